@@ -1,0 +1,34 @@
+using Exemplar.Web.Features.Account;
+using Exemplar.Web.Features.Admin;
+using Exemplar.Web.Features.Api;
+using Exemplar.Web.Features.DemoData;
+using Exemplar.Web.Features.Jurisdictions;
+using Exemplar.Web.Infrastructure.Data;
+
+namespace Exemplar.Web.Features;
+
+/// <summary>One line per feature area: its services and its endpoints.</summary>
+public static class FeatureSetup
+{
+    public static WebApplicationBuilder AddExemplarFeatures(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<JurisdictionTreeCache>();
+        services.AddScoped<IStartupSeeder, JurisdictionSeeder>();
+        services.AddScoped<IStartupSeeder, DemoDataSeeder>();
+        services.AddScoped<RegisterOrganizationHandler>();
+        services.AddScoped<ChangePasswordHandler>();
+        services.AddScoped<AddJurisdictionHandler>();
+        services.AddScoped<AuditQuery>();
+        return builder;
+    }
+
+    public static WebApplication MapExemplarFeatures(this WebApplication app)
+    {
+        var api = app.MapApiV1();
+        api.MapAccountApi();
+        api.MapJurisdictionApi();
+        api.MapAdminApi();
+        return app;
+    }
+}

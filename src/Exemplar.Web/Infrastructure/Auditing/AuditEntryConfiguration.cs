@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Exemplar.Web.Infrastructure.Auditing;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("audit_entries");
+        // The trigger assigns id, previous_hash and hash; EF reads them back with RETURNING.
+        b.Property(x => x.Id).ValueGeneratedOnAdd().UseIdentityByDefaultColumn();
+        b.Property(x => x.PreviousHash).HasMaxLength(64).ValueGeneratedOnAdd();
+        b.Property(x => x.Hash).HasMaxLength(64).ValueGeneratedOnAdd();
+        b.Property(x => x.ActorName).HasMaxLength(100);
+        b.Property(x => x.Operation).HasMaxLength(100);
+        b.Property(x => x.Action).HasMaxLength(20);
+        b.Property(x => x.EntityType).HasMaxLength(100);
+        b.Property(x => x.EntityId).HasMaxLength(100);
+        b.Property(x => x.JurisdictionCode).HasMaxLength(12);
+        b.Property(x => x.IpAddress).HasMaxLength(64);
+        b.Property(x => x.Before).HasColumnType("jsonb");
+        b.Property(x => x.After).HasColumnType("jsonb");
+        b.HasIndex(x => x.OccurredAt);
+        b.HasIndex(x => new { x.EntityType, x.EntityId });
+        b.HasIndex(x => x.ActorId);
+    }
+}

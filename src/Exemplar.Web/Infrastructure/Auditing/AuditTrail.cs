@@ -1,0 +1,63 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Exemplar.Web.Features.Jurisdictions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Exemplar.Web.Infrastructure.Auditing;
+
+/// <summary>Turns every tracked change into an <see cref="AuditEntry"/> inside the same SaveChanges.</summary>
+internal static class AuditTrail
+{
+    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "TokenHash"];
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = false,
+    };
+
+    public static void Capture(DbContext db, IAuditActor actor, DateTimeOffset now)
+    {
+        var changes = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not AuditEntry and not INotAudited)
+            .ToList();
+        foreach (var entry in changes)
+        {
+            if (entry.State == EntityState.Modified && !entry.Properties.Any(p => p.IsModified)) continue;
+            var type = entry.Metadata.ClrType.Name;
+            var action = entry.State.ToString();
+            db.Add(new AuditEntry
+            {
+                OccurredAt = now,
+                ActorId = actor.UserId,
+                ActorName = actor.Name,
+                Operation = actor.Operation ?? $"{type}.{action}",
+                Action = action,
+                EntityType = type,
+                EntityId = KeyOf(entry),
+                JurisdictionCode = (entry.Entity as IHasJurisdiction)?.JurisdictionCode,
+                Before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true),
+                After = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false),
+                IpAddress = actor.IpAddress,
+            });
+        }
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+
+    private static string Snapshot(EntityEntry entry, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var p in entry.Properties)
+        {
+            if (p.Metadata.IsShadowProperty() && p.Metadata.Name != "xmin") continue;
+            if (p.Metadata.Name is "Version" or "xmin") continue;
+            var value = original ? p.OriginalValue : p.CurrentValue;
+            values[p.Metadata.Name] = Redacted.Contains(p.Metadata.Name) ? (value is null ? null : "***") : value;
+        }
+        return JsonSerializer.Serialize(values, Json);
+    }
+}
