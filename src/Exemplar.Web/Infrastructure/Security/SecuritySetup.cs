@@ -57,15 +57,17 @@ public static class SecuritySetup
             .AddPolicy(Policies.Expert, p => p.RequireRole(nameof(Role.Expert)))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(nameof(Role.Administrator)));
 
+        var signInPerMinute = builder.Configuration.GetValue("Exemplar:RateLimits:SignInPerMinute", 30);
+        var apiPerMinute = builder.Configuration.GetValue("Exemplar:RateLimits:ApiPerMinute", 600);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "?",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1) }));
             o.AddPolicy(ApiRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.User.Identity?.Name ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "?",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = apiPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
         return builder;
     }
