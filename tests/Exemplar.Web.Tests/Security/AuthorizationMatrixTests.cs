@@ -1,0 +1,127 @@
+using System.Net;
+using Exemplar.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Exemplar.Web.Tests.Security;
+
+/// <summary>
+/// Every page and endpoint × every role (× own/other jurisdiction where the route names a resource).
+/// A new endpoint that is not listed in some <see cref="IMatrixRows"/> fails <see cref="Every_endpoint_is_in_the_matrix"/>.
+/// </summary>
+public sealed class AuthorizationMatrixTests(ExemplarFactory app, ITestOutputHelper output) : IClassFixture<ExemplarFactory>
+{
+    /// <summary>The demo user who stands for each role.</summary>
+    public static readonly (string? Role, string? UserName)[] Personas =
+    [
+        (null, null),
+        ("Applicant", "km.applicant"),
+        ("CountyOfficer", "km.wuhua"),
+        ("PrefectureOfficer", "xz.lasa"),
+        ("ZoneOfficer", "km.gaoxin"),
+        ("DesignatingOfficer", "km.city"),
+        ("Expert", "km.expert"),
+        ("Administrator", "admin"),
+    ];
+
+    private static IReadOnlyList<MatrixRow> AllRows() => typeof(AuthorizationMatrixTests).Assembly.GetTypes()
+        .Where(t => typeof(IMatrixRows).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false })
+        .SelectMany(t => ((IMatrixRows)Activator.CreateInstance(t)!).Rows).ToList();
+
+    private IReadOnlyList<string> Endpoints()
+    {
+        using var _ = app.CreateClient();
+        var sources = app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        {
+            var route = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            var page = endpoint.Metadata.GetMetadata<PageActionDescriptor>();
+            if (page is not null)
+            {
+                if (route.EndsWith("/Index", StringComparison.Ordinal)) continue; // same page as its folder URL
+                keys.Add($"GET {route}");
+                keys.Add($"POST {route}");
+                continue;
+            }
+            var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["ANY"];
+            foreach (var m in methods) keys.Add($"{m} {route}");
+        }
+        return keys.ToList();
+    }
+
+    [Fact]
+    public void Every_endpoint_is_in_the_matrix()
+    {
+        var listed = AllRows().Select(r => r.Key).ToHashSet();
+        var missing = Endpoints().Where(e => !listed.Contains(e)).ToList();
+        Assert.True(missing.Count == 0, "Endpoints missing from the authorization matrix (add them to an IMatrixRows class):\n" + string.Join("\n", missing));
+    }
+
+    [Fact]
+    public void The_matrix_lists_no_endpoint_that_does_not_exist()
+    {
+        var existing = Endpoints().ToHashSet();
+        var stale = AllRows().Select(r => r.Key).Where(k => !existing.Contains(k)).ToList();
+        Assert.True(stale.Count == 0, "Matrix rows without an endpoint:\n" + string.Join("\n", stale));
+    }
+
+    [Fact]
+    public async Task Every_role_gets_exactly_the_access_the_matrix_expects()
+    {
+        var failures = new List<string>();
+        var checks = 0;
+        foreach (var (role, userName) in Personas)
+        {
+            var client = userName is null ? app.Client() : await app.SignedInAsync(userName);
+            foreach (var row in AllRows())
+            {
+                var expected = row.For(role);
+                var (own, other) = await UrlsAsync(row, userName ?? "km.applicant");
+                var targets = expected == Access.Own ? new[] { (own, true), (other, false) } : [(own, expected == Access.Allow)];
+                foreach (var (url, shouldAllow) in targets)
+                {
+                    checks++;
+                    using var response = await SendAsync(client, row.Method, url);
+                    var denied = IsDenied(response, otherSample: expected == Access.Own && !shouldAllow);
+                    if (denied == shouldAllow)
+                        failures.Add($"{role ?? "anonymous"} {row.Method} {url}: expected {(shouldAllow ? "allow" : "deny")}, got {(int)response.StatusCode} {response.Headers.Location}");
+                }
+            }
+        }
+        output.WriteLine($"{checks} role × endpoint checks");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private async Task<(string Own, string Other)> UrlsAsync(MatrixRow row, string userName)
+    {
+        if (row.Sample is not null) return await row.Sample(app.Services, userName);
+        if (row.Route.Contains('{')) throw new InvalidOperationException($"{row.Key} has route parameters but no Sample.");
+        return (row.Route, row.Route);
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method == "ANY" ? "GET" : method), url);
+        if (method is "POST" or "PUT" or "PATCH")
+            request.Content = url.StartsWith("/api/", StringComparison.Ordinal)
+                ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json")
+                : new FormUrlEncodedContent([]);
+        return client.SendAsync(request);
+    }
+
+    private static bool IsDenied(HttpResponseMessage response, bool otherSample)
+    {
+        var status = response.StatusCode;
+        if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) return true;
+        if (otherSample && status == HttpStatusCode.NotFound) return true;
+        if (status == HttpStatusCode.Redirect)
+        {
+            var location = response.Headers.Location?.OriginalString ?? "";
+            return location.Contains("/Account/SignIn", StringComparison.Ordinal) || location.Contains("/Error/403", StringComparison.Ordinal);
+        }
+        return false;
+    }
+}
