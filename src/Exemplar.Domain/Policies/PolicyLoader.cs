@@ -458,10 +458,10 @@ public static partial class PolicyLoader
         var e = obj.GetProperty(name);
         var p = $"{path}.{name}";
         var month = r.OptionalInt(e, "month", p) ?? 0;
-        var day = r.OptionalInt(e, "day", p) ?? 0;
+        var day = r.OptionalInt(e, "day", p);
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(2001, Math.Clamp(month, 1, 12)))
         {
-            r.Error(p, $"月日 {month}-{day} 不是有效日期");
+            r.Error(p, $"月日 {month}-{day} 不是有效日期（月底写 \"day\": null）");
         }
 
         return new MonthDayDeadline(month, day, r.String(e, "wording", p), r.String(e, "submitTo", p), r.String(e, "citation", p));

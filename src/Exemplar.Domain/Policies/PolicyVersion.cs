@@ -10,7 +10,11 @@ public sealed record SupersededDocument(string DocumentNumber, string? Title, st
 
 public sealed record CitedText(string Citation, string Text);
 
-public sealed record MonthDayDeadline(int Month, int Day, string Wording, string SubmitTo, string Citation);
+/// <summary>Day null means the last day of the month (月底).</summary>
+public sealed record MonthDayDeadline(int Month, int? Day, string Wording, string SubmitTo, string Citation)
+{
+    public DateOnly In(int year) => new(year, Month, Day ?? DateTime.DaysInMonth(year, Month));
+}
 
 public sealed record PublicNoticeRule(int? WorkingDays, string? QualifierWord, string Citation);
 

@@ -26,6 +26,8 @@ public static class Qualifier
         ["不超过"] = Comparison.AtMost,
         ["不高于"] = Comparison.AtMost,
         ["超过"] = Comparison.GreaterThan,
+        // "稳步增长" (Tibet platform) is encoded as growth > 0 %; whether it is "steady" stays with the reviewer.
+        ["稳步增长"] = Comparison.GreaterThan,
         ["高于"] = Comparison.GreaterThan,
         ["不满"] = Comparison.LessThan,
         ["低于"] = Comparison.LessThan,
