@@ -311,8 +311,12 @@ public sealed class EligibilityEvaluator
         var states = new List<ResultState>();
         foreach (var branch in a.Branches)
         {
-            var inner = branch.Conditions.Select(c => EvaluateCondition(c, ctx)).ToList();
             var applicability = Applicability(branch.AppliesWhen, ctx.Profile);
+            var inner = branch.Conditions.Select(c => EvaluateCondition(c, ctx)).ToList();
+            if (applicability == ResultState.NotApplicable)
+            {
+                inner = inner.Select(i => i with { State = ResultState.NotApplicable, Shortfall = null, MissingFacts = [], Note = "本情形不适用于该载体" }).ToList();
+            }
             var state = applicability switch
             {
                 ResultState.NotApplicable => ResultState.NotApplicable,
