@@ -199,11 +199,15 @@ public static partial class PolicyLoader
         return condition is null ? null : condition with { Quote = quote, Checklist = checklist, JsonPath = path };
     }
 
-    private static string ArticleOf(string citation)
+    /// <summary>第六条第（三）项 → 第六条; 二、申报条件（一）第2段 → 二、申报条件.</summary>
+    public static string ArticleOf(string citation)
     {
-        var i = citation.IndexOf('条', StringComparison.Ordinal);
-        return i > 0 ? citation[..(i + 1)] : citation;
+        var m = ArticleOfPattern().Match(citation);
+        return m.Success ? m.Value : citation;
     }
+
+    [GeneratedRegex("^(第[一二三四五六七八九十百]+条|[一二三四五六七八九十]+、[^（(0-9第]+)")]
+    private static partial Regex ArticleOfPattern();
 
     private static string Fact(JsonFieldReader r, JsonElement e, string name, string path, FactType expected)
     {

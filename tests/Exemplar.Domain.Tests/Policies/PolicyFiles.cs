@@ -40,8 +40,30 @@ public static class PolicyFiles
         return dir?.FullName ?? throw new InvalidOperationException("Exemplar.slnx not found above " + AppContext.BaseDirectory);
     }
 
-    public static string SeedText(string id) =>
-        File.ReadAllText(Path.Combine(RepositoryRoot(), "..", "shared", "seeds", SeedFileById[id]));
+    /// <summary>
+    /// <c>../shared/seeds</c> beside the repository root; a git worktree sits deeper (/work/wt/x), so the
+    /// nearest ancestor holding <c>shared/seeds</c> is used, or <c>EXEMPLAR_SEEDS</c> when set.
+    /// </summary>
+    public static string SeedDirectory()
+    {
+        if (Environment.GetEnvironmentVariable("EXEMPLAR_SEEDS") is { Length: > 0 } fromEnv)
+        {
+            return fromEnv;
+        }
+
+        for (var dir = System.IO.Directory.GetParent(RepositoryRoot()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "seeds");
+            if (System.IO.Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("shared/seeds not found above " + RepositoryRoot());
+    }
+
+    public static string SeedText(string id) => File.ReadAllText(Path.Combine(SeedDirectory(), SeedFileById[id]));
 
     public static JsonDocument Cases(string id) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(Directory, id + ".cases.json")));
