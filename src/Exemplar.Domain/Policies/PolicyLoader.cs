@@ -85,6 +85,7 @@ public static partial class PolicyLoader
             {
                 "base" => CarrierKind.Base,
                 "platform" => CarrierKind.Platform,
+                "" => CarrierKind.Base,
                 _ => Fail(r, "$.kind", $"应为 base 或 platform，实际为“{kindText}”", CarrierKind.Base),
             };
             var from = r.OptionalDate(root, "effectiveFrom", "$");
@@ -244,12 +245,13 @@ public static partial class PolicyLoader
     {
         var word = r.String(e, "qualifier", path);
         var comparison = Comparison.AtLeast;
-        if (word.Length > 0 && !Qualifier.TryParse(word, out comparison))
+        var known = word.Length > 0 && Qualifier.TryParse(word, out comparison);
+        if (word.Length > 0 && !known)
         {
             r.Error($"{path}.qualifier", $"未知限定词“{word}”，可用：{string.Join("、", Qualifier.Known)}");
         }
 
-        if (word.Length > 0 && quote is not null && !Normalise(quote).Contains(word, StringComparison.Ordinal))
+        if (known && quote is not null && !Normalise(quote).Contains(word, StringComparison.Ordinal))
         {
             r.Error($"{path}.qualifier", $"限定词“{word}”未出现在引文“{quote}”中");
         }
