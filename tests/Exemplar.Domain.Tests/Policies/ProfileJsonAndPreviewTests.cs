@@ -81,4 +81,15 @@ public class ProfileJsonAndPreviewTests
         Assert.Equal(3, preview.Unchanged);
         Assert.NotEqual(current.ContentHash, draft.ContentHash);
     }
+
+    [Fact]
+    public void The_example_kunming_profile_fails_one_condition_with_its_article_and_shortfall()
+    {
+        var profile = ProfileJson.Parse(File.ReadAllText(Path.Combine(PolicyFiles.Directory, "examples", "kunming-profile.example.json")));
+        var evaluation = EligibilityEvaluator.Evaluate(PolicyFiles.Get("kunming-base-2022"), profile);
+        var failed = Assert.Single(evaluation.AllResults(), r => r.State == ResultState.NotMet && r.Group is null && r.ConditionId.StartsWith("resident", StringComparison.Ordinal));
+        Assert.Equal(("第六条第（三）项", "还差 3 家", "ledger"), (failed.Citation, failed.Shortfall, failed.Source));
+        Assert.Equal(Verdict.DoesNotMeet, evaluation.Verdict);
+        Assert.Single(evaluation.Conditions, r => r.State == ResultState.NotMet);
+    }
 }
