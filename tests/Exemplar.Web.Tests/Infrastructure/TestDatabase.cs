@@ -56,7 +56,7 @@ public static class TestDatabase
         try
         {
             if (_template is not null) return _template;
-            var name = "tpl_" + MigrationsHash();
+            var name = $"tpl_{CheckoutId()}_{MigrationsHash()}";
             await using var conn = new NpgsqlConnection(ForDatabase("postgres"));
             await conn.OpenAsync();
             await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @n", conn);
@@ -87,13 +87,17 @@ public static class TestDatabase
     private static string MigrationsHash() =>
         typeof(Program).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..16];
 
+    /// <summary>Several checkouts may share one server: each only ever replaces its own templates.</summary>
+    private static string CheckoutId() =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(RepositoryRoot())))[..8];
+
     private static async Task DropStaleTemplatesAsync(NpgsqlConnection conn, string keep)
     {
         var stale = new List<string>();
         await using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'tpl\\_%' OR datname LIKE 't\\_%'", conn))
         await using (var reader = await list.ExecuteReaderAsync())
             while (await reader.ReadAsync()) stale.Add(reader.GetString(0));
-        foreach (var db in stale.Where(d => d != keep && d.StartsWith("tpl_", StringComparison.Ordinal)))
+        foreach (var db in stale.Where(d => d != keep && d.StartsWith($"tpl_{CheckoutId()}_", StringComparison.Ordinal)))
             await ExecuteAsync($"DROP DATABASE IF EXISTS \"{db}\" WITH (FORCE)");
     }
 
