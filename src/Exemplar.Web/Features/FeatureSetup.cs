@@ -20,6 +20,7 @@ public static class FeatureSetup
         services.AddScoped<ChangePasswordHandler>();
         services.AddScoped<AddJurisdictionHandler>();
         services.AddScoped<AuditQuery>();
+        services.AddScoped<Admin.Users.AccountAdminHandler>();
         return builder;
     }
 
