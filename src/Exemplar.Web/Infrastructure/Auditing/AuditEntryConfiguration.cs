@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Exemplar.Web.Infrastructure.Auditing;
@@ -9,7 +10,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         b.ToTable("audit_entries");
         // The trigger assigns id, previous_hash and hash; EF reads them back with RETURNING.
-        b.Property(x => x.Id).ValueGeneratedOnAdd().UseIdentityByDefaultColumn();
+        // No column default: the trigger draws the id under its lock, so id order is chain order.
+        b.Property(x => x.Id).ValueGeneratedOnAdd().Metadata.SetValueGenerationStrategy(NpgsqlValueGenerationStrategy.None);
         b.Property(x => x.PreviousHash).HasMaxLength(64).ValueGeneratedOnAdd();
         b.Property(x => x.Hash).HasMaxLength(64).ValueGeneratedOnAdd();
         b.Property(x => x.ActorName).HasMaxLength(100);

@@ -53,6 +53,9 @@ public sealed class AuditChainTests : IAsyncLifetime
         var first = await db.Set<AuditEntry>().OrderBy(a => a.Id).Take(2).ToListAsync();
         Assert.Equal(AuditChainVerifier.Genesis, first[0].PreviousHash);
         Assert.Equal(first[0].Hash, first[1].PreviousHash);
+        // Ids are drawn under the chain lock only, so without rollbacks they run 1, 2, 3 … in chain order.
+        var ids = await db.Set<AuditEntry>().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, ids.Count).Select(i => (long)i), ids);
     }
 
     [Fact]

@@ -18,14 +18,18 @@ public sealed class IndexModel(AuditQuery query, AuditChainVerifier verifier) : 
     public AuditPage Result { get; private set; } = null!;
     public AuditChainReport? Verification { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    public async Task OnGetAsync(CancellationToken ct)
+    {
         Result = await query.RunAsync(new AuditFilter(Actor, Operation, EntityType, EntityId, JurisdictionCode, From, To, PageNumber), ct);
+        if (TempData["AuditVerification"] is string json) Verification = System.Text.Json.JsonSerializer.Deserialize<AuditChainReport>(json);
+    }
 
+    /// <summary>Verifies the whole chain, then shows the same filtered page again (post/redirect/get).</summary>
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {
-        Verification = await verifier.VerifyAsync(ct);
-        await OnGetAsync(ct);
-        return Page();
+        var report = await verifier.VerifyAsync(ct);
+        TempData["AuditVerification"] = System.Text.Json.JsonSerializer.Serialize(report with { Problems = report.Problems.Take(50).ToList() });
+        return Redirect("/Admin/Audit" + PageLink(PageNumber));
     }
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
