@@ -3,6 +3,7 @@ using Exemplar.Web.Features.Admin;
 using Exemplar.Web.Features.Api;
 using Exemplar.Web.Features.DemoData;
 using Exemplar.Web.Features.Jurisdictions;
+using Exemplar.Web.Features.Ledger;
 using Exemplar.Web.Infrastructure.Data;
 
 namespace Exemplar.Web.Features;
@@ -21,6 +22,7 @@ public static class FeatureSetup
         services.AddScoped<AddJurisdictionHandler>();
         services.AddScoped<AuditQuery>();
         services.AddScoped<Admin.Users.AccountAdminHandler>();
+        builder.AddLedger();
         return builder;
     }
 

@@ -1,0 +1,78 @@
+namespace Exemplar.Domain.Ledger;
+
+public enum AnomalyKind
+{
+    /// <summary>重复录入: same function, date, place, form, participants and person count.</summary>
+    DuplicateEntry = 1,
+    /// <summary>同一企业同日同一服务重复计数.</summary>
+    SameEnterpriseSameDay = 2,
+    /// <summary>服务日期不在企业入驻期内.</summary>
+    OutsideResidency = 3,
+    /// <summary>人数不合理: fewer persons than enterprises, or more than <see cref="LedgerAnomalies.MaxPlausiblePersons"/>.</summary>
+    ImplausibleHeadCount = 4,
+    /// <summary>缺少企业反馈.</summary>
+    MissingFeedback = 5,
+}
+
+public sealed record Anomaly(AnomalyKind Kind, IReadOnlyList<Guid> EntryIds, string Message);
+
+public static class LedgerAnomalies
+{
+    public const int MaxPlausiblePersons = 5000;
+
+    public static string Label(AnomalyKind k) => k switch
+    {
+        AnomalyKind.DuplicateEntry => "疑似重复录入",
+        AnomalyKind.SameEnterpriseSameDay => "同一企业同日同一服务重复计数",
+        AnomalyKind.OutsideResidency => "服务日期不在企业入驻期内",
+        AnomalyKind.ImplausibleHeadCount => "人数不合理",
+        AnomalyKind.MissingFeedback => "缺少企业反馈",
+        _ => k.ToString(),
+    };
+
+    public static IReadOnlyList<Anomaly> Find(IReadOnlyCollection<EntryFact> entries, IReadOnlyCollection<ResidentFact> residents)
+    {
+        var result = new List<Anomaly>();
+        foreach (var g in entries.GroupBy(e => (e.Function, e.Date, Place: e.Place.Trim(), e.Form, e.PersonCount,
+                     Parts: string.Join("|", e.Participants.Select(p => p.Key).Order(StringComparer.Ordinal)))).Where(g => g.Count() > 1))
+        {
+            result.Add(new Anomaly(AnomalyKind.DuplicateEntry, Ids(g),
+                $"{ServiceFunctions.Label(g.Key.Function)} {Format(g.Key.Date)} 在“{g.Key.Place}”有 {g.Count()} 条内容相同的记录"));
+        }
+
+        var participations = entries.SelectMany(e => e.Participants.Select(p => (Entry: e, Participant: p)));
+        foreach (var g in participations.GroupBy(x => (x.Entry.Function, x.Entry.Date, x.Participant.Key))
+                     .Where(g => g.Select(x => x.Entry.Id).Distinct().Count() > 1))
+        {
+            result.Add(new Anomaly(AnomalyKind.SameEnterpriseSameDay, g.Select(x => x.Entry.Id).Distinct().ToList(),
+                $"“{g.First().Participant.Name}”于 {Format(g.Key.Date)} 在{ServiceFunctions.Label(g.Key.Function)}中被计数 {g.Count()} 次"));
+        }
+
+        var byId = residents.ToDictionary(r => r.Id);
+        foreach (var e in entries)
+        {
+            foreach (var p in e.Participants)
+            {
+                if (p.ResidentId is { } id && byId.TryGetValue(id, out var r) && !r.ResidentOn(e.Date))
+                {
+                    var period = $"{Format(r.EntryDate)}至{(r.ExitDate is { } x ? Format(x) : "今")}";
+                    result.Add(new Anomaly(AnomalyKind.OutsideResidency, [e.Id],
+                        $"“{r.Name}”入驻期为{period}，服务日期 {Format(e.Date)} 不在其中"));
+                }
+            }
+
+            if (e.PersonCount > MaxPlausiblePersons)
+                result.Add(new Anomaly(AnomalyKind.ImplausibleHeadCount, [e.Id], $"人数 {e.PersonCount} 超过 {MaxPlausiblePersons}"));
+            else if (e.PersonCount < e.Participants.Count)
+                result.Add(new Anomaly(AnomalyKind.ImplausibleHeadCount, [e.Id], $"人数 {e.PersonCount} 少于参与企业数 {e.Participants.Count}"));
+
+            if (!e.HasFeedback)
+                result.Add(new Anomaly(AnomalyKind.MissingFeedback, [e.Id], $"{Format(e.Date)} {ServiceFunctions.Label(e.Function)} 未记录企业反馈"));
+        }
+        return result;
+    }
+
+    private static IReadOnlyList<Guid> Ids(IEnumerable<EntryFact> es) => es.Select(e => e.Id).ToList();
+
+    private static string Format(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
+}

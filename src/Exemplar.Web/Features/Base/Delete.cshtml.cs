@@ -1,0 +1,54 @@
+using Exemplar.Web.Features.Ledger;
+using Exemplar.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplar.Web.Features.Base;
+
+/// <summary>Confirmation page before deleting any record of a carrier (or the carrier itself).</summary>
+public sealed class DeleteModel(ExemplarDbContext db, DeleteRecordHandler handler) : CarrierPageModel
+{
+    [BindProperty(SupportsGet = true)] public RecordKind Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid ItemId { get; set; }
+    [BindProperty] public uint Version { get; set; }
+    public string? Description { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!Access.CanWrite) return Forbid();
+        var id = Carrier.Id;
+        (Description, Version) = Kind switch
+        {
+            RecordKind.Carrier when ItemId == id => (Carrier.Name, Carrier.Version),
+            RecordKind.Enterprise => await db.Set<ResidentEnterprise>().Where(x => x.Id == ItemId && x.CarrierId == id).Select(x => ValueTuple.Create(x.Name, x.Version)).FirstOrDefaultAsync(ct),
+            RecordKind.Staff => await db.Set<ServiceStaff>().Where(x => x.Id == ItemId && x.CarrierId == id).Select(x => ValueTuple.Create(x.Name, x.Version)).FirstOrDefaultAsync(ct),
+            RecordKind.Partner => await db.Set<PartnerAgency>().Where(x => x.Id == ItemId && x.CarrierId == id).Select(x => ValueTuple.Create(x.Name, x.Version)).FirstOrDefaultAsync(ct),
+            RecordKind.Entry => await db.Set<LedgerEntry>().Where(x => x.Id == ItemId && x.CarrierId == id)
+                .Select(x => ValueTuple.Create(x.Date.ToString() + " " + x.Place, x.Version)).FirstOrDefaultAsync(ct),
+            RecordKind.Attachment => await (from a in db.Set<LedgerAttachment>() join e in db.Set<LedgerEntry>() on a.EntryId equals e.Id
+                                            where a.Id == ItemId && e.CarrierId == id select ValueTuple.Create(a.FileName, 0u)).FirstOrDefaultAsync(ct),
+            _ => default,
+        };
+        return Description is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(new DeleteRecordCommand(Carrier.Id, Kind, ItemId, Version), ct);
+        if (!result.Ok)
+        {
+            AddErrors(result.Errors);
+            await OnGetAsync(ct);
+            return Page();
+        }
+        TempData["Flash"] = $"已删除{DeleteRecordHandler.Label(Kind)}。";
+        return Redirect(Kind switch
+        {
+            RecordKind.Carrier => "/Base",
+            RecordKind.Enterprise => $"{BaseUrl}/Enterprises",
+            RecordKind.Staff => $"{BaseUrl}/Staff",
+            RecordKind.Partner => $"{BaseUrl}/Partners",
+            _ => $"{BaseUrl}/Ledger",
+        });
+    }
+}

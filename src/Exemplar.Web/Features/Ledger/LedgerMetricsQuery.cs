@@ -1,0 +1,91 @@
+using Exemplar.Domain.Ledger;
+using Exemplar.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplar.Web.Features.Ledger;
+
+/// <summary>A year's volume per function, aggregated in PostgreSQL (one scan of the year's entries).</summary>
+public sealed record VolumeRow(ServiceFunction Function, int EnterpriseVisits, int EnterprisesServed, int Events, int PersonTimes,
+    int ExhibitionEvents, int MatchmakingEvents, int BankEnterpriseEvents, int FinanceLectureEvents, int FreeOrLowFeeVisits);
+
+/// <summary>Loads a carrier's records as domain facts and aggregates volumes in SQL.</summary>
+public sealed class LedgerMetricsQuery(ExemplarDbContext db)
+{
+    public async Task<IReadOnlyList<VolumeRow>> VolumesAsync(Guid carrierId, int year, CancellationToken ct)
+    {
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var rows = await db.Set<LedgerEntry>().AsNoTracking()
+            .Where(e => e.CarrierId == carrierId && e.Date >= from && e.Date <= to)
+            .GroupBy(e => e.Function)
+            .Select(g => new
+            {
+                Function = g.Key,
+                Visits = g.Sum(e => e.ResidentIds.Count + e.OtherNames.Count),
+                Events = g.Count(e => e.Form != ServiceForm.OneToOne),
+                Persons = g.Sum(e => e.PersonCount),
+                Exhibition = g.Count(e => e.Form != ServiceForm.OneToOne && e.Topic == EventTopic.Exhibition),
+                Matchmaking = g.Count(e => e.Form != ServiceForm.OneToOne && e.Topic == EventTopic.Matchmaking),
+                Bank = g.Count(e => e.Form != ServiceForm.OneToOne && e.Topic == EventTopic.BankEnterprise),
+                Lecture = g.Count(e => e.Form != ServiceForm.OneToOne && e.Topic == EventTopic.FinanceLecture),
+                Free = g.Sum(e => e.Fee != FeeClass.Market ? e.ResidentIds.Count + e.OtherNames.Count : 0),
+            }).ToListAsync(ct);
+        var distinct = await db.Database.SqlQuery<DistinctRow>($"""
+            SELECT function AS "Function", count(DISTINCT k)::int AS "Count" FROM (
+              SELECT function, unnest(resident_ids)::text AS k FROM ledger_entries
+               WHERE carrier_id = {carrierId} AND date BETWEEN {from} AND {to}
+              UNION ALL
+              SELECT function, 'name:' || unnest(other_names) FROM ledger_entries
+               WHERE carrier_id = {carrierId} AND date BETWEEN {from} AND {to}) s
+            GROUP BY function
+            """).ToDictionaryAsync(r => r.Function, r => r.Count, ct);
+        return ServiceFunctions.All.Select(f =>
+        {
+            var r = rows.FirstOrDefault(x => x.Function == f);
+            return r is null
+                ? new VolumeRow(f, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                : new VolumeRow(f, r.Visits, distinct.GetValueOrDefault(f), r.Events, r.Persons, r.Exhibition, r.Matchmaking, r.Bank, r.Lecture, r.Free);
+        }).ToList();
+    }
+
+    private sealed record DistinctRow(ServiceFunction Function, int Count);
+
+    public async Task<IReadOnlyList<EntryFact>> EntriesAsync(Guid carrierId, DateOnly from, DateOnly to, ServiceFunction? function, CancellationToken ct)
+    {
+        var q = db.Set<LedgerEntry>().AsNoTracking().Where(e => e.CarrierId == carrierId && e.Date >= from && e.Date <= to);
+        if (function is { } f) q = q.Where(e => e.Function == f);
+        var names = await db.Set<ResidentEnterprise>().AsNoTracking().Where(r => r.CarrierId == carrierId).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var list = await q.ToListAsync(ct);
+        return list.Select(e => ToFact(e, names)).ToList();
+    }
+
+    public static EntryFact ToFact(LedgerEntry e, IReadOnlyDictionary<Guid, string> names) => new(
+        e.Id, e.Function, e.Date, e.Form, e.Topic, e.PersonCount, e.Fee,
+        [.. e.ResidentIds.Select(id => new Participant(id, names.GetValueOrDefault(id, "（已删除企业）"))), .. e.OtherNames.Select(n => new Participant(null, n))],
+        e.Place, !string.IsNullOrWhiteSpace(e.Feedback));
+
+    public async Task<CarrierRecords> RecordsAsync(Carrier c, int year, CancellationToken ct)
+    {
+        var residents = await db.Set<ResidentEnterprise>().AsNoTracking().Include(r => r.Years).Where(r => r.CarrierId == c.Id).ToListAsync(ct);
+        var staff = await db.Set<ServiceStaff>().AsNoTracking().Where(s => s.CarrierId == c.Id).ToListAsync(ct);
+        var partners = await db.Set<PartnerAgency>().AsNoTracking().Where(s => s.CarrierId == c.Id).ToListAsync(ct);
+        var entries = await EntriesAsync(c.Id, new DateOnly(year - 1, 1, 1), new DateOnly(year, 12, 31), null, ct);
+        var answers = await SatisfactionAsync(c.Id, year, ct);
+        return new CarrierRecords(
+            new CarrierFacts(c.Name, c.Kind, c.JurisdictionCode, c.PrimaryType, c.LeadingIndustries.Count, c.Area, c.PublicServiceArea, c.EstablishedOn),
+            residents.Select(ToFact).ToList(),
+            staff.Select(s => new StaffFact(s.Id, s.Name, s.FullTime, s.Education, s.Title, s.MentorCertificate is not null)).ToList(),
+            partners.Select(p => new PartnerFact(p.Id, p.Name, p.AgreementFrom, p.AgreementTo)).ToList(),
+            entries, answers);
+    }
+
+    public static ResidentFact ToFact(ResidentEnterprise r) => new(
+        r.Id, r.Name, r.EntryDate, r.ExitDate, r.SizeClass, r.InLeadingIndustry,
+        r.Years.Select(y => new ResidentYear(y.Year, y.Employees, y.RevenueWan, y.InnovationOutcomes)).ToList());
+
+    /// <summary>Answers given through the operator's survey links for the year (the authority's sample is kept apart).</summary>
+    public async Task<IReadOnlyList<SatisfactionAnswer>> SatisfactionAsync(Guid carrierId, int year, CancellationToken ct) =>
+        await (from a in db.Set<SurveyAnswer>()
+               join i in db.Set<SurveyInvitation>() on a.InvitationId equals i.Id
+               where i.CarrierId == carrierId && i.Year == year && i.AnsweredAt != null
+               select new SatisfactionAnswer(i.EnterpriseId, a.Function, a.Satisfied)).ToListAsync(ct);
+}

@@ -1,0 +1,12 @@
+namespace Exemplar.Web.Features.Ledger;
+
+/// <summary>Limits for uploads (section <c>Exemplar:Ledger</c>).</summary>
+public sealed class LedgerOptions
+{
+    public long MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
+    public long MaxImportBytes { get; set; } = 256L * 1024 * 1024;
+    /// <summary>Uncompressed size limit of an XLSX package (zip-bomb guard).</summary>
+    public long MaxXlsxUncompressedBytes { get; set; } = 200L * 1024 * 1024;
+    public int MaxXlsxEntries { get; set; } = 2000;
+    public int SurveyLinkDays { get; set; } = 30;
+}

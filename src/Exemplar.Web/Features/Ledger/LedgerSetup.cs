@@ -1,0 +1,19 @@
+namespace Exemplar.Web.Features.Ledger;
+
+public static class LedgerSetup
+{
+    public static WebApplicationBuilder AddLedger(this WebApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.AddOptions<LedgerOptions>().Bind(builder.Configuration.GetSection("Exemplar:Ledger"));
+        s.AddScoped<SaveCarrierHandler>();
+        s.AddScoped<SaveEnterpriseHandler>();
+        s.AddScoped<SaveStaffHandler>();
+        s.AddScoped<SavePartnerHandler>();
+        s.AddScoped<SaveEntryHandler>();
+        s.AddScoped<DeleteRecordHandler>();
+        s.AddScoped<LedgerMetricsQuery>();
+        s.AddScoped<Infrastructure.Data.IStartupSeeder, LedgerDemoSeeder>();
+        return builder;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using Exemplar.Domain.Ledger;
+using Exemplar.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Exemplar.Web.Features.Ledger;
+
+public sealed record UploadedFile(string FileName, byte[] Content);
+
+public sealed record SaveEntryCommand(
+    Guid CarrierId, Guid? Id, uint Version, ServiceFunction Function, DateOnly? Date, string Place, ServiceForm Form, EventTopic Topic,
+    IReadOnlyList<Guid> ResidentIds, string OtherNames, int PersonCount, FeeClass Fee, Guid? PartnerAgencyId,
+    string? RequestText, string? OutcomeText, string? Feedback, IReadOnlyList<UploadedFile> Attachments);
+
+public sealed class SaveEntryHandler(ExemplarDbContext db, IOptions<LedgerOptions> options, TimeProvider clock)
+{
+    public async Task<SaveResult> HandleAsync(SaveEntryCommand c, CancellationToken ct)
+    {
+        var p = new Problems();
+        if (!Enum.IsDefined(c.Function)) p.Add("Function", "请选择服务功能。");
+        if (c.Date is null) p.Add("Date", "请填写服务日期。");
+        p.Required("Place", c.Place, "服务地点");
+        p.MaxLength("Place", c.Place, 200, "服务地点");
+        if (!Enum.IsDefined(c.Form)) p.Add("Form", "请选择服务形式。");
+        if (!Enum.IsDefined(c.Topic)) p.Add("Topic", "请选择活动类别。");
+        if (!Enum.IsDefined(c.Fee)) p.Add("Fee", "请选择收费类别。");
+        if (c.PersonCount < 0) p.Add("PersonCount", "人数不能为负数。");
+        p.MaxLength("RequestText", c.RequestText, 2000, "服务需求");
+        p.MaxLength("OutcomeText", c.OutcomeText, 2000, "服务成果");
+        p.MaxLength("Feedback", c.Feedback, 2000, "企业反馈");
+        var others = SaveCarrierHandler.SplitList(c.OtherNames.Replace('\n', '、').Replace('\r', '、'));
+        if (others.Any(n => n.Length > 200)) p.Add("OtherNames", "其他企业名称每个不能超过200个字。");
+        var residentIds = c.ResidentIds.Distinct().ToList();
+        var known = await db.Set<ResidentEnterprise>().Where(e => e.CarrierId == c.CarrierId && residentIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
+        if (known.Count != residentIds.Count) p.Add("ResidentIds", "所选入驻企业不属于本基地。");
+        if (residentIds.Count + others.Count == 0 && c.Form == ServiceForm.OneToOne) p.Add("ResidentIds", "一对一服务请至少选择或填写一家企业。");
+        if (c.PartnerAgencyId is { } pa && !await db.Set<PartnerAgency>().AnyAsync(x => x.Id == pa && x.CarrierId == c.CarrierId, ct))
+            p.Add("PartnerAgencyId", "所选合作机构不属于本基地。");
+        var files = new List<(UploadedFile File, string Type)>();
+        foreach (var f in c.Attachments)
+        {
+            var name = EvidenceFiles.SafeName(f.FileName);
+            if (f.Content.Length == 0) { p.Add("Attachments", $"附件“{name}”是空文件。"); continue; }
+            if (f.Content.Length > options.Value.MaxAttachmentBytes)
+            { p.Add("Attachments", $"附件“{name}”超过 {options.Value.MaxAttachmentBytes / 1024 / 1024} MB 的上限。"); continue; }
+            var type = EvidenceFiles.Sniff(f.Content.AsSpan(0, Math.Min(16, f.Content.Length)));
+            if (type is null) { p.Add("Attachments", $"附件“{name}”不是 PDF、PNG 或 JPEG 文件（按文件内容判断，而非扩展名）。"); continue; }
+            files.Add((f with { FileName = name }, type));
+        }
+        if (p.Any) return p.Result();
+
+        LedgerEntry e;
+        if (c.Id is { } id)
+        {
+            e = await db.Set<LedgerEntry>().FirstOrDefaultAsync(x => x.Id == id && x.CarrierId == c.CarrierId, ct)
+                ?? throw new InvalidOperationException("entry not in scope");
+            db.Entry(e).Property(x => x.Version).OriginalValue = c.Version;
+            db.Actor.Operation = "台账.修改";
+        }
+        else
+        {
+            e = new LedgerEntry { CarrierId = c.CarrierId };
+            db.Add(e);
+            db.Actor.Operation = "台账.新增";
+        }
+        e.Function = c.Function; e.Date = c.Date!.Value; e.Place = c.Place.Trim(); e.Form = c.Form; e.Topic = c.Topic;
+        e.ResidentIds = residentIds; e.OtherNames = others; e.PersonCount = c.PersonCount; e.Fee = c.Fee; e.PartnerAgencyId = c.PartnerAgencyId;
+        e.RequestText = Blank(c.RequestText); e.OutcomeText = Blank(c.OutcomeText); e.Feedback = Blank(c.Feedback);
+        foreach (var (f, type) in files)
+        {
+            var a = new LedgerAttachment
+            {
+                EntryId = e.Id, FileName = f.FileName, ContentType = type, Size = f.Content.Length,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(f.Content)), UploadedAt = clock.GetUtcNow(),
+            };
+            db.Add(a);
+            db.Add(new LedgerAttachmentContent { AttachmentId = a.Id, Content = f.Content });
+        }
+        return await Problems.SaveAsync(db, e.Id, ct);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+public enum RecordKind { Carrier, Enterprise, Staff, Partner, Entry, Attachment }
+
+public sealed record DeleteRecordCommand(Guid CarrierId, RecordKind Kind, Guid ItemId, uint Version);
+
+public sealed class DeleteRecordHandler(ExemplarDbContext db)
+{
+    public static string Label(RecordKind k) => k switch
+    {
+        RecordKind.Carrier => "基地（平台）", RecordKind.Enterprise => "入驻企业", RecordKind.Staff => "服务人员",
+        RecordKind.Partner => "合作机构", RecordKind.Entry => "台账记录", RecordKind.Attachment => "佐证附件", _ => "",
+    };
+
+    public async Task<SaveResult> HandleAsync(DeleteRecordCommand c, CancellationToken ct)
+    {
+        object? item = c.Kind switch
+        {
+            RecordKind.Carrier => await db.Set<Carrier>().FirstOrDefaultAsync(x => x.Id == c.ItemId && x.Id == c.CarrierId, ct),
+            RecordKind.Enterprise => await db.Set<ResidentEnterprise>().FirstOrDefaultAsync(x => x.Id == c.ItemId && x.CarrierId == c.CarrierId, ct),
+            RecordKind.Staff => await db.Set<ServiceStaff>().FirstOrDefaultAsync(x => x.Id == c.ItemId && x.CarrierId == c.CarrierId, ct),
+            RecordKind.Partner => await db.Set<PartnerAgency>().FirstOrDefaultAsync(x => x.Id == c.ItemId && x.CarrierId == c.CarrierId, ct),
+            RecordKind.Entry => await db.Set<LedgerEntry>().FirstOrDefaultAsync(x => x.Id == c.ItemId && x.CarrierId == c.CarrierId, ct),
+            RecordKind.Attachment => await (from a in db.Set<LedgerAttachment>() join e in db.Set<LedgerEntry>() on a.EntryId equals e.Id
+                                            where a.Id == c.ItemId && e.CarrierId == c.CarrierId select a).FirstOrDefaultAsync(ct),
+            _ => null,
+        };
+        var p = new Problems();
+        if (item is null) { p.Add("", Problems.ConcurrencyMessage); return p.Result(); }
+        var entry = db.Entry(item);
+        if (entry.Metadata.FindProperty("Version") is not null) entry.Property("Version").OriginalValue = c.Version;
+        if (c.Kind == RecordKind.Enterprise)
+        {
+            // Keep the ledger consistent: the enterprise stays counted under its name.
+            var ent = (ResidentEnterprise)item;
+            await db.Set<LedgerEntry>().Where(x => x.CarrierId == c.CarrierId && x.ResidentIds.Contains(ent.Id)).ForEachAsync(x =>
+            {
+                x.ResidentIds = x.ResidentIds.Where(i => i != ent.Id).ToList();
+                x.OtherNames = [.. x.OtherNames, ent.Name];
+            }, ct);
+        }
+        db.Remove(item);
+        db.Actor.Operation = Label(c.Kind) + ".删除";
+        return await Problems.SaveAsync(db, c.ItemId, ct);
+    }
+}

@@ -1,0 +1,126 @@
+using Exemplar.Domain.Ledger;
+using Exemplar.Web.Infrastructure.Auditing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Exemplar.Web.Features.Ledger;
+
+/// <summary>A personal satisfaction-survey link sent to one resident enterprise. Only the token's hash is stored.</summary>
+public sealed class SurveyInvitation
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid CarrierId { get; set; }
+    public Guid EnterpriseId { get; set; }
+    public int Year { get; set; }
+    public required string TokenHash { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? AnsweredAt { get; set; }
+    public string? Comment { get; set; }
+    public uint Version { get; set; }
+}
+
+/// <summary>One judgement in a survey response: satisfied or not with one service function received.</summary>
+public sealed class SurveyAnswer
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid InvitationId { get; set; }
+    public ServiceFunction Function { get; set; }
+    public bool Satisfied { get; set; }
+}
+
+/// <summary>An authority's reproducible random sample of resident enterprises (seed recorded).</summary>
+public sealed class SurveySample
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid CarrierId { get; set; }
+    public int Year { get; set; }
+    public decimal SharePercent { get; set; }
+    public long Seed { get; set; }
+    public int PopulationCount { get; set; }
+    public DateOnly PopulationDate { get; set; }
+    public List<Guid> MemberIds { get; set; } = [];
+    public required string DrawnBy { get; set; }
+    public DateTimeOffset DrawnAt { get; set; }
+}
+
+/// <summary>The answer an authority recorded for one sampled enterprise (kept apart from the operator's survey).</summary>
+public sealed class SurveySampleAnswer
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid SampleId { get; set; }
+    public Guid EnterpriseId { get; set; }
+    public bool Satisfied { get; set; }
+    public string? Comment { get; set; }
+    public required string RecordedBy { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>Progress of one file import (updated while it runs; not audited — the imported rows are).</summary>
+public sealed class ImportJob : INotAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid CarrierId { get; set; }
+    public required string Kind { get; set; }
+    public required string FileName { get; set; }
+    public required string Status { get; set; }
+    public long ProcessedRows { get; set; }
+    public long ImportedRows { get; set; }
+    public string? Errors { get; set; }
+    public required string StartedBy { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+}
+
+internal sealed class SurveyConfigurations :
+    IEntityTypeConfiguration<SurveyInvitation>, IEntityTypeConfiguration<SurveyAnswer>,
+    IEntityTypeConfiguration<SurveySample>, IEntityTypeConfiguration<SurveySampleAnswer>, IEntityTypeConfiguration<ImportJob>
+{
+    public void Configure(EntityTypeBuilder<SurveyInvitation> b)
+    {
+        b.ToTable("survey_invitations");
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.Property(x => x.Comment).HasMaxLength(1000);
+        b.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasIndex(x => new { x.CarrierId, x.Year });
+        b.HasOne<Carrier>().WithMany().HasForeignKey(x => x.CarrierId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<ResidentEnterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<SurveyAnswer> b)
+    {
+        b.ToTable("survey_answers");
+        b.HasIndex(x => x.InvitationId);
+        b.HasOne<SurveyInvitation>().WithMany().HasForeignKey(x => x.InvitationId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<SurveySample> b)
+    {
+        b.ToTable("survey_samples");
+        b.Property(x => x.SharePercent).HasPrecision(5, 2);
+        b.Property(x => x.DrawnBy).HasMaxLength(100);
+        b.HasIndex(x => x.CarrierId);
+        b.HasOne<Carrier>().WithMany().HasForeignKey(x => x.CarrierId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<SurveySampleAnswer> b)
+    {
+        b.ToTable("survey_sample_answers");
+        b.Property(x => x.Comment).HasMaxLength(1000);
+        b.Property(x => x.RecordedBy).HasMaxLength(100);
+        b.HasIndex(x => new { x.SampleId, x.EnterpriseId }).IsUnique();
+        b.HasOne<SurveySample>().WithMany().HasForeignKey(x => x.SampleId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<ImportJob> b)
+    {
+        b.ToTable("import_jobs");
+        b.Property(x => x.Kind).HasMaxLength(30);
+        b.Property(x => x.FileName).HasMaxLength(200);
+        b.Property(x => x.Status).HasMaxLength(30);
+        b.Property(x => x.StartedBy).HasMaxLength(100);
+        b.HasIndex(x => x.CarrierId);
+        b.HasOne<Carrier>().WithMany().HasForeignKey(x => x.CarrierId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
