@@ -31,17 +31,23 @@ public sealed class ImportCsvReader(TextReader reader, int maxFieldLength = 32_7
     public long Row { get; private set; }
 
     /// <summary>Reads the next record into <paramref name="fields"/> (cleared first); false at the end of the file.</summary>
-    public bool TryRead(List<string> fields)
+    public bool TryRead(List<string> fields) => TryReadAsync(fields, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Reads the next record into <paramref name="fields"/> (cleared first); false at the end of the file. Reads
+    /// the underlying text asynchronously (a request body must not be read synchronously).
+    /// </summary>
+    public async ValueTask<bool> TryReadAsync(List<string> fields, CancellationToken ct)
     {
         fields.Clear();
-        if (!Fill()) return false;
+        if (!await FillAsync(ct)) return false;
         Row++;
         _field.Clear();
         var quoted = false;      // inside a quoted field
         var wasQuoted = false;   // the current field was quoted (only separators may follow its closing quote)
         while (true)
         {
-            if (_pos >= _len && !Fill())
+            if (_pos >= _len && !await FillAsync(ct))
             {
                 if (quoted) throw new ImportFormatException(Row, "引号没有闭合：某个以英文双引号开头的单元格一直到文件末尾都没有结束。");
                 EndField(fields);
@@ -59,8 +65,8 @@ public sealed class ImportCsvReader(TextReader reader, int maxFieldLength = 32_7
                 _pos += run.Length;
                 if (stop < 0) continue;
                 _pos++; // the quote
-                if (!Peek(out var next)) { quoted = false; continue; }
-                if (next == '"') { Append("\""); _pos++; continue; }
+                if (_pos >= _len && !await FillAsync(ct)) { quoted = false; continue; }
+                if (_buffer[_pos] == '"') { Append("\""); _pos++; continue; }
                 quoted = false;
                 continue;
             }
@@ -73,7 +79,7 @@ public sealed class ImportCsvReader(TextReader reader, int maxFieldLength = 32_7
                     continue;
                 case '\r':
                     _pos++;
-                    if (Peek(out var lf) && lf == '\n') _pos++;
+                    if ((_pos < _len || await FillAsync(ct)) && _buffer[_pos] == '\n') _pos++;
                     EndField(fields);
                     return true;
                 case '\n':
@@ -119,18 +125,11 @@ public sealed class ImportCsvReader(TextReader reader, int maxFieldLength = 32_7
         }
     }
 
-    private bool Peek(out char c)
-    {
-        if (_pos >= _len && !Fill()) { c = default; return false; }
-        c = _buffer[_pos];
-        return true;
-    }
-
-    private bool Fill()
+    private async ValueTask<bool> FillAsync(CancellationToken ct)
     {
         if (_pos < _len) return true;
         if (_eof) return false;
-        _len = reader.Read(_buffer, 0, _buffer.Length);
+        _len = await reader.ReadAsync(_buffer.AsMemory(), ct);
         _pos = 0;
         if (_len == 0) { _eof = true; return false; }
         return true;

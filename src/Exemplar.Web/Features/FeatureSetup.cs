@@ -1,5 +1,6 @@
 using Exemplar.Web.Features.Account;
 using Exemplar.Web.Features.Admin;
+using Exemplar.Web.Features.Base.Transfer;
 using Exemplar.Web.Features.Api;
 using Exemplar.Web.Features.DemoData;
 using Exemplar.Web.Features.Jurisdictions;
@@ -23,6 +24,7 @@ public static class FeatureSetup
         services.AddScoped<AuditQuery>();
         services.AddScoped<Admin.Users.AccountAdminHandler>();
         builder.AddLedger();
+        builder.AddLedgerTransfer();
         return builder;
     }
 

@@ -34,5 +34,8 @@ public sealed class EnterprisesModel(ExemplarDbContext db) : CarrierPageModel
         };
     }
 
+    public string ExportLink(string format) => Paging.Link($"{BaseUrl}/Export",
+        [new("list", "enterprises"), new("format", format), new("Q", Q), new("Sort", Sort), new("Size", Size?.ToString())]);
+
     public string Link(int page) => Paging.Link($"{BaseUrl}/Enterprises", [new("Q", Q), new("Sort", Sort), new("Size", Size?.ToString()), new("p", page.ToString())]);
 }

@@ -65,6 +65,7 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         b.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
         b.Ignore(x => x.EnterpriseCount);
         b.HasIndex(x => new { x.CarrierId, x.Date });
+        b.HasIndex(x => x.ImportJobId); // which rows an import wrote (an import is audited once, not per row)
         b.HasOne<Carrier>().WithMany().HasForeignKey(x => x.CarrierId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<PartnerAgency>().WithMany().HasForeignKey(x => x.PartnerAgencyId).OnDelete(DeleteBehavior.SetNull);
     }

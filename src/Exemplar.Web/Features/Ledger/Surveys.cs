@@ -66,10 +66,23 @@ public sealed class ImportJob : INotAudited
     public required string Status { get; set; }
     public long ProcessedRows { get; set; }
     public long ImportedRows { get; set; }
+    /// <summary>The row-level report as JSON (see <c>Features/Base/Transfer/ImportReport</c>).</summary>
     public string? Errors { get; set; }
     public required string StartedBy { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>Size of the upload as declared (progress is bytes read / this while the row total is unknown).</summary>
+    public long? TotalBytes { get; set; }
+    public long ProcessedBytes { get; set; }
+    /// <summary>Data rows in the file, known once it has been read to the end.</summary>
+    public long? TotalRows { get; set; }
+    public long ErrorCount { get; set; }
+    public long WarningCount { get; set; }
+    public long NoticeCount { get; set; }
+    public string? Sha256 { get; set; }
+    public string? Encoding { get; set; }
+    /// <summary>Last progress write; a running job not updated for minutes was interrupted (its transaction rolled back).</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
 }
 
 internal sealed class SurveyConfigurations :
@@ -120,6 +133,8 @@ internal sealed class SurveyConfigurations :
         b.Property(x => x.FileName).HasMaxLength(200);
         b.Property(x => x.Status).HasMaxLength(30);
         b.Property(x => x.StartedBy).HasMaxLength(100);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.Encoding).HasMaxLength(30);
         b.HasIndex(x => x.CarrierId);
         b.HasOne<Carrier>().WithMany().HasForeignKey(x => x.CarrierId).OnDelete(DeleteBehavior.Cascade);
     }
