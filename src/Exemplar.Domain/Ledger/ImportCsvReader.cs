@@ -2,6 +2,12 @@ using System.Text;
 
 namespace Exemplar.Domain.Ledger;
 
+/// <summary>Bytes the file's encoding cannot decode, found in <see cref="Row"/>.</summary>
+public sealed class ImportUndecodableException(long row) : Exception($"第{row}行有无法解码的字节。")
+{
+    public long Row { get; } = row;
+}
+
 /// <summary>A CSV file that cannot be read as CSV; <see cref="Row"/> is the spreadsheet row where it happened.</summary>
 public sealed class ImportFormatException(long row, string message) : Exception(message)
 {
@@ -14,7 +20,8 @@ public sealed class ImportFormatException(long row, string message) : Exception(
 /// memory, never the file. Records are numbered as a spreadsheet numbers rows (the header is row 1), so a
 /// quoted line break does not shift the numbers the report gives. Guards against hostile files: a field
 /// longer than <see cref="MaxFieldLength"/> (Excel's cell limit), more than <see cref="MaxFields"/> fields,
-/// an unclosed quote, and control characters that no text file has.
+/// an unclosed quote, control characters that no text file has, and bytes the encoding could not decode
+/// (<see cref="ImportTextEncoding.Undecodable"/>), each with its row.
 /// </summary>
 public sealed class ImportCsvReader(TextReader reader, int maxFieldLength = 32_767, int maxFields = 256)
 {
@@ -120,6 +127,7 @@ public sealed class ImportCsvReader(TextReader reader, int maxFieldLength = 32_7
     {
         foreach (var ch in text)
         {
+            if (ch == ImportTextEncoding.Undecodable) throw new ImportUndecodableException(Row);
             if (ch >= ' ' || ch == '\t' || (allowLineBreaks && ch is '\r' or '\n')) continue;
             throw new ImportFormatException(Row, $"文件含有不可打印的控制字符（U+{(int)ch:X4}），可能不是文本 CSV 文件。");
         }

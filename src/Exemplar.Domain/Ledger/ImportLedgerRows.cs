@@ -86,7 +86,11 @@ public sealed partial class ImportLedgerRows
                     $"“{r.Name}”的入驻期为{Format(r.EntryDate)}至{(r.ExitDate is { } x ? Format(x) : "今")}，服务日期{Format(date)}不在其中（仍会导入，并在异常提示中列出）。");
         }
 
-        var others = ImportValues.SplitList(m.Text(cells, "others", row, issues, int.MaxValue, "其他参与企业")).Distinct(StringComparer.Ordinal).ToList();
+        var othersText = m.Text(cells, "others", row, issues, int.MaxValue, "其他参与企业");
+        var others = ImportValues.SplitList(othersText).Distinct(StringComparer.Ordinal).ToList();
+        // Each name is stored on its own, so a name inside the list that starts like a formula is noted too.
+        if (othersText is not null && !ImportCells.NeedsApostrophe(othersText) && others.FirstOrDefault(n => ImportCells.NeedsApostrophe(n)) is { } formula)
+            issues.Notice(row, m.Name("others"), $"{ImportCells.FlagMessage}：“{ColumnMap.Shorten(formula)}”");
         foreach (var n in others.Where(n => n.Length > MaxName))
             issues.Error(row, m.Name("others"), $"企业名称“{ColumnMap.Shorten(n)}”超过{MaxName}个字。");
 

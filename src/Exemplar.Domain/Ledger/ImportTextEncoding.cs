@@ -50,6 +50,20 @@ public static class ImportTextEncoding
     private static ImportTextVerdict Accept(ImportTextKind kind, ReadOnlySpan<byte> rest, bool isWholeFile) =>
         Decodes(Strict(kind), rest, isWholeFile) ? new(kind, null) : new(null, "文件声明为 UTF-8（带 BOM），但其中有不是 UTF-8 的字节。请重新另存为 CSV UTF-8 后上传。");
 
+    /// <summary>
+    /// Stands for an undecodable byte sequence while reading (a noncharacter, never in real text): the CSV reader
+    /// stops at it and reports the exact row, where an exception thrown while decoding a buffer ahead could not.
+    /// </summary>
+    public const char Undecodable = '\uFFFF';
+
+    /// <summary>The decoder a file is read with once accepted: an invalid sequence becomes <see cref="Undecodable"/>.</summary>
+    public static Encoding Reading(ImportTextKind kind) => kind switch
+    {
+        ImportTextKind.Gb18030 => CodePagesEncodingProvider.Instance.GetEncoding(Gb18030CodePage, EncoderFallback.ExceptionFallback, new DecoderReplacementFallback(Undecodable.ToString()))
+            ?? throw new InvalidOperationException("GB18030 encoding is not available."),
+        _ => Encoding.GetEncoding("utf-8", EncoderFallback.ExceptionFallback, new DecoderReplacementFallback(Undecodable.ToString())),
+    };
+
     /// <summary>A decoder that throws on any invalid byte sequence (no silent “�”).</summary>
     public static Encoding Strict(ImportTextKind kind) => kind switch
     {

@@ -65,3 +65,17 @@ public sealed class ImportTextEncodingTests
         Assert.Throws<DecoderFallbackException>(() => ImportTextEncoding.Strict(ImportTextKind.Gb18030).GetString([0x81, 0x20]));
     }
 }
+
+public sealed class ImportUndecodableTests
+{
+    [Fact]
+    public void A_bad_byte_deep_in_the_file_is_reported_at_its_exact_row()
+    {
+        var good = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("信息服务,2025-03-01\r\n", 5000)));
+        byte[] bytes = [.. good, (byte)'x', 0xC3, 0x28, (byte)'\r', (byte)'\n'];
+        var reader = new ImportCsvReader(new StreamReader(new MemoryStream(bytes), ImportTextEncoding.Reading(ImportTextKind.Utf8), false, 65536));
+        var fields = new List<string>();
+        var ex = Assert.Throws<ImportUndecodableException>(() => { while (reader.TryRead(fields)) { } });
+        Assert.Equal(5001, ex.Row);
+    }
+}

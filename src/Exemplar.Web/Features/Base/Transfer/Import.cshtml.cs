@@ -32,8 +32,13 @@ public sealed class ImportModel(ExemplarDbContext db, ImportHandler handler, IAn
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    /// <summary>
+    /// Takes no parameters on purpose: binding any handler argument (even a CancellationToken) makes MVC build
+    /// its value providers, and the form one reads — and buffers — the whole multipart body.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync()
     {
+        var ct = HttpContext.RequestAborted;
         if (!Access.CanWrite) return Forbid();
         var limit = options.Value.MaxImportBytes + ImportHandler.EnvelopeBytes;
         if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;

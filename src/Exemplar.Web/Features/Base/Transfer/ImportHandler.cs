@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Exemplar.Domain.Ledger;
@@ -73,9 +72,9 @@ public sealed class ImportHandler(ExemplarDbContext db, IOptions<LedgerOptions> 
         {
             await FinishAsync(job, ImportStatus.Refused, $"第{ex.Row}行：{ex.Message}未导入任何内容。", issues, upload, CancellationToken.None);
         }
-        catch (DecoderFallbackException ex) when (source is not null)
+        catch (ImportUndecodableException ex) when (source is not null)
         {
-            await FinishAsync(job, ImportStatus.Refused, source.DecodingRefusal(ex), issues, upload, CancellationToken.None);
+            await FinishAsync(job, ImportStatus.Refused, source.DecodingRefusal(ex.Row), issues, upload, CancellationToken.None);
         }
         catch (Exception) when (ct.IsCancellationRequested)
         {

@@ -22,6 +22,9 @@ public sealed class ImportJobModel(ExemplarDbContext db, TimeProvider clock) : C
         return Page();
     }
 
+    /// <summary>Nothing to post here: back to the page.</summary>
+    public IActionResult OnPost() => Redirect($"{BaseUrl}/Import/{JobId}");
+
     /// <summary>Progress as JSON for import-progress.js. Before the upload has reached the server the job does not exist yet: "waiting".</summary>
     public async Task<IActionResult> OnGetStatusAsync(CancellationToken ct)
     {

@@ -68,7 +68,7 @@ public sealed class ImportSource : IAsyncDisposable
         if (!verdict.Accepted) throw new ImportRefusedException(verdict.Refusal + "未导入任何内容。");
         var kind = verdict.Kind!.Value;
         var body = kind == ImportTextKind.Utf8WithBom ? head[3..] : head;
-        var reader = new StreamReader(new PrefixedStream(body, upload), ImportTextEncoding.Strict(kind), detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
+        var reader = new StreamReader(new PrefixedStream(body, upload), ImportTextEncoding.Reading(kind), detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
         return new ImportSource($"CSV（{verdict.Label}）", reader);
     }
 
@@ -99,7 +99,7 @@ public sealed class ImportSource : IAsyncDisposable
         if (_temp is not null) await _temp.DisposeAsync();
     }
 
-    /// <summary>The message for a byte the chosen encoding cannot read, found after the first 64 KB.</summary>
-    public string DecodingRefusal(DecoderFallbackException _) =>
-        $"第{Math.Max(1, Row)}行附近有无法按{Format}读取的字节（文件可能混用了编码或已损坏），未导入任何内容。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后重新上传。";
+    /// <summary>The message for bytes the chosen encoding cannot read (found after the part used to choose it).</summary>
+    public string DecodingRefusal(long row) =>
+        $"第{row}行有无法按{Format}读取的字节（文件可能混用了编码或已损坏），未导入任何内容。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后重新上传。";
 }

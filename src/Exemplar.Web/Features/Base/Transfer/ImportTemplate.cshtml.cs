@@ -34,6 +34,8 @@ public sealed class ImportTemplateModel : CarrierPageModel
         return new StreamedFileResult(XlsxWriter.ContentType, name, (s, ct) => XlsxWriter.WriteAsync(s, sheets, ct));
     }
 
+    public IActionResult OnPost() => NotFound();
+
     private static List<XlsxChoice> Choices(ImportLayout layout)
     {
         var choices = new List<XlsxChoice>();
