@@ -97,15 +97,14 @@ public sealed class ImportLayout(string kind, string title, IReadOnlyList<Import
 /// <summary>Where each column of a layout is in the file, and typed access to a row's cells.</summary>
 public sealed class ColumnMap(ImportLayout layout, IReadOnlyDictionary<string, int> positions)
 {
+    private readonly Dictionary<string, string> _names = layout.Columns.ToDictionary(c => c.Key,
+        c => positions.TryGetValue(c.Key, out var i) ? ImportIssue.ColumnName(i, c.MatchName) : c.MatchName, StringComparer.Ordinal);
+
     public ImportLayout Layout { get; } = layout;
     public bool Has(string key) => positions.ContainsKey(key);
 
     /// <summary>"C（服务日期）" for the report.</summary>
-    public string Name(string key)
-    {
-        var column = Layout.Columns.First(c => c.Key == key);
-        return positions.TryGetValue(key, out var i) ? ImportIssue.ColumnName(i, column.MatchName) : column.MatchName;
-    }
+    public string Name(string key) => _names[key];
 
     /// <summary>The raw cell (empty when the column or cell is absent).</summary>
     public string Raw(IReadOnlyList<string> cells, string key) =>

@@ -52,7 +52,7 @@ public sealed partial class ImportLedgerRows
         var functionText = m.Text(cells, "function", row, issues, 50, "服务功能");
         ServiceFunction function = 0;
         if (functionText is null) issues.Error(row, m.Name("function"), "请填写服务功能。");
-        else if (!ServiceFunctions.TryParse(functionText, out function))
+        else if (!TryFunction(functionText, out function))
             issues.Error(row, m.Name("function"), $"未知的服务功能“{ColumnMap.Shorten(functionText)}”，应为以下之一：{FunctionChoices}。");
 
         var dateText = m.Raw(cells, "date");
@@ -122,7 +122,9 @@ public sealed partial class ImportLedgerRows
     private ImportResident? Resident(long row, string token, ImportIssues issues)
     {
         var column = _map.Name("residents");
-        var code = CodeInName().Match(token) is { Success: true } match ? match.Groups[1].Value : LooksLikeCode(token) ? token : null;
+        var code = LooksLikeCode(token) ? token
+            : token.EndsWith('）') || token.EndsWith(')') ? CodeInName().Match(token) is { Success: true } match ? match.Groups[1].Value : null
+            : null;
         if (code is not null)
         {
             if (!UnifiedSocialCreditCode.TryParse(code, out var uscc, out var error))
@@ -159,11 +161,36 @@ public sealed partial class ImportLedgerRows
             if (required) issues.Error(row, _map.Name(key), $"请填写{label}。");
             return default;
         }
-        if (LedgerLabels.TryParse(text, labelOf, out T value) && Enum.IsDefined(value)) return value;
-        if (aliases.TryGetValue(text, out value)) return value;
+        if (Choices(labelOf, aliases).TryGetValue(text, out var value)) return value;
         var choices = string.Join("、", Enum.GetValues<T>().Select(labelOf).Where(s => s.Length > 0));
         issues.Error(row, _map.Name(key), $"未知的{label}“{ColumnMap.Shorten(text)}”，应为以下之一：{choices}。");
         return default;
+    }
+
+    private readonly Dictionary<Type, object> _choices = [];
+
+    /// <summary>Label, enum name (any case) and alias → value, built once per import.</summary>
+    private Dictionary<string, T> Choices<T>(Func<T, string> labelOf, IReadOnlyDictionary<string, T> aliases) where T : struct, Enum
+    {
+        if (_choices.TryGetValue(typeof(T), out var cached)) return (Dictionary<string, T>)cached;
+        var map = new Dictionary<string, T>(aliases, StringComparer.OrdinalIgnoreCase);
+        foreach (var v in Enum.GetValues<T>())
+        {
+            map[v.ToString()] = v;
+            if (labelOf(v) is { Length: > 0 } label) map[label] = v;
+        }
+        _choices[typeof(T)] = map;
+        return map;
+    }
+
+    private readonly Dictionary<string, ServiceFunction> _functions = new(StringComparer.Ordinal);
+
+    private bool TryFunction(string text, out ServiceFunction function)
+    {
+        if (_functions.TryGetValue(text, out function)) return true;
+        if (!ServiceFunctions.TryParse(text, out function)) return false;
+        if (_functions.Count < 100) _functions[text] = function;
+        return true;
     }
 
     private static readonly Dictionary<string, ServiceForm> FormAliases = new()

@@ -20,6 +20,15 @@ public static class ImportValues
     public static bool TryDate(string? text, bool allowSerial, out DateOnly date)
     {
         var t = Normalise(text);
+        if (t.Length == 10 && t[4] == '-' && t[7] == '-' && int.TryParse(t.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+            && int.TryParse(t.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var mo) && int.TryParse(t.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var d))
+        {
+            // The common ISO form without the general parser.
+            date = default;
+            if (y is < 1900 or > 2100 || mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo)) return false;
+            date = new DateOnly(y, mo, d);
+            return true;
+        }
         if (DateTime.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt))
         {
             date = DateOnly.FromDateTime(dt);
