@@ -11,7 +11,7 @@ public sealed record ImportTextVerdict(ImportTextKind? Kind, string? Refusal)
 
     public string Label => Kind switch
     {
-        ImportTextKind.Utf8WithBom => "UTF-8（带 BOM）",
+        ImportTextKind.Utf8WithBom => "UTF-8 带 BOM",
         ImportTextKind.Utf8 => "UTF-8",
         ImportTextKind.Gb18030 => "GBK/GB18030",
         _ => "无法识别",
