@@ -99,7 +99,7 @@ public static class ImportBench
         var sw = Stopwatch.StartNew();
         await using var stream = File.OpenRead(file);
         await using var upload = new UploadStream(stream, long.MaxValue);
-        await using var source = await ImportSource.OpenAsync(upload, "ledger.csv", new LedgerOptions(), CancellationToken.None);
+        await using var source = await ImportSource.OpenAsync(upload, "ledger.csv", new LedgerOptions(), null, CancellationToken.None);
         var issues = new ImportIssues();
         var cells = new List<string>();
         await source.TryReadAsync(cells, CancellationToken.None);

@@ -74,7 +74,7 @@ public sealed class ImportVolumeTests(ExemplarFactory app, ITestOutputHelper out
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
                 handler.HandleAsync(new ImportCommand(carrierId, jobId, "ledger", "三万行.csv", file.Length, stream), cts.Token));
         }
-        Assert.InRange(progressSeen, LedgerImport.ProgressEvery, 30_000);
+        Assert.InRange(progressSeen, LedgerImport.ProgressCheckEvery, 30_000);
         Assert.Equal(0, entriesSeen);
         Assert.Equal(0, await app.DbAsync(db => db.Set<LedgerEntry>().CountAsync(e => e.CarrierId == carrierId)));
         var job = await app.DbAsync(db => db.Set<ImportJob>().SingleAsync(j => j.Id == jobId));

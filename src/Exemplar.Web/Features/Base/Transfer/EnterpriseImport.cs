@@ -2,7 +2,6 @@ using Exemplar.Domain.Ledger;
 using Exemplar.Web.Features.Ledger;
 using Exemplar.Web.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Exemplar.Web.Features.Base.Transfer;
 
@@ -30,6 +29,7 @@ internal sealed class EnterpriseImport(ImportContext x)
             if (++dataRows > x.Options.MaxEnterpriseImportRows)
                 throw new ImportRefusedException($"入驻企业名录一次最多导入 {x.Options.MaxEnterpriseImportRows} 行，未导入任何内容。请拆分后分别导入。");
             x.NoteFormulas();
+            if (dataRows % LedgerImport.ProgressCheckEvery == 0) await x.Progress.ReportAsync(dataRows, x.Upload.BytesRead, ct);
             if (parser.Read(x.Source.Row, cells, x.Issues) is { } v) parsed.Add(v);
         }
         if (dataRows == 0) throw new ImportRefusedException("文件中只有列名，没有数据行，未导入任何内容。");
@@ -39,9 +39,7 @@ internal sealed class EnterpriseImport(ImportContext x)
         {
             ImportHandler.Complete(x.Job, ImportStatus.Rejected,
                 $"共 {dataRows} 行，其中有错误 {x.Issues.Errors} 处，未导入任何内容。请按下表修改后重新上传整个文件。", x.Issues, x.Upload, x.Clock.GetUtcNow());
-            await using var conn = new NpgsqlConnection(x.ConnectionString);
-            await conn.OpenAsync(ct);
-            await ImportJobWriter.FinishAsync(conn, null, x.Job, ct);
+            await ImportJobWriter.FinishAsync(await x.Progress.ConnectionAsync(ct), null, x.Job, ct);
             return;
         }
 

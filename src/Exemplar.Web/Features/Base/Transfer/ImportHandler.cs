@@ -44,11 +44,12 @@ public sealed class ImportHandler(ExemplarDbContext db, IOptions<LedgerOptions> 
         var o = options.Value;
         var issues = new ImportIssues();
         await using var upload = new UploadStream(c.Content, o.MaxImportBytes);
+        await using var progress = new ImportProgress(db.Database.GetConnectionString()!, job.Id, clock);
         ImportSource? source = null;
         try
         {
             if (c.DeclaredBytes > o.MaxImportBytes + EnvelopeBytes) throw new ImportRefusedException(UploadStream.TooLarge(o.MaxImportBytes));
-            source = await ImportSource.OpenAsync(upload, job.FileName, o, ct);
+            source = await ImportSource.OpenAsync(upload, job.FileName, o, bytes => progress.ReportAsync(0, bytes, ct), ct);
             job.Encoding = source.Format;
             var header = new List<string>();
             if (!await source.TryReadAsync(header, ct) || ColumnMap.IsBlank(header))
@@ -59,7 +60,7 @@ public sealed class ImportHandler(ExemplarDbContext db, IOptions<LedgerOptions> 
                 await FinishAsync(job, ImportStatus.Rejected, "文件的列名与模板不符，未导入任何内容。", issues, upload, ct);
                 return job;
             }
-            var context = new ImportContext(db, carrier, job, source, map, header, issues, upload, o, clock);
+            var context = new ImportContext(db, carrier, job, source, map, header, issues, upload, progress, o, clock);
             if (layout == ImportLayout.Ledger) await new LedgerImport(context).RunAsync(ct);
             else await new EnterpriseImport(context).RunAsync(ct);
             return job;
@@ -123,7 +124,7 @@ public sealed class ImportHandler(ExemplarDbContext db, IOptions<LedgerOptions> 
 /// <summary>Everything one import run needs.</summary>
 internal sealed record ImportContext(
     ExemplarDbContext Db, Carrier Carrier, ImportJob Job, ImportSource Source, ColumnMap Map, IReadOnlyList<string> Header,
-    ImportIssues Issues, UploadStream Upload, LedgerOptions Options, TimeProvider Clock)
+    ImportIssues Issues, UploadStream Upload, ImportProgress Progress, LedgerOptions Options, TimeProvider Clock)
 {
     /// <summary>XLSX formula cells are taken as their displayed value, never evaluated; each is noted.</summary>
     public void NoteFormulas()

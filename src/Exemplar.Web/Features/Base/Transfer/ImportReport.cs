@@ -19,7 +19,7 @@ public static class ImportStatus
     public const string Cancelled = "Cancelled";
 
     /// <summary>A running job that has not written progress for this long was interrupted (e.g. the app was killed).</summary>
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(5);
 
     public static string Label(string status) => status switch
     {

@@ -39,7 +39,8 @@ public sealed class ImportSource : IAsyncDisposable
     public ValueTask<bool> TryReadAsync(List<string> cells, CancellationToken ct) =>
         _csv is not null ? _csv.TryReadAsync(cells, ct) : ValueTask.FromResult(_xlsx!.TryRead(cells));
 
-    public static async Task<ImportSource> OpenAsync(UploadStream upload, string fileName, LedgerOptions o, CancellationToken ct)
+    /// <param name="copied">Told the bytes received so far while an XLSX is copied to its temporary file (a heartbeat for long uploads).</param>
+    public static async Task<ImportSource> OpenAsync(UploadStream upload, string fileName, LedgerOptions o, Func<long, Task>? copied, CancellationToken ct)
     {
         var head = new byte[ImportTextEncoding.SniffLength];
         var length = await upload.FillAsync(head, ct);
@@ -53,7 +54,7 @@ public sealed class ImportSource : IAsyncDisposable
         {
             case ".xlsx":
                 if (!isZip) throw new ImportRefusedException(XlsxPackageGuard.NotXlsx);
-                return await OpenXlsxAsync(first, upload, o, ct);
+                return await OpenXlsxAsync(first, upload, o, copied, ct);
             case ".csv" or ".txt":
                 if (isZip) throw new ImportRefusedException("文件扩展名为 .csv，但内容是压缩包（可能是 XLSX 工作簿），未导入任何内容。XLSX 文件请保留 .xlsx 扩展名。");
                 return OpenCsv(first, length < head.Length, upload);
@@ -72,7 +73,7 @@ public sealed class ImportSource : IAsyncDisposable
         return new ImportSource($"CSV（{verdict.Label}）", reader);
     }
 
-    private static async Task<ImportSource> OpenXlsxAsync(ReadOnlyMemory<byte> head, UploadStream upload, LedgerOptions o, CancellationToken ct)
+    private static async Task<ImportSource> OpenXlsxAsync(ReadOnlyMemory<byte> head, UploadStream upload, LedgerOptions o, Func<long, Task>? copied, CancellationToken ct)
     {
         // A random name in the temp folder: the uploaded file name is never part of a path.
         var path = Path.Combine(Path.GetTempPath(), $"exemplar-import-{Guid.NewGuid():N}.xlsx");
@@ -80,7 +81,13 @@ public sealed class ImportSource : IAsyncDisposable
         try
         {
             await temp.WriteAsync(head, ct);
-            await upload.CopyToAsync(temp, ct);
+            var buffer = new byte[81920];
+            int n;
+            while ((n = await upload.ReadAsync(buffer, ct)) > 0)
+            {
+                await temp.WriteAsync(buffer.AsMemory(0, n), ct);
+                if (copied is not null) await copied(upload.BytesRead);
+            }
             await temp.FlushAsync(ct);
             XlsxPackageGuard.Check(temp, o);
             return new ImportSource(temp, XlsxRows.Open(temp, o));

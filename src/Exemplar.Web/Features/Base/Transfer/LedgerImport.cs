@@ -25,8 +25,8 @@ internal sealed class LedgerImport(ImportContext x)
 {
     public const string Operation = "台账.批量导入";
 
-    /// <summary>Rows between two progress writes.</summary>
-    public const int ProgressEvery = 10_000;
+    /// <summary>Rows between two looks at the clock for a progress write.</summary>
+    public const int ProgressCheckEvery = 1_000;
 
     private const string Columns =
         "id, carrier_id, function, date, place, form, topic, resident_ids, other_names, person_count, fee, partner_agency_id, request_text, outcome_text, feedback, import_job_id";
@@ -41,8 +41,6 @@ internal sealed class LedgerImport(ImportContext x)
             .Select(p => new ImportPartner(p.Id, p.Name)).ToListAsync(ct);
         var rows = new ImportLedgerRows(x.Map, residents, partners);
 
-        await using var progress = new NpgsqlConnection(x.ConnectionString);
-        await progress.OpenAsync(ct);
         await using var conn = new NpgsqlConnection(x.ConnectionString);
         await conn.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -60,8 +58,7 @@ internal sealed class LedgerImport(ImportContext x)
                 var values = rows.Read(x.Source.Row, cells, x.Issues);
                 // After the first error nothing more is staged (it would be thrown away), but every row is still checked for the report.
                 if (values is not null && !x.Issues.HasErrors) await WriteAsync(copy, values, carrierId, x.Job.Id, ct);
-                if (dataRows % ProgressEvery == 0)
-                    await ImportJobWriter.ProgressAsync(progress, x.Job.Id, dataRows, x.Upload.BytesRead, x.Clock.GetUtcNow(), ct);
+                if (dataRows % ProgressCheckEvery == 0) await x.Progress.ReportAsync(dataRows, x.Upload.BytesRead, ct);
             }
             if (dataRows == 0) throw new ImportRefusedException("文件中只有列名，没有数据行，未导入任何内容。");
             x.Job.ProcessedRows = dataRows;
@@ -71,7 +68,7 @@ internal sealed class LedgerImport(ImportContext x)
                 // Leaving the block without Complete cancels the COPY; disposing the transaction rolls back.
                 ImportHandler.Complete(x.Job, ImportStatus.Rejected,
                     $"共 {dataRows} 行，其中有错误 {x.Issues.Errors} 处，未导入任何内容。请按下表修改后重新上传整个文件。", x.Issues, x.Upload, x.Clock.GetUtcNow());
-                await ImportJobWriter.FinishAsync(progress, null, x.Job, ct);
+                await ImportJobWriter.FinishAsync(await x.Progress.ConnectionAsync(ct), null, x.Job, ct);
                 return;
             }
             await copy.CompleteAsync(ct);
