@@ -34,6 +34,7 @@ public static class FeatureSetup
         api.MapAccountApi();
         api.MapJurisdictionApi();
         api.MapAdminApi();
+        api.MapTransferApi();
         return app;
     }
 }

@@ -217,4 +217,34 @@ public sealed class ImportTests(ExemplarFactory app) : IClassFixture<ExemplarFac
         Assert.False(rows.TryRead(header));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"{url}/Import/Template/ledger/pdf")).StatusCode);
     }
+
+    [Fact]
+    public async Task Scripts_import_through_the_api_with_the_same_checks()
+    {
+        var (client, url, carrierId) = await NewCarrierAsync(app, "导入接口园");
+        var api = $"/api/v1/carriers/{carrierId}/imports";
+        var enterprises = await client.PostAsync($"{api}/enterprises?fileName=名录", new ByteArrayContent(Utf8Bom(CsvText(EnterpriseHeader, Enterprises)))
+            { Headers = { ContentType = new("text/csv") } });
+        Assert.Equal(System.Net.HttpStatusCode.Created, enterprises.StatusCode);
+        using (var created = JsonDocument.Parse(await enterprises.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("Succeeded", created.RootElement.GetProperty("status").GetString());
+            Assert.Equal("名录.csv", created.RootElement.GetProperty("fileName").GetString());
+        }
+        var status = await client.GetAsync(enterprises.Headers.Location);
+        Assert.Equal(System.Net.HttpStatusCode.OK, status.StatusCode);
+
+        string[][] bad = [Ledger[0], ["咨询服务", .. Ledger[1][1..]]];
+        var rejected = await client.PostAsync($"{api}/ledger", new ByteArrayContent(Xlsx(LedgerHeader, bad)) { Headers = { ContentType = new(XlsxWriter.ContentType) } });
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, rejected.StatusCode);
+        using var problem = JsonDocument.Parse(await rejected.Content.ReadAsStringAsync());
+        var issue = problem.RootElement.GetProperty("job").GetProperty("issues")[0];
+        Assert.Equal((3, "A（服务功能）", "错误"), (issue.GetProperty("row").GetInt64(), issue.GetProperty("column").GetString(), issue.GetProperty("severity").GetString()));
+        Assert.Equal(0, await app.DbAsync(db => db.Set<LedgerEntry>().CountAsync(e => e.CarrierId == carrierId)));
+
+        var wrongType = await client.PostAsync($"{api}/ledger", new StringContent("{}", Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, wrongType.StatusCode);
+        var other = await app.SignedInAsync("km.applicant2");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await other.PostAsync($"{api}/ledger", new ByteArrayContent([1]) { Headers = { ContentType = new("text/csv") } })).StatusCode);
+    }
 }
