@@ -4,6 +4,7 @@ using Exemplar.Web.Features.Api;
 using Exemplar.Web.Features.DemoData;
 using Exemplar.Web.Features.Jurisdictions;
 using Exemplar.Web.Features.Ledger;
+using Exemplar.Web.Features.Survey;
 using Exemplar.Web.Infrastructure.Data;
 
 namespace Exemplar.Web.Features;
@@ -23,6 +24,7 @@ public static class FeatureSetup
         services.AddScoped<AuditQuery>();
         services.AddScoped<Admin.Users.AccountAdminHandler>();
         builder.AddLedger();
+        builder.AddSurveys();
         return builder;
     }
 
@@ -32,6 +34,7 @@ public static class FeatureSetup
         api.MapAccountApi();
         api.MapJurisdictionApi();
         api.MapAdminApi();
+        api.MapLedgerApi();
         return app;
     }
 }
