@@ -21,9 +21,9 @@ public static class LedgerApi
 
     public static void MapLedgerApi(this RouteGroupBuilder api)
     {
-        var carriers = api.MapGroup("/carriers").RequireAuthorization(new AuthorizeAttribute { Roles = LedgerRoles.Viewers });
+        var viewers = new AuthorizeAttribute { Roles = LedgerRoles.Viewers };
 
-        carriers.MapGet("/", async Task<Results<Ok<CarrierPageDto>, ProblemHttpResult>> (
+        api.MapGet("/carriers", async Task<Results<Ok<CarrierPageDto>, ProblemHttpResult>> (
             ClaimsPrincipal user, ExemplarDbContext db, JurisdictionTreeCache trees, int? page, int? pageSize, CancellationToken ct) =>
         {
             var size = pageSize ?? 20;
@@ -39,9 +39,9 @@ public static class LedgerApi
             return TypedResults.Ok(new CarrierPageDto(total, number, size, rows.Select(r => new CarrierSummaryDto(
                 r.c.Id, r.c.Name, r.c.Kind.ToString(), LedgerLabels.Of(r.c.Kind), r.c.JurisdictionCode, tree.FullName(r.c.JurisdictionCode),
                 r.c.OrganizationId, r.Operator, r.c.EstablishedOn)).ToList()));
-        }).WithSummary("管辖范围内的示范基地（平台），分页");
+        }).RequireAuthorization(viewers).WithSummary("管辖范围内的示范基地（平台），分页");
 
-        carriers.MapGet("/{id:guid}/metrics/{year:int}", async Task<Results<Ok<CarrierMetricsDto>, ProblemHttpResult>> (
+        api.MapGet("/carriers/{id:guid}/metrics/{year:int}", async Task<Results<Ok<CarrierMetricsDto>, ProblemHttpResult>> (
             Guid id, int year, ClaimsPrincipal user, ExemplarDbContext db, JurisdictionTreeCache trees, LedgerMetricsQuery query, CancellationToken ct) =>
         {
             var (carrier, problem) = await FindAsync(id, year, user, db, trees, ct);
@@ -63,9 +63,9 @@ public static class LedgerApi
                 new YearEndDto(year - 1, prev.SmallMicro, prev.Employees, prev.Innovation),
                 new YearEndDto(year, cur.SmallMicro, cur.Employees, cur.Innovation),
                 new StaffDto(staff.FullTime, staff.Qualified, staff.Percent, staff.Mentors)));
-        }).WithSummary("基地（平台）某年度的各服务功能服务量与综合指标");
+        }).RequireAuthorization(viewers).WithSummary("基地（平台）某年度的各服务功能服务量与综合指标");
 
-        carriers.MapGet("/{id:guid}/profile/{year:int}", async Task<Results<Ok<JsonObject>, ProblemHttpResult>> (
+        api.MapGet("/carriers/{id:guid}/profile/{year:int}", async Task<Results<Ok<JsonObject>, ProblemHttpResult>> (
             Guid id, int year, ClaimsPrincipal user, ExemplarDbContext db, JurisdictionTreeCache trees, LedgerMetricsQuery query, CancellationToken ct) =>
         {
             var (carrier, problem) = await FindAsync(id, year, user, db, trees, ct);
@@ -73,7 +73,7 @@ public static class LedgerApi
             var records = await query.RecordsAsync(carrier!, year, ct);
             var facts = LedgerProfile.Facts(records, year, QualificationRule.Kunming);
             return TypedResults.Ok(ApiProfileJson.Write(carrier!.Name, new DateOnly(year, 12, 31), null, facts));
-        }).WithSummary("由台账填出的认定条件评估事实（profile 格式，见 policies/README.md），每项注明来源");
+        }).RequireAuthorization(viewers).WithSummary("由台账填出的认定条件评估事实（profile 格式，见 policies/README.md），每项注明来源");
     }
 
     private static async Task<(Carrier?, ProblemHttpResult?)> FindAsync(Guid id, int year, ClaimsPrincipal user, ExemplarDbContext db, JurisdictionTreeCache trees, CancellationToken ct)

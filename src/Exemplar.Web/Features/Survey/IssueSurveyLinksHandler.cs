@@ -39,7 +39,7 @@ public sealed class IssueSurveyLinksHandler(ExemplarDbContext db, TimeProvider c
         if (expiresOn > today.AddDays(MaxValidDays)) p.Add("ExpiresOn", $"链接有效期不能超过{MaxValidDays}天。");
         if (p.Any) return Fail(p);
 
-        var expiresAt = new DateTimeOffset(expiresOn.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        var expiresAt = new DateTimeOffset(expiresOn.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {

@@ -15,7 +15,9 @@ internal sealed class SurveyDemoSeeder : IStartupSeeder
 {
     public int Order => 210;
 
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+    /// <summary>A Beijing-time instant, stored in UTC.</summary>
+    private static DateTimeOffset At(int year, int month, int day, int hour) =>
+        new DateTimeOffset(year, month, day, hour, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
 
     /// <summary>Demo carrier → the officer who drew its sample (a user of <see cref="DemoDirectory"/>) and the seed.</summary>
     private static readonly (string Carrier, string Officer, long Seed, bool Completed)[] Samples =
@@ -56,11 +58,11 @@ internal sealed class SurveyDemoSeeder : IStartupSeeder
             var invitation = new SurveyInvitation
             {
                 CarrierId = carrier.Id, EnterpriseId = residents[i], Year = 2025, TokenHash = SurveyTokens.Hash(SurveyTokens.New()),
-                CreatedAt = new DateTimeOffset(2026, 1, 5, 9, 0, 0, China), ExpiresAt = new DateTimeOffset(2026, 2, 5, 0, 0, 0, China),
+                CreatedAt = At(2026, 1, 5, 9), ExpiresAt = At(2026, 2, 5, 0),
             };
             db.Add(invitation);
             if (i % 5 == 4) continue; // four in five answer
-            invitation.AnsweredAt = new DateTimeOffset(2026, 1, 6 + i % 20, 10, 0, 0, China);
+            invitation.AnsweredAt = At(2026, 1, 6 + i % 20, 10);
             invitation.Comment = i % 7 == 0 ? "希望多组织融资对接活动。" : null;
             db.Add(new SurveyAnswer { InvitationId = invitation.Id, Function = null, Satisfied = i % 9 != 8 });
             var functions = received.Where(e => e.ResidentIds.Contains(residents[i])).Select(e => e.Function).Distinct().Order();
@@ -79,7 +81,7 @@ internal sealed class SurveyDemoSeeder : IStartupSeeder
             CarrierId = carrier.Id, Year = 2025, SharePercent = DrawSampleHandler.DefaultSharePercent, Seed = seed,
             PopulationCount = population.Count, PopulationDate = drawnOn, PopulationIds = population,
             MemberIds = [.. SurveySampler.Draw(population, DrawSampleHandler.DefaultSharePercent, (ulong)seed)],
-            DrawnBy = officer, DrawnAt = new DateTimeOffset(2026, 3, 2, 10, 0, 0, China),
+            DrawnBy = officer, DrawnAt = At(2026, 3, 2, 10),
         };
         db.Add(sample);
         if (!completed) return;
@@ -87,9 +89,9 @@ internal sealed class SurveyDemoSeeder : IStartupSeeder
             db.Add(new SurveySampleAnswer
             {
                 SampleId = sample.Id, EnterpriseId = sample.MemberIds[i], Satisfied = i != 2, ContactMethod = i % 2 == 0 ? SampleContactMethod.Phone : SampleContactMethod.Visit,
-                Comment = i == 2 ? "反映培训场地不足。" : null, RecordedBy = officer, RecordedAt = new DateTimeOffset(2026, 3, 5 + i, 15, 0, 0, China),
+                Comment = i == 2 ? "反映培训场地不足。" : null, RecordedBy = officer, RecordedAt = At(2026, 3, 5 + i, 15),
             });
-        sample.CompletedAt = new DateTimeOffset(2026, 3, 10, 17, 0, 0, China);
+        sample.CompletedAt = At(2026, 3, 10, 17);
         sample.CompletedBy = officer;
     }
 }
