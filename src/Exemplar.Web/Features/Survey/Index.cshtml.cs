@@ -17,7 +17,8 @@ public sealed class IndexModel(ExemplarDbContext db, AnswerSurveyHandler handler
 {
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
     [BindProperty] public bool? Overall { get; set; }
-    [BindProperty] public Dictionary<string, string> Answers { get; set; } = [];
+    /// <summary>Per-function judgements as posted (<c>Answers[InformationService]=true</c>), read from the form directly.</summary>
+    public Dictionary<string, string> Answers { get; private set; } = [];
     [BindProperty] public string? Comment { get; set; }
 
     public SurveyForm? Form { get; private set; }
@@ -33,6 +34,8 @@ public sealed class IndexModel(ExemplarDbContext db, AnswerSurveyHandler handler
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        Answers = Request.Form.Where(f => f.Key.StartsWith("Answers[", StringComparison.Ordinal) && f.Key.EndsWith(']'))
+            .ToDictionary(f => f.Key["Answers[".Length..^1], f => f.Value.ToString());
         var byFunction = new Dictionary<ServiceFunction, bool>();
         foreach (var (key, value) in Answers)
         {
