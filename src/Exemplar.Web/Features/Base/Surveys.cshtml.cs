@@ -10,6 +10,7 @@ namespace Exemplar.Web.Features.Base;
 /// response itself — the token is not stored anywhere (not even in TempData), so it cannot be shown again.
 /// Officers in scope and administrators may read the page.
 /// </summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class SurveysModel(SurveyQuery query, IssueSurveyLinksHandler handler) : CarrierPageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }

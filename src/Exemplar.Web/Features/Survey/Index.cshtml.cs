@@ -13,6 +13,7 @@ namespace Exemplar.Web.Features.Survey;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(SurveySetup.RateLimitPolicy)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class IndexModel(ExemplarDbContext db, AnswerSurveyHandler handler, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";

@@ -85,6 +85,7 @@ public sealed class SurveyLinkTests(SurveyFactory app) : IClassFixture<SurveyFac
 
         // The form shows the base and the services the enterprise received in 2025 (from the ledger), nothing else.
         var anonymous = app.Client();
+        Assert.True((await anonymous.GetAsync($"/Survey/{tokens[a]}")).Headers.CacheControl!.NoStore); // the token page is never cached
         var form = await anonymous.GetDocumentAsync($"/Survey/{tokens[a]}");
         Assert.Equal("问卷计算园", form.QuerySelector("#carrier-name")!.TextContent.Trim());
         Assert.Equal("甲软件有限公司", form.QuerySelector("#enterprise-name")!.TextContent.Trim());
