@@ -1,8 +1,10 @@
 using Exemplar.Web.Features.Account;
 using Exemplar.Web.Features.Admin;
 using Exemplar.Web.Features.Api;
+using Exemplar.Web.Features.Calendar;
 using Exemplar.Web.Features.DemoData;
 using Exemplar.Web.Features.Jurisdictions;
+using Exemplar.Web.Features.Notifications;
 using Exemplar.Web.Infrastructure.Data;
 
 namespace Exemplar.Web.Features;
@@ -20,6 +22,8 @@ public static class FeatureSetup
         services.AddScoped<ChangePasswordHandler>();
         services.AddScoped<AddJurisdictionHandler>();
         services.AddScoped<AuditQuery>();
+        services.AddCalendarFeature();
+        services.AddNotificationsFeature(builder.Configuration);
         return builder;
     }
 
@@ -29,6 +33,7 @@ public static class FeatureSetup
         api.MapAccountApi();
         api.MapJurisdictionApi();
         api.MapAdminApi();
+        api.MapCalendarApi();
         return app;
     }
 }
