@@ -42,6 +42,14 @@ public static class TestDatabase
         return ForDatabase(name);
     }
 
+    /// <summary>An empty database (no migrations), e.g. to compare with what the model creates.</summary>
+    public static async Task<string> CreateEmptyAsync(string purpose)
+    {
+        var name = $"t_{Sanitize(purpose)}_{Guid.NewGuid():N}";
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"");
+        return ForDatabase(name);
+    }
+
     public static async Task DropAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
