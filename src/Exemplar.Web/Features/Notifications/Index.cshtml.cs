@@ -8,7 +8,7 @@ namespace Exemplar.Web.Features.Notifications;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class IndexModel(NotificationInbox inbox) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public int Total { get; private set; }
     public int Pages => Math.Max(1, (Total + NotificationInbox.PageSize - 1) / NotificationInbox.PageSize);
@@ -23,7 +23,7 @@ public sealed class IndexModel(NotificationInbox inbox) : PageModel
     public async Task<IActionResult> OnPostReadAsync(Guid id, CancellationToken ct)
     {
         if (!await inbox.MarkReadAsync(User.UserId()!.Value, id, ct)) return NotFound();
-        return RedirectToPage(new { page = PageNumber });
+        return RedirectToPage(new { p = PageNumber });
     }
 
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken ct)
