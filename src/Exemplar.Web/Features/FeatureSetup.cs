@@ -22,6 +22,7 @@ public static class FeatureSetup
         services.AddScoped<ChangePasswordHandler>();
         services.AddScoped<AddJurisdictionHandler>();
         services.AddScoped<AuditQuery>();
+        services.AddScoped<Admin.Users.AccountAdminHandler>();
         services.AddCalendarFeature();
         services.AddNotificationsFeature(builder.Configuration);
         return builder;
