@@ -1,9 +1,11 @@
 using Exemplar.Web.Features.Account;
 using Exemplar.Web.Features.Admin;
 using Exemplar.Web.Features.Api;
+using Exemplar.Web.Features.Calendar;
 using Exemplar.Web.Features.DemoData;
 using Exemplar.Web.Features.Jurisdictions;
 using Exemplar.Web.Features.Ledger;
+using Exemplar.Web.Features.Notifications;
 using Exemplar.Web.Infrastructure.Data;
 
 namespace Exemplar.Web.Features;
@@ -23,6 +25,8 @@ public static class FeatureSetup
         services.AddScoped<AuditQuery>();
         services.AddScoped<Admin.Users.AccountAdminHandler>();
         builder.AddLedger();
+        services.AddCalendarFeature();
+        services.AddNotificationsFeature(builder.Configuration);
         return builder;
     }
 
@@ -32,6 +36,7 @@ public static class FeatureSetup
         api.MapAccountApi();
         api.MapJurisdictionApi();
         api.MapAdminApi();
+        api.MapCalendarApi();
         return app;
     }
 }
