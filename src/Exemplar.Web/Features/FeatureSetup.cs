@@ -3,6 +3,7 @@ using Exemplar.Web.Features.Admin;
 using Exemplar.Web.Features.Api;
 using Exemplar.Web.Features.DemoData;
 using Exemplar.Web.Features.Jurisdictions;
+using Exemplar.Web.Features.PolicyLibrary;
 using Exemplar.Web.Infrastructure.Data;
 
 namespace Exemplar.Web.Features;
@@ -20,6 +21,7 @@ public static class FeatureSetup
         services.AddScoped<ChangePasswordHandler>();
         services.AddScoped<AddJurisdictionHandler>();
         services.AddScoped<AuditQuery>();
+        services.AddPolicyLibrary(builder.Configuration);
         return builder;
     }
 
@@ -29,6 +31,7 @@ public static class FeatureSetup
         api.MapAccountApi();
         api.MapJurisdictionApi();
         api.MapAdminApi();
+        api.MapPolicyApi();
         return app;
     }
 }
