@@ -3,7 +3,7 @@ set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA_DIR="$REPO_ROOT/.data"
-PG_PORT="${EXEMPLAR_PG_PORT:-55432}"
+PG_PORT="${EXEMPLAR_PG_PORT:-}"
 
 log() { printf '[exemplar] %s\n' "$*" >&2; }
 
@@ -56,8 +56,15 @@ ensure_postgres() {
       cluster="$real"
     fi
   fi
-  local pwfile="$DATA_DIR/pg.password"
+  local pwfile="$DATA_DIR/pg.password" portfile="$DATA_DIR/pg.port"
+  if [ -z "$PG_PORT" ] && [ -s "$portfile" ]; then PG_PORT="$(cat "$portfile")"; fi
   if [ ! -s "$cluster/PG_VERSION" ]; then
+    if [ -z "$PG_PORT" ]; then
+      # The first free port from 55432, so several checkouts can each have their own cluster.
+      PG_PORT=55432
+      while (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; do PG_PORT=$((PG_PORT + 1)); done
+    fi
+    echo "$PG_PORT" > "$portfile"
     log "creating a private PostgreSQL cluster in $cluster (port $PG_PORT)"
     [ -s "$pwfile" ] || (umask 077; head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$pwfile")
     mkdir -p "$cluster"
@@ -75,6 +82,8 @@ fsync = on
 shared_buffers = 256MB
 CONF
   fi
+  PG_PORT="$(sed -n 's/^port = //p' "$cluster/postgresql.conf" | tail -n 1)"
+  echo "$PG_PORT" > "$portfile"
   if ! as_pg "$bin/pg_ctl" -D "$cluster" status >/dev/null 2>&1; then
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
     as_pg "$bin/pg_ctl" -D "$cluster" -l "$cluster/server.log" -w -t 60 start >/dev/null

@@ -16,6 +16,8 @@ public static class WebSetup
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddProblemDetails();
+        // Chinese text is written as characters, not &#x..; entities (the default encoder escapes all non-Latin text).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Exemplar 示范基地与示范平台认定管理系统 API";
@@ -84,6 +86,7 @@ public static class WebSetup
         app.MapHealthChecks("/health");
         app.MapOpenApi("/api/v1/openapi.json");
         app.MapRazorPages();
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }
 

@@ -19,7 +19,9 @@ public static class TestDatabase
         if (!string.IsNullOrWhiteSpace(configured)) return configured;
         var root = RepositoryRoot();
         var password = File.ReadAllText(Path.Combine(root, ".data", "pg.password")).Trim();
-        var port = Environment.GetEnvironmentVariable("EXEMPLAR_PG_PORT") ?? "55432";
+        var portFile = Path.Combine(root, ".data", "pg.port");
+        var port = Environment.GetEnvironmentVariable("EXEMPLAR_PG_PORT")
+            ?? (File.Exists(portFile) ? File.ReadAllText(portFile).Trim() : "55432");
         return $"Host=127.0.0.1;Port={port};Username=exemplar;Password={password};Database=postgres";
     }
 
@@ -39,6 +41,14 @@ public static class TestDatabase
         var template = await TemplateAsync(buildTemplate);
         var name = $"t_{Sanitize(purpose)}_{Guid.NewGuid():N}";
         await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+        return ForDatabase(name);
+    }
+
+    /// <summary>An empty database (no migrations), e.g. to compare with what the model creates.</summary>
+    public static async Task<string> CreateEmptyAsync(string purpose)
+    {
+        var name = $"t_{Sanitize(purpose)}_{Guid.NewGuid():N}";
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"");
         return ForDatabase(name);
     }
 

@@ -1,0 +1,132 @@
+using Exemplar.Web.Features.Jurisdictions;
+using Exemplar.Web.Infrastructure.Auditing;
+using Exemplar.Web.Infrastructure.Data;
+using Exemplar.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Exemplar.Web.Tests.Infrastructure.Auditing;
+
+/// <summary>Each test gets its own database: these tests tamper with the audit table on purpose.</summary>
+public sealed class AuditChainTests : IAsyncLifetime
+{
+    private readonly ExemplarFactory _app = new();
+
+    public Task InitializeAsync() => _app.InitializeAsync();
+    public Task DisposeAsync() => ((IAsyncLifetime)_app).DisposeAsync();
+
+    private async Task<AuditChainReport> VerifyAsync()
+    {
+        using var scope = _app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync();
+    }
+
+    /// <summary>Changes made as a superuser would, with the append-only triggers switched off.</summary>
+    private async Task AsIntruderAsync(string sql)
+    {
+        await using var conn = new NpgsqlConnection(_app.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(
+            $"ALTER TABLE audit_entries DISABLE TRIGGER USER; {sql}; ALTER TABLE audit_entries ENABLE TRIGGER USER;", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private async Task<List<long>> IdsAsync()
+    {
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExemplarDbContext>();
+        return await db.Set<AuditEntry>().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task The_seeded_chain_verifies_and_links_every_row_to_its_predecessor()
+    {
+        using var _ = _app.CreateClient();
+        var report = await VerifyAsync();
+        Assert.True(report.Intact, string.Join("\n", report.Problems));
+        // 125 divisions + 7 zones + 21 demo organisations + 22 demo accounts, at least.
+        Assert.True(report.EntriesChecked >= 175, $"only {report.EntriesChecked} rows");
+
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExemplarDbContext>();
+        var first = await db.Set<AuditEntry>().OrderBy(a => a.Id).Take(2).ToListAsync();
+        Assert.Equal(AuditChainVerifier.Genesis, first[0].PreviousHash);
+        Assert.Equal(first[0].Hash, first[1].PreviousHash);
+    }
+
+    [Fact]
+    public async Task A_row_edited_behind_the_apps_back_is_detected()
+    {
+        using var _ = _app.CreateClient();
+        var victim = (await IdsAsync())[10];
+        await AsIntruderAsync($"UPDATE audit_entries SET actor_name = '某人' WHERE id = {victim}");
+        var report = await VerifyAsync();
+        Assert.False(report.Intact);
+        Assert.Contains(report.Problems, p => p.EntryId == victim && p.Problem.Contains("被篡改"));
+    }
+
+    [Fact]
+    public async Task An_edited_before_after_payload_is_detected()
+    {
+        using var _ = _app.CreateClient();
+        var victim = (await IdsAsync())[5];
+        await AsIntruderAsync($"UPDATE audit_entries SET after = jsonb_set(after, '{{Name}}', '\"伪造\"') WHERE id = {victim}");
+        var report = await VerifyAsync();
+        Assert.Contains(report.Problems, p => p.EntryId == victim);
+    }
+
+    [Fact]
+    public async Task A_deleted_row_in_the_middle_is_detected_at_its_successor()
+    {
+        using var _ = _app.CreateClient();
+        var ids = await IdsAsync();
+        await AsIntruderAsync($"DELETE FROM audit_entries WHERE id = {ids[20]}");
+        var report = await VerifyAsync();
+        Assert.Contains(report.Problems, p => p.EntryId == ids[21] && p.Problem.Contains("前序哈希"));
+    }
+
+    [Fact]
+    public async Task A_deleted_last_row_is_detected_by_the_chain_head()
+    {
+        using var _ = _app.CreateClient();
+        var ids = await IdsAsync();
+        await AsIntruderAsync($"DELETE FROM audit_entries WHERE id = {ids[^1]}");
+        var report = await VerifyAsync();
+        Assert.Contains(report.Problems, p => p.Problem.Contains("末端"));
+    }
+
+    [Fact]
+    public async Task The_database_refuses_updates_deletes_and_truncation_of_audit_rows()
+    {
+        using var _ = _app.CreateClient();
+        await using var conn = new NpgsqlConnection(_app.ConnectionString);
+        await conn.OpenAsync();
+        foreach (var sql in new[] { "UPDATE audit_entries SET actor_name = 'x'", "DELETE FROM audit_entries", "TRUNCATE audit_entries" })
+        {
+            await using var cmd = new NpgsqlCommand(sql, conn);
+            var error = await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteNonQueryAsync());
+            Assert.Contains("审计日志只允许追加", error.MessageText);
+        }
+        Assert.True((await VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_still_form_one_unbroken_chain()
+    {
+        using var _ = _app.CreateClient();
+        await Parallel.ForEachAsync(Enumerable.Range(1, 40), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            using var scope = _app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<ExemplarDbContext>();
+            db.Add(new Jurisdiction
+            {
+                Code = $"530100Z{i + 10:00}", Name = $"测试园区{i}", ParentCode = "530100", Kind = JurisdictionKind.DevelopmentZone,
+                Path = $"/530000/530100/530100Z{i + 10:00}/", CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync(ct);
+        });
+        var report = await VerifyAsync();
+        Assert.True(report.Intact, string.Join("\n", report.Problems));
+    }
+}
