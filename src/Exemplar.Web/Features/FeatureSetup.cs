@@ -6,6 +6,7 @@ using Exemplar.Web.Features.DemoData;
 using Exemplar.Web.Features.Jurisdictions;
 using Exemplar.Web.Features.Ledger;
 using Exemplar.Web.Features.Notifications;
+using Exemplar.Web.Features.PolicyLibrary;
 using Exemplar.Web.Infrastructure.Data;
 
 namespace Exemplar.Web.Features;
@@ -27,6 +28,7 @@ public static class FeatureSetup
         builder.AddLedger();
         services.AddCalendarFeature();
         services.AddNotificationsFeature(builder.Configuration);
+        services.AddPolicyLibrary(builder.Configuration);
         return builder;
     }
 
@@ -37,6 +39,7 @@ public static class FeatureSetup
         api.MapJurisdictionApi();
         api.MapAdminApi();
         api.MapCalendarApi();
+        api.MapPolicyApi();
         return app;
     }
 }

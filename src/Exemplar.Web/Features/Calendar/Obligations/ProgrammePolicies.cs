@@ -1,29 +1,26 @@
 using Exemplar.Domain.Policies;
 using Exemplar.Web.Features.Jurisdictions;
+using Exemplar.Web.Features.PolicyLibrary;
 
 namespace Exemplar.Web.Features.Calendar.Obligations;
 
 /// <summary>
-/// The programme policy files (policies/*.json, copied beside the app) as loaded by <see cref="PolicyLoader"/>.
-/// Read once per process; a programme is the set of versions sharing an id.
+/// The programme versions that obligations derive from: the policy files loaded once at start-up by the policy
+/// library (<see cref="PolicyFileSet"/>), plus successor versions entered at run time. A programme is the set of
+/// versions sharing an id. Only a text's own dates matter here (lapse is <c>effectiveTo</c>), so the dates an
+/// administrator sets for undated texts are not needed.
 /// </summary>
-public sealed class ProgrammePolicies
+public sealed class ProgrammePolicies(PolicyFileSet files)
 {
-    private readonly Lazy<IReadOnlyList<PolicyVersion>> _all;
-
-    public ProgrammePolicies() : this(DefaultFolder) { }
-
-    public ProgrammePolicies(string folder) => _all = new(() => Load(folder));
+    private readonly IReadOnlyList<PolicyVersion> _files = [.. files.Files.Select(f => f.Policy)];
 
     /// <summary>Versions entered at run time (a successor text), in addition to the files.</summary>
     private readonly List<PolicyVersion> _entered = [];
     private readonly Lock _gate = new();
 
-    public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "policies");
-
     public IReadOnlyList<PolicyVersion> All
     {
-        get { lock (_gate) return [.. _all.Value, .. _entered]; }
+        get { lock (_gate) return [.. _files, .. _entered]; }
     }
 
     public IReadOnlyList<PolicyVersion> VersionsOf(string programmeId) => [.. All.Where(p => p.Id == programmeId)];
@@ -50,12 +47,4 @@ public sealed class ProgrammePolicies
     public static string? RegionOf(PolicyVersion policy, JurisdictionTree tree) =>
         tree.All.Where(j => j.Kind is JurisdictionKind.Province or JurisdictionKind.Prefecture && policy.Issuer.StartsWith(j.Name, StringComparison.Ordinal))
             .OrderByDescending(j => j.Name.Length).FirstOrDefault()?.Code;
-
-    private static IReadOnlyList<PolicyVersion> Load(string folder)
-    {
-        var files = Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.json").Where(f => !f.EndsWith(".cases.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray()
-            : [];
-        return PolicyLoader.LoadAll(files.Select(f => (Path.GetFileName(f), File.ReadAllText(f))));
-    }
 }
