@@ -26,7 +26,7 @@ public sealed class SelfCheckTests(ExemplarFactory app) : IClassFixture<Exemplar
         Assert.NotNull(row.QuerySelector(".status-notmet"));
         Assert.Contains("未达标", Text(row.QuerySelector(".state")));
         Assert.Equal("还差 3 家", Text(row.QuerySelector(".shortfall")).Trim());
-        Assert.Contains("ledger", Text(row));
+        Assert.Contains("服务台账", Text(row));
         // Only that quantitative condition fails; the employees at 500 meet 不少于 500.
         Assert.NotNull(page.QuerySelector("tr[data-condition=employee-count] .status-met"));
         Assert.Contains("不符合", Text(page.QuerySelector("article[data-policy=kunming-base-2022] .verdict")));
