@@ -6,6 +6,7 @@ using Exemplar.Web.Features.Survey;
 using Exemplar.Web.Infrastructure.Auditing;
 using Exemplar.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Exemplar.Web.Tests.Features.Survey;
 
@@ -278,5 +279,38 @@ public sealed class SurveyLinkTests(SurveyFactory app) : IClassFixture<SurveyFac
             Assert.Contains((await r.ToDocumentAsync()).Errors(), e => e.Contains(message));
         }
         Assert.Equal(0, await data.DbAsync(db => db.Set<SurveyInvitation>().CountAsync(i => i.CarrierId == carrier)));
+    }
+
+    [Fact]
+    public async Task Two_operators_issuing_at_once_leave_one_live_link_per_enterprise()
+    {
+        var (carrier, _, _, _) = await CarrierWithThreeResidentsAsync("问卷并发发送园");
+        async Task<IssueResult> Issue()
+        {
+            using var scope = app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<IssueSurveyLinksHandler>().HandleAsync(new IssueSurveyLinksCommand(carrier, 2025, null, null), default);
+        }
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(Issue)));
+        Assert.Equal(3, results.Sum(r => r.Links.Count)); // each enterprise's link was issued by exactly one of them
+        Assert.All(results.Where(r => !r.Ok), r => Assert.Contains("其他人刚刚", r.Errors[""][0]));
+        var live = await data.DbAsync(db => db.Set<SurveyInvitation>().Where(i => i.CarrierId == carrier && i.RevokedAt == null).GroupBy(i => i.EnterpriseId).Select(g => g.Count()).ToListAsync());
+        Assert.Equal([1, 1, 1], live);
+    }
+
+    [Fact]
+    public async Task Two_submissions_racing_on_one_link_save_exactly_one_answer()
+    {
+        var (carrier, a, _, _) = await CarrierWithThreeResidentsAsync("问卷并发答复园");
+        var (_, tokens) = await IssueAsync(await app.SignedInAsync("km.applicant"), carrier, a);
+        async Task<AnswerResult> Answer(bool satisfied)
+        {
+            using var scope = app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<AnswerSurveyHandler>()
+                .HandleAsync(new AnswerSurveyCommand(tokens[a], satisfied, new Dictionary<ServiceFunction, bool>(), null, "127.0.0.1"), default);
+        }
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => Answer(i % 2 == 0))));
+        Assert.Single(results, r => r.Ok);
+        Assert.All(results.Where(r => !r.Ok), r => Assert.Equal(LinkRefusal.Used, r.Refusal));
+        Assert.Equal(1, await data.DbAsync(db => db.Set<SurveyAnswer>().CountAsync(x => db.Set<SurveyInvitation>().Any(i => i.Id == x.InvitationId && i.EnterpriseId == a))));
     }
 }
