@@ -2,9 +2,13 @@ using Exemplar.Web.Features.Account;
 using Exemplar.Web.Features.Admin;
 using Exemplar.Web.Features.Base.Transfer;
 using Exemplar.Web.Features.Api;
+using Exemplar.Web.Features.Calendar;
 using Exemplar.Web.Features.DemoData;
 using Exemplar.Web.Features.Jurisdictions;
 using Exemplar.Web.Features.Ledger;
+using Exemplar.Web.Features.Notifications;
+using Exemplar.Web.Features.PolicyLibrary;
+using Exemplar.Web.Features.Survey;
 using Exemplar.Web.Infrastructure.Data;
 
 namespace Exemplar.Web.Features;
@@ -24,6 +28,10 @@ public static class FeatureSetup
         services.AddScoped<AuditQuery>();
         services.AddScoped<Admin.Users.AccountAdminHandler>();
         builder.AddLedger();
+        services.AddCalendarFeature();
+        services.AddNotificationsFeature(builder.Configuration);
+        services.AddPolicyLibrary(builder.Configuration);
+        builder.AddSurveys();
         builder.AddLedgerTransfer();
         return builder;
     }
@@ -34,6 +42,9 @@ public static class FeatureSetup
         api.MapAccountApi();
         api.MapJurisdictionApi();
         api.MapAdminApi();
+        api.MapCalendarApi();
+        api.MapPolicyApi();
+        api.MapLedgerApi();
         api.MapTransferApi();
         return app;
     }

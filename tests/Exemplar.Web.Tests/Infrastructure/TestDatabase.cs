@@ -35,6 +35,14 @@ public static class TestDatabase
         throw new InvalidOperationException("Repository root (Exemplar.slnx) not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>The workplace's shared/ folder (seeds, reference data): the nearest one above the checkout.</summary>
+    public static string SharedFolder()
+    {
+        for (var dir = new DirectoryInfo(RepositoryRoot()); dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, "shared", "reference"))) return Path.Combine(dir.FullName, "shared");
+        throw new InvalidOperationException("shared/reference not found above " + RepositoryRoot());
+    }
+
     /// <summary>Creates an empty database copied from the migrated, seeded template.</summary>
     public static async Task<string> CreateAsync(string purpose, Func<string, Task> buildTemplate)
     {

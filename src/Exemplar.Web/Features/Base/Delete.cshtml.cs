@@ -13,22 +13,26 @@ public sealed class DeleteModel(ExemplarDbContext db, DeleteRecordHandler handle
     [BindProperty] public uint Version { get; set; }
     public string? Description { get; private set; }
 
+    private sealed record Found(string Description, uint Version);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!Access.CanWrite) return Forbid();
         var id = Carrier.Id;
-        (Description, Version) = Kind switch
+        // Projected to an anonymous type: Npgsql cannot read a ValueTuple built in SQL (a PostgreSQL record).
+        var found = Kind switch
         {
-            RecordKind.Carrier when ItemId == id => (Carrier.Name, Carrier.Version),
-            RecordKind.Enterprise => await db.Set<ResidentEnterprise>().Where(x => x.Id == ItemId && x.CarrierId == id).Select(x => ValueTuple.Create(x.Name, x.Version)).FirstOrDefaultAsync(ct),
-            RecordKind.Staff => await db.Set<ServiceStaff>().Where(x => x.Id == ItemId && x.CarrierId == id).Select(x => ValueTuple.Create(x.Name, x.Version)).FirstOrDefaultAsync(ct),
-            RecordKind.Partner => await db.Set<PartnerAgency>().Where(x => x.Id == ItemId && x.CarrierId == id).Select(x => ValueTuple.Create(x.Name, x.Version)).FirstOrDefaultAsync(ct),
+            RecordKind.Carrier when ItemId == id => new Found(Carrier.Name, Carrier.Version),
+            RecordKind.Enterprise => await db.Set<ResidentEnterprise>().Where(x => x.Id == ItemId && x.CarrierId == id).Select(x => new Found(x.Name, x.Version)).FirstOrDefaultAsync(ct),
+            RecordKind.Staff => await db.Set<ServiceStaff>().Where(x => x.Id == ItemId && x.CarrierId == id).Select(x => new Found(x.Name, x.Version)).FirstOrDefaultAsync(ct),
+            RecordKind.Partner => await db.Set<PartnerAgency>().Where(x => x.Id == ItemId && x.CarrierId == id).Select(x => new Found(x.Name, x.Version)).FirstOrDefaultAsync(ct),
             RecordKind.Entry => await db.Set<LedgerEntry>().Where(x => x.Id == ItemId && x.CarrierId == id)
-                .Select(x => ValueTuple.Create(x.Date.ToString() + " " + x.Place, x.Version)).FirstOrDefaultAsync(ct),
+                .Select(x => new Found(x.Date.ToString() + " " + x.Place, x.Version)).FirstOrDefaultAsync(ct),
             RecordKind.Attachment => await (from a in db.Set<LedgerAttachment>() join e in db.Set<LedgerEntry>() on a.EntryId equals e.Id
-                                            where a.Id == ItemId && e.CarrierId == id select ValueTuple.Create(a.FileName, 0u)).FirstOrDefaultAsync(ct),
-            _ => default,
+                                            where a.Id == ItemId && e.CarrierId == id select new Found(a.FileName, 0u)).FirstOrDefaultAsync(ct),
+            _ => null,
         };
+        (Description, Version) = found is null ? (null, 0u) : (found.Description, found.Version);
         return Description is null ? NotFound() : Page();
     }
 

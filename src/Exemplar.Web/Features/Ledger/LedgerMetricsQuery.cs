@@ -82,10 +82,14 @@ public sealed class LedgerMetricsQuery(ExemplarDbContext db)
         r.Id, r.Name, r.EntryDate, r.ExitDate, r.SizeClass, r.InLeadingIndustry,
         r.Years.Select(y => new ResidentYear(y.Year, y.Employees, y.RevenueWan, y.InnovationOutcomes)).ToList());
 
-    /// <summary>Answers given through the operator's survey links for the year (the authority's sample is kept apart).</summary>
+    /// <summary>
+    /// The overall answers given through the operator's survey links for the year — one per responding enterprise, as
+    /// the Kunming 入驻小微企业服务满意度评价表 asks each enterprise 满意/不满意 — so the rate is satisfied enterprises over
+    /// responding ones. Per-function answers are shown on the survey page; the authority's sample is kept apart.
+    /// </summary>
     public async Task<IReadOnlyList<SatisfactionAnswer>> SatisfactionAsync(Guid carrierId, int year, CancellationToken ct) =>
         await (from a in db.Set<SurveyAnswer>()
                join i in db.Set<SurveyInvitation>() on a.InvitationId equals i.Id
-               where i.CarrierId == carrierId && i.Year == year && i.AnsweredAt != null
+               where i.CarrierId == carrierId && i.Year == year && i.AnsweredAt != null && a.Function == null
                select new SatisfactionAnswer(i.EnterpriseId, a.Function, a.Satisfied)).ToListAsync(ct);
 }

@@ -122,6 +122,7 @@ public sealed class DeleteRecordHandler(ExemplarDbContext db)
                 x.OtherNames = [.. x.OtherNames, ent.Name];
             }, ct);
         }
+        await DeleteChildren.RemoveAsync(db, item, ct);
         db.Remove(item);
         db.Actor.Operation = Label(c.Kind) + ".删除";
         return await Problems.SaveAsync(db, c.ItemId, ct);

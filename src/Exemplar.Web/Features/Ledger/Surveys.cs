@@ -16,16 +16,18 @@ public sealed class SurveyInvitation
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
+    /// <summary>Set when the operator re-issues the link (the new one replaces it) — a revoked link is refused.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
     public string? Comment { get; set; }
     public uint Version { get; set; }
 }
 
-/// <summary>One judgement in a survey response: satisfied or not with one service function received.</summary>
+/// <summary>One judgement in a survey response: satisfied or not overall (<see cref="Function"/> null) or with one service function received.</summary>
 public sealed class SurveyAnswer
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid InvitationId { get; set; }
-    public ServiceFunction Function { get; set; }
+    public ServiceFunction? Function { get; set; }
     public bool Satisfied { get; set; }
 }
 
@@ -39,9 +41,15 @@ public sealed class SurveySample
     public long Seed { get; set; }
     public int PopulationCount { get; set; }
     public DateOnly PopulationDate { get; set; }
+    /// <summary>The population snapshot in the sampler's canonical order, so the draw can be recomputed later.</summary>
+    public List<Guid> PopulationIds { get; set; } = [];
     public List<Guid> MemberIds { get; set; } = [];
     public required string DrawnBy { get; set; }
     public DateTimeOffset DrawnAt { get; set; }
+    /// <summary>Set when the officer closes the sample; answers are frozen and the operator may see the result.</summary>
+    public DateTimeOffset? CompletedAt { get; set; }
+    public string? CompletedBy { get; set; }
+    public uint Version { get; set; }
 }
 
 /// <summary>The answer an authority recorded for one sampled enterprise (kept apart from the operator's survey).</summary>
@@ -51,10 +59,15 @@ public sealed class SurveySampleAnswer
     public Guid SampleId { get; set; }
     public Guid EnterpriseId { get; set; }
     public bool Satisfied { get; set; }
+    public SampleContactMethod ContactMethod { get; set; }
     public string? Comment { get; set; }
     public required string RecordedBy { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
+    public uint Version { get; set; }
 }
+
+/// <summary>How the officer reached the sampled enterprise: 电话 / 实地走访 / 线上 / 其他.</summary>
+public enum SampleContactMethod { Phone = 1, Visit = 2, Online = 3, Other = 4 }
 
 /// <summary>Progress of one file import (updated while it runs; not audited — the imported rows are).</summary>
 public sealed class ImportJob : INotAudited
@@ -97,6 +110,8 @@ internal sealed class SurveyConfigurations :
         b.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
         b.HasIndex(x => x.TokenHash).IsUnique();
         b.HasIndex(x => new { x.CarrierId, x.Year });
+        // At most one live (not revoked) link per enterprise and round: two operators issuing at once cannot both win.
+        b.HasIndex(x => new { x.EnterpriseId, x.Year }).IsUnique().HasFilter("revoked_at IS NULL");
         b.HasOne<Carrier>().WithMany().HasForeignKey(x => x.CarrierId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<ResidentEnterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -113,6 +128,8 @@ internal sealed class SurveyConfigurations :
         b.ToTable("survey_samples");
         b.Property(x => x.SharePercent).HasPrecision(5, 2);
         b.Property(x => x.DrawnBy).HasMaxLength(100);
+        b.Property(x => x.CompletedBy).HasMaxLength(100);
+        b.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
         b.HasIndex(x => x.CarrierId);
         b.HasOne<Carrier>().WithMany().HasForeignKey(x => x.CarrierId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -122,6 +139,7 @@ internal sealed class SurveyConfigurations :
         b.ToTable("survey_sample_answers");
         b.Property(x => x.Comment).HasMaxLength(1000);
         b.Property(x => x.RecordedBy).HasMaxLength(100);
+        b.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
         b.HasIndex(x => new { x.SampleId, x.EnterpriseId }).IsUnique();
         b.HasOne<SurveySample>().WithMany().HasForeignKey(x => x.SampleId).OnDelete(DeleteBehavior.Cascade);
     }

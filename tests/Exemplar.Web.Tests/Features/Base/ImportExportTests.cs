@@ -35,8 +35,8 @@ public sealed class ImportExportTests(ExemplarFactory app) : IClassFixture<Exemp
     private async Task<(HttpClient Client, string Url, Guid Id)> ImportedCarrierAsync(string name)
     {
         var (client, url, id) = await NewCarrierAsync(app, name);
-        await UploadAsync(client, url, "enterprises", "企业.csv", Utf8Bom(CsvText(EnterpriseHeader, Enterprises)));
-        string[][] rows = [.. Ledger, ["专业服务", "2025-09-09", "@会议室", "一对一服务", "", "乙信息有限公司", "", "1", "低收费", "", "", Evil, "满意"]];
+        await UploadAsync(client, url, "enterprises", "企业.csv", Utf8Bom(CsvText(EnterpriseHeader, EnterpriseRows)));
+        string[][] rows = [.. LedgerRows, ["专业服务", "2025-09-09", "@会议室", "一对一服务", "", "乙信息有限公司", "", "1", "低收费", "", "", Evil, "满意"]];
         Assert.Contains("导入成功", (await UploadAsync(client, url, "ledger", "台账.csv", Utf8Bom(CsvText(LedgerHeader, rows)))).Outcome());
         return (client, url, id);
     }

@@ -22,7 +22,7 @@ internal static class ImportTestKit
     public const string YiCode = "91530103MA6K00022K";
 
     /// <summary>Two residents: 甲 (micro, 12 staff in 2025) and 乙 (small, 20 in 2025 and 18 in 2024).</summary>
-    public static readonly string[][] Enterprises =
+    public static readonly string[][] EnterpriseRows =
     [
         ["甲科技有限公司", JiaCode, "2024-01-01", "", "软件", "是", "微型", "张经理", "13900000001", "2025", "12", "300", "1", "2", "0", "1", "0"],
         ["乙信息有限公司", YiCode, "2025-02-01", "", "电子商务", "是", "小型", "", "", "2025", "20", "800", "0", "0", "0", "0", "0"],
@@ -33,7 +33,7 @@ internal static class ImportTestKit
     /// Four entries: 信息服务 2025 gives 4 家次 (3 + 1), 3 家 (甲, 乙, 外区企业), 1 次, 32 人次; 人员培训 2025 gives
     /// 2 家次, 1 次, 40 人次; free or low-fee 5 of 6 家次 in 2025; the last row is in 2024.
     /// </summary>
-    public static readonly string[][] Ledger =
+    public static readonly string[][] LedgerRows =
     [
         ["信息服务", "2025-03-01", "路演厅", "活动", "", $"{JiaCode}、乙信息有限公司", "外区企业", "30", "公益免费", "", "政策解读需求", "讲解3项政策", "满意"],
         ["信息服务", "2025/3/2", "路演厅", "一对一服务", "", "甲科技有限公司", "", "2", "市场收费", "", "", "", "满意"],

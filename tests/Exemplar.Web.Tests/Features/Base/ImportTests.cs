@@ -19,12 +19,12 @@ public sealed class ImportTests(ExemplarFactory app) : IClassFixture<ExemplarFac
         var before = await client.GetDocumentAsync($"{url}/Metrics/2025");
         Assert.Equal("0", before.Metric("InformationService", "EnterpriseVisits"));
 
-        var enterprises = await UploadAsync(client, url, "enterprises", "入驻企业.csv", Utf8Bom(CsvText(EnterpriseHeader, Enterprises)));
+        var enterprises = await UploadAsync(client, url, "enterprises", "入驻企业.csv", Utf8Bom(CsvText(EnterpriseHeader, EnterpriseRows)));
         Assert.Contains("导入成功", enterprises.Outcome());
         Assert.Contains("新增 2 家", enterprises.Outcome());
         Assert.Contains("年度数据 3 条", enterprises.Outcome());
 
-        var ledger = await UploadAsync(client, url, "ledger", "台账.csv", Utf8Bom(CsvText(LedgerHeader, Ledger)));
+        var ledger = await UploadAsync(client, url, "ledger", "台账.csv", Utf8Bom(CsvText(LedgerHeader, LedgerRows)));
         Assert.Contains("导入成功", ledger.Outcome());
         Assert.Contains("已导入台账记录 4 条", ledger.Outcome());
         Assert.Equal("4", ledger.QuerySelector("#imported")!.TextContent.Trim());
@@ -71,8 +71,8 @@ public sealed class ImportTests(ExemplarFactory app) : IClassFixture<ExemplarFac
     public async Task One_import_writes_one_audit_row_with_the_file_hash_and_counts()
     {
         var (client, url, carrierId) = await NewCarrierAsync(app, "导入审计园");
-        await UploadAsync(client, url, "enterprises", "企业.csv", Utf8Bom(CsvText(EnterpriseHeader, Enterprises)));
-        var bytes = Utf8Bom(CsvText(LedgerHeader, Ledger));
+        await UploadAsync(client, url, "enterprises", "企业.csv", Utf8Bom(CsvText(EnterpriseHeader, EnterpriseRows)));
+        var bytes = Utf8Bom(CsvText(LedgerHeader, LedgerRows));
         var job = await UploadAsync(client, url, "ledger", "台账.csv", bytes);
         var jobId = Guid.Parse(job.Url.Split('/')[^1]);
         var audits = await app.DbAsync(db => db.Set<AuditEntry>().Where(a => a.Operation == "台账.批量导入" && a.EntityId == jobId.ToString()).ToListAsync());
@@ -96,8 +96,8 @@ public sealed class ImportTests(ExemplarFactory app) : IClassFixture<ExemplarFac
     public async Task One_bad_row_names_row_column_and_problem_and_nothing_is_saved()
     {
         var (client, url, carrierId) = await NewCarrierAsync(app, "导入错误园");
-        await UploadAsync(client, url, "enterprises", "企业.csv", Utf8Bom(CsvText(EnterpriseHeader, Enterprises)));
-        string[][] rows = [Ledger[0], ["咨询服务", .. Ledger[1][1..]], Ledger[2], [.. Ledger[3][..7], "三十", .. Ledger[3][8..]]];
+        await UploadAsync(client, url, "enterprises", "企业.csv", Utf8Bom(CsvText(EnterpriseHeader, EnterpriseRows)));
+        string[][] rows = [LedgerRows[0], ["咨询服务", .. LedgerRows[1][1..]], LedgerRows[2], [.. LedgerRows[3][..7], "三十", .. LedgerRows[3][8..]]];
         var job = await UploadAsync(client, url, "ledger", "台账.csv", Utf8Bom(CsvText(LedgerHeader, rows)));
         Assert.Contains("有错误，未导入", job.Outcome());
         Assert.Contains("未导入任何内容", job.Outcome());
@@ -109,7 +109,7 @@ public sealed class ImportTests(ExemplarFactory app) : IClassFixture<ExemplarFac
         Assert.Equal(0, await app.DbAsync(db => db.Set<AuditEntry>().CountAsync(a => a.Operation == "台账.批量导入" && a.EntityId == jobId)));
 
         // Fixed, the same file imports.
-        var fixedJob = await UploadAsync(client, url, "ledger", "台账.csv", Utf8Bom(CsvText(LedgerHeader, Ledger)));
+        var fixedJob = await UploadAsync(client, url, "ledger", "台账.csv", Utf8Bom(CsvText(LedgerHeader, LedgerRows)));
         Assert.Contains("已导入台账记录 4 条", fixedJob.Outcome());
     }
 
@@ -117,12 +117,12 @@ public sealed class ImportTests(ExemplarFactory app) : IClassFixture<ExemplarFac
     public async Task Usc_code_check_failure_and_outside_residency_are_an_error_and_a_warning()
     {
         var (client, url, carrierId) = await NewCarrierAsync(app, "导入核对园");
-        string[][] bad = [[.. Enterprises[0][..1], "91530102MA6K000112", .. Enterprises[0][2..]]];
+        string[][] bad = [[.. EnterpriseRows[0][..1], "91530102MA6K000112", .. EnterpriseRows[0][2..]]];
         var e = await UploadAsync(client, url, "enterprises", "企业.csv", Utf8Bom(CsvText(EnterpriseHeader, bad)));
         Assert.Contains(e.Report(), r => r is ("2", "B（统一社会信用代码）", "错误", _) && r.Problem.Contains("校验失败") && r.Problem.Contains("第18位应为“1”"));
         Assert.Equal(0, await app.DbAsync(db => db.Set<ResidentEnterprise>().CountAsync(x => x.CarrierId == carrierId)));
 
-        await UploadAsync(client, url, "enterprises", "企业.csv", Utf8Bom(CsvText(EnterpriseHeader, Enterprises)));
+        await UploadAsync(client, url, "enterprises", "企业.csv", Utf8Bom(CsvText(EnterpriseHeader, EnterpriseRows)));
         string[][] early = [["管理咨询", "2025-01-15", "会议室", "一对一服务", "", "乙信息有限公司", "", "1", "公益免费", "", "", "", "满意"]]; // 乙 enters 2025-02-01
         var job = await UploadAsync(client, url, "ledger", "台账.csv", Utf8Bom(CsvText(LedgerHeader, early)));
         Assert.Contains("导入成功", job.Outcome());
@@ -135,14 +135,14 @@ public sealed class ImportTests(ExemplarFactory app) : IClassFixture<ExemplarFac
     public async Task A_gbk_csv_saved_by_chinese_excel_imports()
     {
         var (client, url, carrierId) = await NewCarrierAsync(app, "导入编码园");
-        var gbk = Encoding.GetEncoding("GB18030").GetBytes(CsvText(EnterpriseHeader, Enterprises));
+        var gbk = Encoding.GetEncoding("GB18030").GetBytes(CsvText(EnterpriseHeader, EnterpriseRows));
         var job = await UploadAsync(client, url, "enterprises", "名录.csv", gbk);
         Assert.Contains("导入成功", job.Outcome());
         Assert.Contains("GBK/GB18030", job.QuerySelector("#import-facts")!.TextContent);
         var names = await app.DbAsync(db => db.Set<ResidentEnterprise>().Where(x => x.CarrierId == carrierId).OrderBy(x => x.Uscc).Select(x => x.Name).ToListAsync());
         Assert.Equal(["甲科技有限公司", "乙信息有限公司"], names);
 
-        var utf8NoBom = Encoding.UTF8.GetBytes(CsvText(LedgerHeader, Ledger));
+        var utf8NoBom = Encoding.UTF8.GetBytes(CsvText(LedgerHeader, LedgerRows));
         Assert.Contains("已导入台账记录 4 条", (await UploadAsync(client, url, "ledger", "台账.csv", utf8NoBom)).Outcome());
     }
 
@@ -169,7 +169,7 @@ public sealed class ImportTests(ExemplarFactory app) : IClassFixture<ExemplarFac
     public async Task Resubmitting_the_same_form_shows_the_first_result_instead_of_importing_twice()
     {
         var (client, url, carrierId) = await NewCarrierAsync(app, "导入重复提交园");
-        await UploadAsync(client, url, "enterprises", "企业.csv", Utf8Bom(CsvText(EnterpriseHeader, Enterprises)));
+        await UploadAsync(client, url, "enterprises", "企业.csv", Utf8Bom(CsvText(EnterpriseHeader, EnterpriseRows)));
         var page = await client.GetDocumentAsync($"{url}/Import");
         var form = page.QuerySelectorAll("form[data-import-form]").Single(f => f.QuerySelector("input[name=Kind]")!.GetAttribute("value") == "ledger");
         MultipartFormDataContent Content() => new()
@@ -177,7 +177,7 @@ public sealed class ImportTests(ExemplarFactory app) : IClassFixture<ExemplarFac
             { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
             { new StringContent("ledger"), "Kind" },
             { new StringContent(form.QuerySelector("input[name=JobId]")!.GetAttribute("value")!), "JobId" },
-            { new ByteArrayContent(Utf8Bom(CsvText(LedgerHeader, Ledger))), "File", "台账.csv" },
+            { new ByteArrayContent(Utf8Bom(CsvText(LedgerHeader, LedgerRows))), "File", "台账.csv" },
         };
         var first = await client.PostAsync($"{url}/Import", Content());
         var second = await client.PostAsync($"{url}/Import", Content());
@@ -189,7 +189,7 @@ public sealed class ImportTests(ExemplarFactory app) : IClassFixture<ExemplarFac
     public async Task Status_json_reports_a_finished_job_and_the_import_page_lists_it()
     {
         var (client, url, _) = await NewCarrierAsync(app, "导入进度园");
-        var job = await UploadAsync(client, url, "enterprises", "企业.csv", Utf8Bom(CsvText(EnterpriseHeader, Enterprises)));
+        var job = await UploadAsync(client, url, "enterprises", "企业.csv", Utf8Bom(CsvText(EnterpriseHeader, EnterpriseRows)));
         using var status = JsonDocument.Parse(await client.GetStringAsync(job.Url + "?handler=Status"));
         Assert.Equal("Succeeded", status.RootElement.GetProperty("status").GetString());
         Assert.True(status.RootElement.GetProperty("finished").GetBoolean());
@@ -223,7 +223,7 @@ public sealed class ImportTests(ExemplarFactory app) : IClassFixture<ExemplarFac
     {
         var (client, url, carrierId) = await NewCarrierAsync(app, "导入接口园");
         var api = $"/api/v1/carriers/{carrierId}/imports";
-        var enterprises = await client.PostAsync($"{api}/enterprises?fileName=名录", new ByteArrayContent(Utf8Bom(CsvText(EnterpriseHeader, Enterprises)))
+        var enterprises = await client.PostAsync($"{api}/enterprises?fileName=名录", new ByteArrayContent(Utf8Bom(CsvText(EnterpriseHeader, EnterpriseRows)))
             { Headers = { ContentType = new("text/csv") } });
         Assert.Equal(System.Net.HttpStatusCode.Created, enterprises.StatusCode);
         using (var created = JsonDocument.Parse(await enterprises.Content.ReadAsStringAsync()))
@@ -234,7 +234,7 @@ public sealed class ImportTests(ExemplarFactory app) : IClassFixture<ExemplarFac
         var status = await client.GetAsync(enterprises.Headers.Location);
         Assert.Equal(System.Net.HttpStatusCode.OK, status.StatusCode);
 
-        string[][] bad = [Ledger[0], ["咨询服务", .. Ledger[1][1..]]];
+        string[][] bad = [LedgerRows[0], ["咨询服务", .. LedgerRows[1][1..]]];
         var rejected = await client.PostAsync($"{api}/ledger", new ByteArrayContent(Xlsx(LedgerHeader, bad)) { Headers = { ContentType = new(XlsxWriter.ContentType) } });
         Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, rejected.StatusCode);
         using var problem = JsonDocument.Parse(await rejected.Content.ReadAsStringAsync());

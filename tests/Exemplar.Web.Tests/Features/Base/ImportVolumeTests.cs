@@ -32,7 +32,7 @@ public sealed class ImportVolumeTests(ExemplarFactory app, ITestOutputHelper out
     public async Task A_100000_row_csv_imports_in_one_transaction()
     {
         var (client, url, carrierId) = await NewCarrierAsync(app, "导入容量园");
-        await UploadAsync(client, url, "enterprises", "企业.csv", Utf8Bom(CsvText(EnterpriseHeader, Enterprises)));
+        await UploadAsync(client, url, "enterprises", "企业.csv", Utf8Bom(CsvText(EnterpriseHeader, EnterpriseRows)));
         var file = LedgerFile(100_000);
         var clock = Stopwatch.StartNew();
         var job = await UploadAsync(client, url, "ledger", "十万行.csv", file);
@@ -52,7 +52,7 @@ public sealed class ImportVolumeTests(ExemplarFactory app, ITestOutputHelper out
     public async Task Cancelling_half_way_leaves_no_rows_while_progress_was_visible_outside_the_transaction()
     {
         var (client, url, carrierId) = await NewCarrierAsync(app, "导入中断园");
-        await UploadAsync(client, url, "enterprises", "企业.csv", Utf8Bom(CsvText(EnterpriseHeader, Enterprises)));
+        await UploadAsync(client, url, "enterprises", "企业.csv", Utf8Bom(CsvText(EnterpriseHeader, EnterpriseRows)));
         var file = LedgerFile(30_000);
         var jobId = Guid.CreateVersion7();
         using var cts = new CancellationTokenSource();

@@ -21,7 +21,7 @@ public sealed class JurisdictionTests(ExemplarFactory app) : IClassFixture<Exemp
     public async Task Built_in_divisions_equal_the_gbt_2260_reference_for_the_regions_in_the_seeds()
     {
         using var _ = app.CreateClient();
-        var reference = File.ReadAllLines(Path.Combine(TestDatabase.RepositoryRoot(), "..", "shared", "reference", "divisions", "divisions.csv"))
+        var reference = File.ReadAllLines(Path.Combine(TestDatabase.SharedFolder(), "reference", "divisions", "divisions.csv"))
             .Skip(1).Where(l => l.Length > 0).Select(l => l.Split(','))
             .ToDictionary(f => f[0], f => (Name: f[1], Parent: f[2].Length == 0 ? null : f[2]));
         var ours = (await AllAsync()).Where(j => j.Kind != JurisdictionKind.DevelopmentZone).ToDictionary(j => j.Code);
