@@ -7,30 +7,18 @@ using Exemplar.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using static Exemplar.Web.Tests.Features.Notifications.NotificationTestKit;
+
 namespace Exemplar.Web.Tests.Features.Notifications;
 
 /// <summary>The notifications page: list, mark read, unread count in the navigation, only one's own.</summary>
 public sealed class NotificationsPageTests(CalendarFactory app) : IClassFixture<CalendarFactory>
 {
-    private static DateTimeOffset China(int y, int m, int d) => new(y, m, d, 9, 0, 0, TimeSpan.FromHours(8));
-
-    private ReminderJob Job => app.Services.GetRequiredService<ReminderJob>();
-
-    private async Task<List<(string User, Notification N)>> NotificationsAsync()
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<ExemplarDbContext>();
-        var rows = await (from n in db.Set<Notification>().AsNoTracking()
-                          join u in db.Set<UserAccount>() on n.UserId equals u.Id
-                          select new { u.UserName, n }).ToListAsync();
-        return [.. rows.Select(r => (r.UserName, r.n)).OrderBy(r => r.n.CreatedAt).ThenBy(r => r.UserName)];
-    }
-
     [Fact]
     public async Task The_notifications_page_lists_marks_read_and_counts_unread_in_the_nav()
     {
         using var _ = app.CreateClient();
-        await Job.RunOnceAsync(China(2026, 11, 21));
+        await app.ReminderJob().RunOnceAsync(China(2026, 11, 21));
         var client = await app.SignedInAsync("bj.applicant");
         var page = await client.GetDocumentAsync("/Notifications");
         Assert.Contains("未读", page.QuerySelector("#nav-notifications")!.TextContent);

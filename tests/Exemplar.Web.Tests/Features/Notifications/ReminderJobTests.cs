@@ -7,6 +7,8 @@ using Exemplar.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using static Exemplar.Web.Tests.Features.Notifications.NotificationTestKit;
+
 namespace Exemplar.Web.Tests.Features.Notifications;
 
 /// <summary>
@@ -17,34 +19,20 @@ namespace Exemplar.Web.Tests.Features.Notifications;
 /// </summary>
 public sealed class ReminderJobTests(CalendarFactory app) : IClassFixture<CalendarFactory>
 {
-    private static DateTimeOffset China(int y, int m, int d) => new(y, m, d, 9, 0, 0, TimeSpan.FromHours(8));
-
-    private ReminderJob Job => app.Services.GetRequiredService<ReminderJob>();
-
-    private async Task<List<(string User, Notification N)>> NotificationsAsync()
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<ExemplarDbContext>();
-        var rows = await (from n in db.Set<Notification>().AsNoTracking()
-                          join u in db.Set<UserAccount>() on n.UserId equals u.Id
-                          select new { u.UserName, n }).ToListAsync();
-        return [.. rows.Select(r => (r.UserName, r.n)).OrderBy(r => r.n.CreatedAt).ThenBy(r => r.UserName)];
-    }
-
     [Fact]
     public async Task Concurrent_runs_send_each_reminder_exactly_once()
     {
         using var _ = app.CreateClient();
         var now = China(2026, 11, 21);
-        var results = await Task.WhenAll(Job.RunOnceAsync(now), Job.RunOnceAsync(now), Job.RunWithoutLeaseAsync(now), Job.RunWithoutLeaseAsync(now));
-        var sent = (await NotificationsAsync()).Where(x => x.N.CreatedAt == now.ToUniversalTime()).ToList();
+        var results = await Task.WhenAll(app.ReminderJob().RunOnceAsync(now), app.ReminderJob().RunOnceAsync(now), app.ReminderJob().RunWithoutLeaseAsync(now), app.ReminderJob().RunWithoutLeaseAsync(now));
+        var sent = (await app.NotificationsAsync()).Where(x => x.N.CreatedAt == now.ToUniversalTime()).ToList();
         Assert.Equal(5, results.Sum(r => r.RemindersSent));
         Assert.Equal(5, sent.Count);
         Assert.Equal(["bj.applicant", "km.applicant", "km.city", "lc.applicant", "lc.city"], sent.Select(s => s.User).Order());
         Assert.Contains(sent, s => s.User == "km.applicant" && s.N.Title.StartsWith("距截止还有6天：") && s.N.Title.Contains("重大变更事项备案"));
         Assert.Contains(sent, s => s.User == "lc.city" && s.N.Title.Contains("《聊城市小型微型企业创业创新示范基地建设管理办法》有效期至2026年12月3日"));
 
-        var again = await Job.RunOnceAsync(now.AddHours(1));
+        var again = await app.ReminderJob().RunOnceAsync(now.AddHours(1));
         Assert.Equal(0, again.RemindersSent);
 
         using var scope = app.Services.CreateScope();

@@ -7,25 +7,13 @@ using Exemplar.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using static Exemplar.Web.Tests.Features.Notifications.NotificationTestKit;
+
 namespace Exemplar.Web.Tests.Features.Notifications;
 
 /// <summary>Reminders at the default lead times 30, 7 and 1 days before a due date.</summary>
 public sealed class ReminderLeadTimeTests(CalendarFactory app) : IClassFixture<CalendarFactory>
 {
-    private static DateTimeOffset China(int y, int m, int d) => new(y, m, d, 9, 0, 0, TimeSpan.FromHours(8));
-
-    private ReminderJob Job => app.Services.GetRequiredService<ReminderJob>();
-
-    private async Task<List<(string User, Notification N)>> NotificationsAsync()
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<ExemplarDbContext>();
-        var rows = await (from n in db.Set<Notification>().AsNoTracking()
-                          join u in db.Set<UserAccount>() on n.UserId equals u.Id
-                          select new { u.UserName, n }).ToListAsync();
-        return [.. rows.Select(r => (r.UserName, r.n)).OrderBy(r => r.n.CreatedAt).ThenBy(r => r.UserName)];
-    }
-
     [Fact]
     public async Task Reminders_go_out_at_30_7_and_1_days_before()
     {
@@ -33,8 +21,8 @@ public sealed class ReminderLeadTimeTests(CalendarFactory app) : IClassFixture<C
         // 聊城 re-review due 2027-01-20 (lc.applicant).
         static bool ReReview((string User, Notification N) x) => x.User == "lc.applicant" && x.N.ObligationKey!.Contains("/ReReview/2027");
         foreach (var day in new[] { China(2026, 12, 20), China(2026, 12, 21), China(2026, 12, 22), China(2027, 1, 12), China(2027, 1, 13), China(2027, 1, 19), China(2027, 1, 20) })
-            await Job.RunOnceAsync(day);
-        var titles = (await NotificationsAsync()).Where(ReReview).Select(x => (x.N.CreatedAt, x.N.Title)).ToList();
+            await app.ReminderJob().RunOnceAsync(day);
+        var titles = (await app.NotificationsAsync()).Where(ReReview).Select(x => (x.N.CreatedAt, x.N.Title)).ToList();
         Assert.Equal(3, titles.Count);
         Assert.StartsWith("距截止还有30天：", titles[0].Title);
         Assert.Equal(China(2026, 12, 21).ToUniversalTime(), titles[0].CreatedAt);
