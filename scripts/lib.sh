@@ -30,7 +30,7 @@ pg_bin() {
 
 # Runs a command as the postgres system user (PostgreSQL refuses to run as root).
 as_pg() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # Starts (creating on first use) the private cluster in .data/pg and exports ConnectionStrings__Default
