@@ -48,7 +48,7 @@ ensure_postgres() {
   if [ "$(id -u)" -eq 0 ]; then
     # The server runs as 'postgres'; if it cannot reach a folder inside this checkout (e.g. under /root),
     # the cluster lives in /var/lib/exemplar and .data/pg points there.
-    if ! runuser -u postgres -- test -x "$DATA_DIR" 2>/dev/null || [ -L "$cluster" ]; then
+    if ! (cd / && runuser -u postgres -- test -x "$DATA_DIR") 2>/dev/null || [ -L "$cluster" ]; then
       local hash; hash="$(printf '%s' "$REPO_ROOT" | sha1sum | cut -c1-12)"
       local real="/var/lib/exemplar/$hash/pg"
       mkdir -p "$(dirname "$real")"; chown postgres "$(dirname "$real")"
