@@ -29,20 +29,10 @@ public sealed class SaveCarrierHandler(ExemplarDbContext db, JurisdictionTreeCac
         if (!Enum.IsDefined(c.PrimaryType)) p.Add("PrimaryType", "请选择产业类型。");
         if (p.Any) return p.Result();
 
-        Carrier carrier;
-        if (c.Id is { } id)
-        {
-            carrier = await db.Set<Carrier>().FirstOrDefaultAsync(x => x.Id == id && x.OrganizationId == c.OrganizationId, ct)
-                ?? throw new InvalidOperationException("carrier not in scope");
-            db.Entry(carrier).Property(x => x.Version).OriginalValue = c.Version;
-            db.Actor.Operation = "基地.修改";
-        }
-        else
-        {
-            carrier = new Carrier { Name = c.Name, JurisdictionCode = c.JurisdictionCode, OrganizationId = c.OrganizationId, CreatedAt = clock.GetUtcNow() };
-            db.Add(carrier);
-            db.Actor.Operation = "基地.新增";
-        }
+        var carrier = await CarrierRecord.EditOrAddAsync(db, c.Id, c.Version,
+            db.Set<Carrier>().Where(x => x.OrganizationId == c.OrganizationId),
+            () => new Carrier { Name = c.Name, JurisdictionCode = c.JurisdictionCode, OrganizationId = c.OrganizationId, CreatedAt = clock.GetUtcNow() },
+            "基地", ct);
         carrier.Name = c.Name.Trim();
         carrier.Kind = c.Kind;
         carrier.JurisdictionCode = c.JurisdictionCode;
@@ -72,20 +62,10 @@ public sealed class SaveEnterpriseHandler(ExemplarDbContext db)
         if (!p.Any && await db.Set<ResidentEnterprise>().AnyAsync(x => x.CarrierId == c.CarrierId && x.Uscc == c.Uscc.Trim().ToUpperInvariant() && x.Id != c.Id, ct))
             p.Add("Uscc", "本基地已登记该统一社会信用代码的企业。");
         if (p.Any) return p.Result();
-        ResidentEnterprise e;
-        if (c.Id is { } id)
-        {
-            e = await db.Set<ResidentEnterprise>().Include(x => x.Years).FirstOrDefaultAsync(x => x.Id == id && x.CarrierId == c.CarrierId, ct)
-                ?? throw new InvalidOperationException("enterprise not in scope");
-            db.Entry(e).Property(x => x.Version).OriginalValue = c.Version;
-            db.Actor.Operation = "入驻企业.修改";
-        }
-        else
-        {
-            e = new ResidentEnterprise { CarrierId = c.CarrierId, Name = c.Name, Uscc = c.Uscc };
-            db.Add(e);
-            db.Actor.Operation = "入驻企业.新增";
-        }
+        var e = await CarrierRecord.EditOrAddAsync(db, c.Id, c.Version,
+            db.Set<ResidentEnterprise>().Include(x => x.Years).Where(x => x.CarrierId == c.CarrierId),
+            () => new ResidentEnterprise { CarrierId = c.CarrierId, Name = c.Name, Uscc = c.Uscc },
+            "入驻企业", ct);
         Apply(e, c);
         foreach (var y in c.Years)
         {
@@ -150,20 +130,9 @@ public sealed class SaveStaffHandler(ExemplarDbContext db)
         if (!Enum.IsDefined(c.Title)) p.Add("Title", "请选择职称。");
         if (c.YearsAtBase is < 0 or > 80) p.Add("YearsAtBase", "在基地工作年限应在0至80之间。");
         if (p.Any) return p.Result();
-        ServiceStaff s;
-        if (c.Id is { } id)
-        {
-            s = await db.Set<ServiceStaff>().FirstOrDefaultAsync(x => x.Id == id && x.CarrierId == c.CarrierId, ct)
-                ?? throw new InvalidOperationException("staff not in scope");
-            db.Entry(s).Property(x => x.Version).OriginalValue = c.Version;
-            db.Actor.Operation = "服务人员.修改";
-        }
-        else
-        {
-            s = new ServiceStaff { CarrierId = c.CarrierId, Name = c.Name };
-            db.Add(s);
-            db.Actor.Operation = "服务人员.新增";
-        }
+        var s = await CarrierRecord.EditOrAddAsync(db, c.Id, c.Version,
+            db.Set<ServiceStaff>().Where(x => x.CarrierId == c.CarrierId),
+            () => new ServiceStaff { CarrierId = c.CarrierId, Name = c.Name }, "服务人员", ct);
         s.Name = c.Name.Trim(); s.Position = c.Position.Trim(); s.FullTime = c.FullTime; s.Education = c.Education; s.Title = c.Title;
         s.MentorCertificate = string.IsNullOrWhiteSpace(c.MentorCertificate) ? null : c.MentorCertificate.Trim();
         s.YearsAtBase = c.YearsAtBase;
@@ -185,20 +154,9 @@ public sealed class SavePartnerHandler(ExemplarDbContext db)
         if (c.AgreementFrom is null) p.Add("AgreementFrom", "请填写协议起始日期。");
         if (c.AgreementFrom is { } f && c.AgreementTo is { } t && t < f) p.Add("AgreementTo", "协议截止日期不能早于起始日期。");
         if (p.Any) return p.Result();
-        PartnerAgency a;
-        if (c.Id is { } id)
-        {
-            a = await db.Set<PartnerAgency>().FirstOrDefaultAsync(x => x.Id == id && x.CarrierId == c.CarrierId, ct)
-                ?? throw new InvalidOperationException("partner not in scope");
-            db.Entry(a).Property(x => x.Version).OriginalValue = c.Version;
-            db.Actor.Operation = "合作机构.修改";
-        }
-        else
-        {
-            a = new PartnerAgency { CarrierId = c.CarrierId, Name = c.Name };
-            db.Add(a);
-            db.Actor.Operation = "合作机构.新增";
-        }
+        var a = await CarrierRecord.EditOrAddAsync(db, c.Id, c.Version,
+            db.Set<PartnerAgency>().Where(x => x.CarrierId == c.CarrierId),
+            () => new PartnerAgency { CarrierId = c.CarrierId, Name = c.Name }, "合作机构", ct);
         a.Name = c.Name.Trim(); a.AgreementFrom = c.AgreementFrom!.Value; a.AgreementTo = c.AgreementTo; a.Services = c.Services.Trim();
         return await Problems.SaveAsync(db, a.Id, ct);
     }

@@ -50,20 +50,8 @@ public sealed class SaveEntryHandler(ExemplarDbContext db, IOptions<LedgerOption
         }
         if (p.Any) return p.Result();
 
-        LedgerEntry e;
-        if (c.Id is { } id)
-        {
-            e = await db.Set<LedgerEntry>().FirstOrDefaultAsync(x => x.Id == id && x.CarrierId == c.CarrierId, ct)
-                ?? throw new InvalidOperationException("entry not in scope");
-            db.Entry(e).Property(x => x.Version).OriginalValue = c.Version;
-            db.Actor.Operation = "台账.修改";
-        }
-        else
-        {
-            e = new LedgerEntry { CarrierId = c.CarrierId };
-            db.Add(e);
-            db.Actor.Operation = "台账.新增";
-        }
+        var e = await CarrierRecord.EditOrAddAsync(db, c.Id, c.Version,
+            db.Set<LedgerEntry>().Where(x => x.CarrierId == c.CarrierId), () => new LedgerEntry { CarrierId = c.CarrierId }, "台账", ct);
         e.Function = c.Function; e.Date = c.Date!.Value; e.Place = c.Place.Trim(); e.Form = c.Form; e.Topic = c.Topic;
         e.ResidentIds = residentIds; e.OtherNames = others; e.PersonCount = c.PersonCount; e.Fee = c.Fee; e.PartnerAgencyId = c.PartnerAgencyId;
         e.RequestText = Blank(c.RequestText); e.OutcomeText = Blank(c.OutcomeText); e.Feedback = Blank(c.Feedback);

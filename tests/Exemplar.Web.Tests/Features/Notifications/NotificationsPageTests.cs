@@ -1,11 +1,6 @@
-using Exemplar.Web.Features.Account;
 using Exemplar.Web.Features.Notifications;
-using Exemplar.Web.Infrastructure.Auditing;
-using Exemplar.Web.Infrastructure.Data;
 using Exemplar.Web.Tests.Features.Calendar;
 using Exemplar.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 using static Exemplar.Web.Tests.Features.Notifications.NotificationTestKit;
 

@@ -1,9 +1,7 @@
-using Exemplar.Web.Features.Account;
 using Exemplar.Web.Features.Notifications;
 using Exemplar.Web.Infrastructure.Auditing;
 using Exemplar.Web.Infrastructure.Data;
 using Exemplar.Web.Tests.Features.Calendar;
-using Exemplar.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
