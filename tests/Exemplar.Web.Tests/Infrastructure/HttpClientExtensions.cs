@@ -32,6 +32,49 @@ public static class HttpClientExtensions
         return await client.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// Submits a form exactly as a browser would with nothing changed: every named input, select and textarea with its
+    /// rendered value (checked boxes only), plus <paramref name="overrides"/>.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitAsIsAsync(this HttpClient client, string pageUrl,
+        IDictionary<string, string>? overrides = null, string formSelector = "main form[method=post]")
+    {
+        var page = await client.GetDocumentAsync(pageUrl);
+        var form = page.QuerySelectorAll(formSelector).OfType<IHtmlFormElement>()
+            .FirstOrDefault(f => f.QuerySelector("input[name=__RequestVerificationToken]") is not null)
+            ?? throw new InvalidOperationException($"No form with an antiforgery token on {pageUrl}");
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name) || element.HasAttribute("disabled")) continue;
+            switch (element)
+            {
+                case IHtmlInputElement input when input.Type is "checkbox" or "radio":
+                    if (input.IsChecked) values.Add(new(name, input.Value));
+                    break;
+                case IHtmlInputElement input when input.Type is "submit" or "button" or "file":
+                    break;
+                case IHtmlInputElement input:
+                    values.Add(new(name, input.Value));
+                    break;
+                case IHtmlSelectElement select:
+                    values.Add(new(name, select.Value ?? ""));
+                    break;
+                case IHtmlTextAreaElement area:
+                    values.Add(new(name, area.Value));
+                    break;
+            }
+        }
+        if (overrides is not null)
+        {
+            values.RemoveAll(v => overrides.ContainsKey(v.Key));
+            values.AddRange(overrides);
+        }
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
+        return await client.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string userName, string password) =>
         client.PostFormAsync("/Account/SignIn", new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password });
 

@@ -18,6 +18,7 @@ public sealed class ExemplarDbContext(
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ExemplarDbContext).Assembly);
+        ClientGeneratedKeys.Apply(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 
