@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using Exemplar.Domain.Ledger;
-using Exemplar.Web.Features.Base.Transfer;
+using Exemplar.Web.Features.Ledger.Transfer;
+using Exemplar.Web.Features.Carriers;
 using Exemplar.Web.Features.Ledger;
+using Exemplar.Web.Features.Surveys;
+using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Exemplar.Domain.Ledger;
+using Exemplar.Web.Features.Carriers;
 using Exemplar.Web.Features.Ledger;
+using Exemplar.Web.Features.Surveys;
+using Exemplar.Web.Infrastructure.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

@@ -1,14 +1,16 @@
 using Exemplar.Web.Features.Account;
-using Exemplar.Web.Features.Admin;
-using Exemplar.Web.Features.Base.Transfer;
+using Exemplar.Web.Features.Audit;
+using Exemplar.Web.Features.Ledger.Transfer;
 using Exemplar.Web.Features.Api;
 using Exemplar.Web.Features.Calendar;
 using Exemplar.Web.Features.DemoData;
 using Exemplar.Web.Features.Jurisdictions;
+using Exemplar.Web.Features.Carriers;
 using Exemplar.Web.Features.Ledger;
+using Exemplar.Web.Features.Surveys;
+using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Features.Notifications;
-using Exemplar.Web.Features.PolicyLibrary;
-using Exemplar.Web.Features.Survey;
+using Exemplar.Web.Features.Policies;
 using Exemplar.Web.Infrastructure.Data;
 
 namespace Exemplar.Web.Features;
@@ -26,7 +28,8 @@ public static class FeatureSetup
         services.AddScoped<ChangePasswordHandler>();
         services.AddScoped<AddJurisdictionHandler>();
         services.AddScoped<AuditQuery>();
-        services.AddScoped<Admin.Users.AccountAdminHandler>();
+        services.AddScoped<AccountAdminHandler>();
+        builder.AddCarriers();
         builder.AddLedger();
         services.AddCalendarFeature();
         services.AddNotificationsFeature(builder.Configuration);
@@ -41,7 +44,7 @@ public static class FeatureSetup
         var api = app.MapApiV1();
         api.MapAccountApi();
         api.MapJurisdictionApi();
-        api.MapAdminApi();
+        api.MapAuditApi();
         api.MapCalendarApi();
         api.MapPolicyApi();
         api.MapLedgerApi();

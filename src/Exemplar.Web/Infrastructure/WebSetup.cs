@@ -27,9 +27,10 @@ public static class WebSetup
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
-            o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
-            o.Conventions.AuthorizeFolder("/Workbench", Policies.SignedIn);
-            o.Conventions.AuthorizePage("/Account/ChangePassword", Policies.SignedIn);
+            // Each area keeps its administration pages in its own folder; every page routed under /Admin is for administrators.
+            o.Conventions.Add(new AdminRoutesConvention());
+            o.Conventions.AuthorizeFolder("/Workbench", AuthPolicies.SignedIn);
+            o.Conventions.AuthorizePage("/Account/ChangePassword", AuthPolicies.SignedIn);
         }).AddMvcOptions(o =>
         {
             var m = o.ModelBindingMessageProvider;

@@ -1,5 +1,8 @@
 using Exemplar.Web.Features.DemoData;
+using Exemplar.Web.Features.Carriers;
 using Exemplar.Web.Features.Ledger;
+using Exemplar.Web.Features.Surveys;
+using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

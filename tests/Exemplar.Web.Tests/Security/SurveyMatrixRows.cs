@@ -1,4 +1,7 @@
+using Exemplar.Web.Features.Carriers;
 using Exemplar.Web.Features.Ledger;
+using Exemplar.Web.Features.Surveys;
+using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -17,6 +17,6 @@ public static class AccountApi
             var role = u.Role()!.Value;
             return TypedResults.Ok(new Me(u.UserId()!.Value, u.Identity!.Name!, role.ToString(), RoleNames.Label(role),
                 u.JurisdictionCode(), u.JurisdictionCode() is { } c ? tree.FullName(c) : null, u.OrganizationId()));
-        }).RequireAuthorization(Policies.SignedIn).WithSummary("当前登录用户");
+        }).RequireAuthorization(AuthPolicies.SignedIn).WithSummary("当前登录用户");
     }
 }

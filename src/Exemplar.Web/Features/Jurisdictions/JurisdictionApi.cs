@@ -30,6 +30,6 @@ public static class JurisdictionApi
             var allowed = http.User.Role() == Role.Applicant ? scope.OrganizationId == org.Id : scope.Covers(org.JurisdictionCode);
             if (!allowed) return TypedResults.Forbid();
             return TypedResults.Ok(new OrganizationDto(org.Id, org.Name, org.Uscc, org.Kind.ToString(), org.JurisdictionCode, tree.FullName(org.JurisdictionCode)));
-        }).RequireAuthorization(Policies.SignedIn).WithSummary("单位信息（按管辖范围）");
+        }).RequireAuthorization(AuthPolicies.SignedIn).WithSummary("单位信息（按管辖范围）");
     }
 }

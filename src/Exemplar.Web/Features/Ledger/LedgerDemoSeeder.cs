@@ -4,6 +4,7 @@ using Exemplar.Web.Features.DemoData;
 using Exemplar.Web.Features.Organizations;
 using Exemplar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Exemplar.Web.Features.Carriers;
 
 namespace Exemplar.Web.Features.Ledger;
 

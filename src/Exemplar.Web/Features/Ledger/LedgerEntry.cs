@@ -2,6 +2,7 @@ using Exemplar.Domain.Ledger;
 using Exemplar.Web.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Exemplar.Web.Features.Carriers;
 
 namespace Exemplar.Web.Features.Ledger;
 

@@ -1,6 +1,8 @@
 using Exemplar.Domain.Ledger;
 using Exemplar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Exemplar.Web.Features.Carriers;
+using Exemplar.Web.Features.Surveys;
 
 namespace Exemplar.Web.Features.Ledger;
 

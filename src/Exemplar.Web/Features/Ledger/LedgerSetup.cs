@@ -6,12 +6,7 @@ public static class LedgerSetup
     {
         var s = builder.Services;
         s.AddOptions<LedgerOptions>().Bind(builder.Configuration.GetSection("Exemplar:Ledger"));
-        s.AddScoped<SaveCarrierHandler>();
-        s.AddScoped<SaveEnterpriseHandler>();
-        s.AddScoped<SaveStaffHandler>();
-        s.AddScoped<SavePartnerHandler>();
         s.AddScoped<SaveEntryHandler>();
-        s.AddScoped<DeleteRecordHandler>();
         s.AddScoped<LedgerMetricsQuery>();
         s.AddScoped<Infrastructure.Data.IStartupSeeder, LedgerDemoSeeder>();
         return builder;

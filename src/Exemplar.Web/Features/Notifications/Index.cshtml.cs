@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exemplar.Web.Features.Notifications;
 
-[Authorize(Policy = Policies.SignedIn)]
+[Authorize(Policy = AuthPolicies.SignedIn)]
 public sealed class IndexModel(NotificationInbox inbox) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;

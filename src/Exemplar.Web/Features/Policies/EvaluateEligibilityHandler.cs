@@ -1,6 +1,6 @@
 using Exemplar.Domain.Policies;
 
-namespace Exemplar.Web.Features.PolicyLibrary;
+namespace Exemplar.Web.Features.Policies;
 
 /// <summary>One programme (<see cref="PolicyId"/>) or, when null, every programme.</summary>
 public sealed record EvaluateEligibilityCommand(Profile Profile, string? PolicyId);

@@ -3,7 +3,7 @@ using Exemplar.Domain.Policies;
 using Exemplar.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Exemplar.Web.Features.PolicyLibrary;
+namespace Exemplar.Web.Features.Policies;
 
 public sealed record PolicySummaryDto(
     string Id, string Version, string Title, string Issuer, string DocumentNumber, string Kind,

@@ -3,7 +3,7 @@ using Exemplar.Web.Infrastructure;
 using Exemplar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Exemplar.Web.Features.PolicyLibrary;
+namespace Exemplar.Web.Features.Policies;
 
 public enum PolicyStatus
 {

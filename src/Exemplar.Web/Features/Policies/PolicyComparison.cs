@@ -1,6 +1,6 @@
 using Exemplar.Domain.Policies;
 
-namespace Exemplar.Web.Features.PolicyLibrary;
+namespace Exemplar.Web.Features.Policies;
 
 public sealed record ComparisonItem(string Text, string Citation, string? Note);
 

@@ -1,6 +1,6 @@
 using Exemplar.Domain.Policies;
 
-namespace Exemplar.Web.Features.PolicyLibrary;
+namespace Exemplar.Web.Features.Policies;
 
 /// <summary>Where the policy files are: <c>Exemplar:Policies:Directory</c>, else <c>policies/</c> beside the app.</summary>
 public sealed class PolicyFileOptions

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Exemplar.Web.Features.PolicyLibrary;
+namespace Exemplar.Web.Features.Policies;
 
 /// <summary>Runs at start-up (ValidateOnStart): an invalid policy file stops the app with the loader's messages.</summary>
 public sealed class PolicyFileValidation : IValidateOptions<PolicyFileOptions>

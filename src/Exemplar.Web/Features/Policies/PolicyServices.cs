@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Exemplar.Web.Features.PolicyLibrary;
+namespace Exemplar.Web.Features.Policies;
 
 public static class PolicyServices
 {

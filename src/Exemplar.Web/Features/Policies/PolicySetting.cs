@@ -1,4 +1,4 @@
-namespace Exemplar.Web.Features.PolicyLibrary;
+namespace Exemplar.Web.Features.Policies;
 
 /// <summary>
 /// A date the text of a programme does not state (Beijing: 自发布之日起施行, no date given), set by an

@@ -2,7 +2,7 @@ using System.Globalization;
 using Exemplar.Domain.Policies;
 using Exemplar.Web.Infrastructure;
 
-namespace Exemplar.Web.Features.PolicyLibrary;
+namespace Exemplar.Web.Features.Policies;
 
 /// <summary>One requirement as a readable row: citation, plain Chinese, qualifier word, required value, quote.</summary>
 public sealed record RequirementRow(

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Exemplar.Domain.Policies;
 
-namespace Exemplar.Web.Features.PolicyLibrary;
+namespace Exemplar.Web.Features.Policies;
 
 /// <summary>A profile read from pasted, uploaded or posted JSON, or the reason it was refused.</summary>
 public sealed record ProfileInputResult(Profile? Profile, string? PolicyId, string? Path, string? Error)

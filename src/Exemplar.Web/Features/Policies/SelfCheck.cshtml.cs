@@ -3,7 +3,7 @@ using Exemplar.Domain.Policies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Exemplar.Web.Features.PolicyLibrary;
+namespace Exemplar.Web.Features.Policies;
 
 /// <summary>Self-check (anonymous allowed): a profile from the form or from JSON, evaluated against one or all programmes.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 2 * 1024 * 1024)]

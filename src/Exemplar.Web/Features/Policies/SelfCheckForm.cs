@@ -1,7 +1,7 @@
 using System.Globalization;
 using Exemplar.Domain.Policies;
 
-namespace Exemplar.Web.Features.PolicyLibrary;
+namespace Exemplar.Web.Features.Policies;
 
 public sealed record FormFieldset(string Legend, IReadOnlyList<FactDefinition> Facts);
 

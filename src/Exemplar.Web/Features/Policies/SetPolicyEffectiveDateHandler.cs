@@ -1,7 +1,7 @@
 using Exemplar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Exemplar.Web.Features.PolicyLibrary;
+namespace Exemplar.Web.Features.Policies;
 
 public sealed record SetPolicyEffectiveDateCommand(string PolicyId, DateOnly? EffectiveFrom, string SetBy);
 

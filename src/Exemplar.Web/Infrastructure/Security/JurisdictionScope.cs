@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Exemplar.Web.Features.Jurisdictions;
-using Exemplar.Web.Infrastructure.Security;
 
 namespace Exemplar.Web.Infrastructure.Security;
 

@@ -31,7 +31,7 @@ public static class RoleNames
 }
 
 /// <summary>Authorization policy names; each is registered in <see cref="SecuritySetup"/>.</summary>
-public static class Policies
+public static class AuthPolicies
 {
     public const string SignedIn = nameof(SignedIn);
     public const string Applicant = nameof(Applicant);

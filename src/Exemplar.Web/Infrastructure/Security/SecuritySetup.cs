@@ -50,12 +50,12 @@ public static class SecuritySetup
             });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
-            .AddPolicy(Policies.Applicant, p => p.RequireRole(nameof(Role.Applicant)))
-            .AddPolicy(Policies.Officer, p => p.RequireRole(RoleNames.Officers.Select(r => r.ToString())))
-            .AddPolicy(Policies.Designating, p => p.RequireRole(nameof(Role.DesignatingOfficer)))
-            .AddPolicy(Policies.Expert, p => p.RequireRole(nameof(Role.Expert)))
-            .AddPolicy(Policies.Administrator, p => p.RequireRole(nameof(Role.Administrator)));
+            .AddPolicy(AuthPolicies.SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(AuthPolicies.Applicant, p => p.RequireRole(nameof(Role.Applicant)))
+            .AddPolicy(AuthPolicies.Officer, p => p.RequireRole(RoleNames.Officers.Select(r => r.ToString())))
+            .AddPolicy(AuthPolicies.Designating, p => p.RequireRole(nameof(Role.DesignatingOfficer)))
+            .AddPolicy(AuthPolicies.Expert, p => p.RequireRole(nameof(Role.Expert)))
+            .AddPolicy(AuthPolicies.Administrator, p => p.RequireRole(nameof(Role.Administrator)));
 
         var signInPerMinute = builder.Configuration.GetValue("Exemplar:RateLimits:SignInPerMinute", 30);
         var apiPerMinute = builder.Configuration.GetValue("Exemplar:RateLimits:ApiPerMinute", 600);

@@ -2,8 +2,11 @@ using System.Net;
 using System.Text.Json;
 using Exemplar.Domain.Ledger;
 using Exemplar.Domain.Policies;
+using Exemplar.Web.Features.Carriers;
 using Exemplar.Web.Features.Ledger;
-using Exemplar.Web.Tests.Features.Survey;
+using Exemplar.Web.Features.Surveys;
+using Exemplar.Web.Infrastructure.Forms;
+using Exemplar.Web.Tests.Features.Surveys;
 using Exemplar.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using Exemplar.Domain.Policies;
 using Exemplar.Web.Features.Jurisdictions;
-using Exemplar.Web.Features.PolicyLibrary;
+using Exemplar.Web.Features.Policies;
 
 namespace Exemplar.Web.Features.Calendar.Obligations;
 

@@ -1,4 +1,0 @@
-namespace Exemplar.Web.Features.Base.Transfer;
-
-/// <summary>The whole file is refused (size, type, encoding, package checks); the message is for the person.</summary>
-public sealed class ImportRefusedException(string message) : Exception(message);

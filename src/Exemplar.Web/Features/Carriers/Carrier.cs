@@ -1,0 +1,44 @@
+using Exemplar.Domain.Ledger;
+using Exemplar.Web.Features.Jurisdictions;
+using Exemplar.Web.Features.Organizations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Exemplar.Web.Features.Carriers;
+
+/// <summary>A base (示范基地) or platform (服务平台) operated by an applicant organisation.</summary>
+public sealed class Carrier : IHasJurisdiction
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid OrganizationId { get; set; }
+    public required string Name { get; set; }
+    public CarrierKind Kind { get; set; }
+    public required string JurisdictionCode { get; set; }
+    /// <summary>主导产业, at most three (昆明办法第六条第（四）项).</summary>
+    public List<string> LeadingIndustries { get; set; } = [];
+    public CarrierPrimaryType PrimaryType { get; set; }
+    public decimal Area { get; set; }
+    public decimal PublicServiceArea { get; set; }
+    public DateOnly EstablishedOn { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public uint Version { get; set; }
+
+    string? IHasJurisdiction.JurisdictionCode => JurisdictionCode;
+}
+
+internal sealed class CarrierConfiguration : IEntityTypeConfiguration<Carrier>
+{
+    public void Configure(EntityTypeBuilder<Carrier> b)
+    {
+        b.ToTable("carriers");
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.JurisdictionCode).HasMaxLength(12);
+        b.Property(x => x.Area).HasPrecision(14, 2);
+        b.Property(x => x.PublicServiceArea).HasPrecision(14, 2);
+        b.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
+        b.HasIndex(x => x.OrganizationId);
+        b.HasIndex(x => x.JurisdictionCode);
+        b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Jurisdiction>().WithMany().HasForeignKey(x => x.JurisdictionCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,50 @@
+using Exemplar.Domain.Ledger;
+using Exemplar.Domain.Organizations;
+using Exemplar.Web.Features.Jurisdictions;
+using Exemplar.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Exemplar.Web.Infrastructure.Forms;
+
+namespace Exemplar.Web.Features.Carriers;
+
+public sealed record SaveCarrierCommand(
+    Guid OrganizationId, Guid? Id, uint Version, string Name, CarrierKind Kind, string JurisdictionCode, string LeadingIndustries,
+    CarrierPrimaryType PrimaryType, decimal Area, decimal PublicServiceArea, DateOnly? EstablishedOn);
+
+public sealed class SaveCarrierHandler(ExemplarDbContext db, JurisdictionTreeCache trees, TimeProvider clock)
+{
+    public async Task<SaveResult> HandleAsync(SaveCarrierCommand c, CancellationToken ct)
+    {
+        var p = new Problems();
+        p.Required("Name", c.Name, "名称");
+        p.MaxLength("Name", c.Name, 200, "名称");
+        var tree = await trees.GetAsync(ct);
+        if (tree.Find(c.JurisdictionCode) is null) p.Add("JurisdictionCode", "请选择有效的所在行政区划。");
+        var industries = SplitList(c.LeadingIndustries);
+        if (industries.Count == 0) p.Add("LeadingIndustries", "请填写主导产业（用顿号或逗号分隔）。");
+        if (industries.Count > 3) p.Add("LeadingIndustries", $"主导产业不超过3个，您填写了{industries.Count}个。");
+        if (c.Area <= 0) p.Add("Area", "场地面积应大于0。");
+        if (c.PublicServiceArea < 0 || c.PublicServiceArea > c.Area) p.Add("PublicServiceArea", "公共服务区域面积应在0与场地面积之间。");
+        if (c.EstablishedOn is null) p.Add("EstablishedOn", "请填写成立日期。");
+        if (!Enum.IsDefined(c.Kind)) p.Add("Kind", "请选择类型。");
+        if (!Enum.IsDefined(c.PrimaryType)) p.Add("PrimaryType", "请选择产业类型。");
+        if (p.Any) return p.Result();
+
+        var carrier = await CarrierRecord.EditOrAddAsync(db, c.Id, c.Version,
+            db.Set<Carrier>().Where(x => x.OrganizationId == c.OrganizationId),
+            () => new Carrier { Name = c.Name, JurisdictionCode = c.JurisdictionCode, OrganizationId = c.OrganizationId, CreatedAt = clock.GetUtcNow() },
+            "基地", ct);
+        carrier.Name = c.Name.Trim();
+        carrier.Kind = c.Kind;
+        carrier.JurisdictionCode = c.JurisdictionCode;
+        carrier.LeadingIndustries = industries;
+        carrier.PrimaryType = c.PrimaryType;
+        carrier.Area = c.Area;
+        carrier.PublicServiceArea = c.PublicServiceArea;
+        carrier.EstablishedOn = c.EstablishedOn!.Value;
+        return await Problems.SaveAsync(db, carrier.Id, ct);
+    }
+
+    public static List<string> SplitList(string? text) =>
+        (text ?? "").Split(['、', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+}

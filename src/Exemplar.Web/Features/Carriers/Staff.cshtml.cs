@@ -1,0 +1,52 @@
+using Exemplar.Domain.Ledger;
+using Exemplar.Web.Features.Ledger;
+using Exemplar.Web.Features.Surveys;
+using Exemplar.Web.Infrastructure.Forms;
+using Exemplar.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplar.Web.Features.Carriers;
+
+/// <summary>Service staff list with the add/edit form on the same page (?edit={staffId}).</summary>
+public sealed class StaffModel(ExemplarDbContext db, SaveStaffHandler handler) : CarrierPageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid? Edit { get; set; }
+    [BindProperty] public uint Version { get; set; }
+    [BindProperty] public string Name { get; set; } = "";
+    [BindProperty] public string Position { get; set; } = "";
+    [BindProperty] public bool FullTime { get; set; } = true;
+    [BindProperty] public Education Education { get; set; } = Education.Bachelor;
+    [BindProperty] public TitleLevel Title { get; set; }
+    [BindProperty] public string? MentorCertificate { get; set; }
+    [BindProperty] public decimal YearsAtBase { get; set; }
+    public IReadOnlyList<ServiceStaff> Items { get; private set; } = [];
+    public StaffRatio Ratio { get; private set; } = new(0, 0, 0);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Edit is { } sid)
+        {
+            var s = Items.FirstOrDefault(x => x.Id == sid);
+            if (s is null) return NotFound();
+            (Version, Name, Position, FullTime, Education, Title, MentorCertificate, YearsAtBase) =
+                (s.Version, s.Name, s.Position, s.FullTime, s.Education, s.Title, s.MentorCertificate, s.YearsAtBase);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(new SaveStaffCommand(Carrier.Id, Edit, Version, Name ?? "", Position ?? "", FullTime, Education, Title, MentorCertificate, YearsAtBase), ct);
+        if (!result.Ok) { AddErrors(result.Errors); await LoadAsync(ct); return Page(); }
+        TempData["Flash"] = $"已保存服务人员“{Name}”。";
+        return Redirect($"{BaseUrl}/Staff");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Items = await db.Set<ServiceStaff>().AsNoTracking().Where(s => s.CarrierId == Carrier.Id).OrderBy(s => s.Name).ToListAsync(ct);
+        Ratio = LedgerMetrics.Staff(Items.Select(s => new StaffFact(s.Id, s.Name, s.FullTime, s.Education, s.Title, s.MentorCertificate is not null)), QualificationRule.Kunming);
+    }
+}

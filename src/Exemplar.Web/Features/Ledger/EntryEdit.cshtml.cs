@@ -1,0 +1,80 @@
+using Exemplar.Domain.Ledger;
+using Exemplar.Web.Features.Carriers;
+using Exemplar.Web.Features.Surveys;
+using Exemplar.Web.Infrastructure.Forms;
+using Exemplar.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplar.Web.Features.Ledger;
+
+public sealed class EntryEditModel(ExemplarDbContext db, SaveEntryHandler handler) : CarrierPageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid? EntryId { get; set; }
+    [BindProperty] public uint Version { get; set; }
+    [BindProperty] public ServiceFunction Function { get; set; } = ServiceFunction.InformationService;
+    [BindProperty] public DateOnly? Date { get; set; }
+    [BindProperty] public string Place { get; set; } = "";
+    [BindProperty] public ServiceForm Form { get; set; } = ServiceForm.OneToOne;
+    [BindProperty] public EventTopic Topic { get; set; }
+    [BindProperty] public List<Guid> ResidentIds { get; set; } = [];
+    [BindProperty] public string OtherNames { get; set; } = "";
+    [BindProperty] public int PersonCount { get; set; }
+    [BindProperty] public FeeClass Fee { get; set; } = FeeClass.Free;
+    [BindProperty] public Guid? PartnerAgencyId { get; set; }
+    [BindProperty] public string? RequestText { get; set; }
+    [BindProperty] public string? OutcomeText { get; set; }
+    [BindProperty] public string? Feedback { get; set; }
+    [BindProperty] public List<IFormFile> Files { get; set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> Residents { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name)> Partners { get; private set; } = [];
+    public IReadOnlyList<LedgerAttachment> Attachments { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!Access.CanWrite) return Forbid();
+        await LoadAsync(ct);
+        if (EntryId is { } eid)
+        {
+            var e = await db.Set<LedgerEntry>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == eid && x.CarrierId == Carrier.Id, ct);
+            if (e is null) return NotFound();
+            (Version, Function, Date, Place, Form, Topic, ResidentIds, OtherNames, PersonCount, Fee, PartnerAgencyId, RequestText, OutcomeText, Feedback) =
+                (e.Version, e.Function, e.Date, e.Place, e.Form, e.Topic, e.ResidentIds, string.Join("、", e.OtherNames), e.PersonCount, e.Fee, e.PartnerAgencyId, e.RequestText, e.OutcomeText, e.Feedback);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid attachmentId, CancellationToken ct)
+    {
+        var file = await (from a in db.Set<LedgerAttachment>() join e in db.Set<LedgerEntry>() on a.EntryId equals e.Id
+                          join c in db.Set<LedgerAttachmentContent>() on a.Id equals c.AttachmentId
+                          where a.Id == attachmentId && e.CarrierId == Carrier.Id select new { a.FileName, a.ContentType, c.Content }).FirstOrDefaultAsync(ct);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var uploads = new List<UploadedFile>();
+        foreach (var f in Files)
+        {
+            using var ms = new MemoryStream();
+            await f.OpenReadStream().CopyToAsync(ms, ct);
+            uploads.Add(new UploadedFile(f.FileName, ms.ToArray()));
+        }
+        var result = await handler.HandleAsync(new SaveEntryCommand(Carrier.Id, EntryId, Version, Function, Date, Place ?? "", Form, Topic, ResidentIds,
+            OtherNames ?? "", PersonCount, Fee, PartnerAgencyId, RequestText, OutcomeText, Feedback, uploads), ct);
+        if (!result.Ok) { AddErrors(result.Errors); await LoadAsync(ct); return Page(); }
+        TempData["Flash"] = "已保存台账记录。";
+        return Redirect($"{BaseUrl}/Ledger");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Residents = (await db.Set<ResidentEnterprise>().AsNoTracking().Where(r => r.CarrierId == Carrier.Id).OrderBy(r => r.Name)
+            .Select(r => new { r.Id, r.Name }).ToListAsync(ct)).Select(r => (r.Id, r.Name)).ToList();
+        Partners = (await db.Set<PartnerAgency>().AsNoTracking().Where(r => r.CarrierId == Carrier.Id).OrderBy(r => r.Name)
+            .Select(r => new { r.Id, r.Name }).ToListAsync(ct)).Select(r => (r.Id, r.Name)).ToList();
+        if (EntryId is { } eid) Attachments = await db.Set<LedgerAttachment>().AsNoTracking().Where(a => a.EntryId == eid).ToListAsync(ct);
+    }
+}

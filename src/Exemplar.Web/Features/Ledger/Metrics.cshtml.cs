@@ -1,0 +1,50 @@
+using Exemplar.Domain.Ledger;
+using Exemplar.Domain.Policies;
+using Exemplar.Web.Features.Carriers;
+using Exemplar.Web.Features.Surveys;
+using Exemplar.Web.Infrastructure.Forms;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Exemplar.Web.Features.Ledger;
+
+public sealed class MetricsModel(LedgerMetricsQuery query) : CarrierPageModel
+{
+    [BindProperty(SupportsGet = true)] public int Year { get; set; }
+    public IReadOnlyList<VolumeRow> Volumes { get; private set; } = [];
+    public FeeShare Share { get; private set; } = new(0, 0);
+    public SatisfactionRate Satisfaction { get; private set; } = new(0, 0);
+    public ResidentSnapshot Residents { get; private set; } = null!;
+    public (int SmallMicro, int Employees, int Innovation) ThisYear { get; private set; }
+    public (int SmallMicro, int Employees, int Innovation) LastYear { get; private set; }
+    public StaffRatio Staff { get; private set; } = new(0, 0, 0);
+    public IReadOnlyList<Anomaly> Anomalies { get; private set; } = [];
+    public IReadOnlyDictionary<string, Fact> Profile { get; private set; } = new Dictionary<string, Fact>();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Year is < 2000 or > 2100) return NotFound();
+        Volumes = await query.VolumesAsync(Carrier.Id, Year, ct);
+        var records = await query.RecordsAsync(Carrier, Year, ct);
+        Share = new FeeShare(Volumes.Sum(v => v.FreeOrLowFeeVisits), Volumes.Sum(v => v.EnterpriseVisits));
+        Satisfaction = LedgerMetrics.Satisfaction(records.Satisfaction);
+        Residents = LedgerMetrics.Residents(records.Residents, new DateOnly(Year, 12, 31));
+        ThisYear = LedgerMetrics.YearEnd(records.Residents, Year);
+        LastYear = LedgerMetrics.YearEnd(records.Residents, Year - 1);
+        Staff = LedgerMetrics.Staff(records.Staff, QualificationRule.Kunming);
+        Anomalies = LedgerAnomalies.Find(records.Entries.Where(e => e.Date.Year == Year).ToList(), records.Residents);
+        Profile = LedgerProfile.Facts(records, Year, QualificationRule.Kunming);
+        return Page();
+    }
+
+    public string Drill(ServiceFunction? f, Measure m) => Paging.Link($"{BaseUrl}/Metrics/{Year}/Entries", [new("Function", f?.ToString()), new("Measure", m.ToString())]);
+
+    public static string Growth(decimal prev, decimal cur) => LedgerMetrics.Growth(prev, cur) is { } g ? $"{g}%" : "—（上年为0）";
+
+    public static string Show(Fact f) => f.Value switch
+    {
+        IReadOnlyList<YearValue> s => string.Join("；", s.Select(v => $"{v.Year}年 {v.Value}")),
+        DateOnly d => Infrastructure.ChinaTime.Format(d),
+        bool b => b ? "是" : "否",
+        _ => f.Value.ToString() ?? "",
+    };
+}
