@@ -10,12 +10,6 @@ builder.AddExemplarWeb();
 builder.AddExemplarFeatures();
 
 var app = builder.Build();
-if (args.Contains("--print-schema"))
-{
-    // Authoring aid for migrations: prints the CREATE script for the whole EF model.
-    Console.WriteLine(app.SchemaScript());
-    return;
-}
 await app.PrepareDatabaseAsync();
 app.UseExemplarWeb();
 app.MapExemplarFeatures();
