@@ -33,6 +33,8 @@ public static class WebSetup
             o.Conventions.AuthorizePage("/Account/ChangePassword", AuthPolicies.SignedIn);
         }).AddMvcOptions(o =>
         {
+            // Optional fields stay optional: no English "The X field is required." for non-nullable strings.
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             var m = o.ModelBindingMessageProvider;
             m.SetValueMustNotBeNullAccessor(_ => "请填写此项。");
             m.SetAttemptedValueIsInvalidAccessor((v, f) => $"“{v}”不是有效的值。");

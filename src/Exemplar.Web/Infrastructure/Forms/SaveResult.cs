@@ -7,6 +7,13 @@ public sealed record SaveResult(Guid? Id, IReadOnlyDictionary<string, List<strin
 {
     public bool Ok => Id is not null;
     public static SaveResult Saved(Guid id) => new(id, new Dictionary<string, List<string>>());
+
+    /// <summary>The record does not exist or is outside the user's scope: pages answer 404, APIs a 404 problem.</summary>
+    public static readonly SaveResult NotFound = new(null, new Dictionary<string, List<string>> { [NotFoundKey] = ["未找到该记录。"] });
+
+    public const string NotFoundKey = "$notFound";
+
+    public bool IsNotFound => Errors.ContainsKey(NotFoundKey);
 }
 
 public sealed class Problems
