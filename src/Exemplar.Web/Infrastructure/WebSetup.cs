@@ -1,5 +1,6 @@
 using System.Globalization;
 using Exemplar.Web.Infrastructure.Data;
+using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -31,16 +32,22 @@ public static class WebSetup
             o.Conventions.Add(new AdminRoutesConvention());
             o.Conventions.AuthorizeFolder("/Workbench", AuthPolicies.SignedIn);
             o.Conventions.AuthorizePage("/Account/ChangePassword", AuthPolicies.SignedIn);
+            // A post whose values did not bind never reaches its handler (see RefuseUnboundPostFilter).
+            o.Conventions.ConfigureFilter(new RefuseUnboundPostFilter());
         }).AddMvcOptions(o =>
         {
+            // Optional fields are optional: a non-nullable string is not implicitly [Required] (that produced
+            // "The Sort field is required." and the like); what is required is checked by the use case, in Chinese.
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            o.ModelMetadataDetailsProviders.Add(new ChineseModelMessages());
             var m = o.ModelBindingMessageProvider;
             m.SetValueMustNotBeNullAccessor(_ => "请填写此项。");
-            m.SetAttemptedValueIsInvalidAccessor((v, f) => $"“{v}”不是有效的值。");
-            m.SetValueIsInvalidAccessor(v => $"“{v}”不是有效的值。");
-            m.SetValueMustBeANumberAccessor(f => "请填写数字。");
-            m.SetMissingBindRequiredValueAccessor(f => "请填写此项。");
-            m.SetUnknownValueIsInvalidAccessor(f => "填写的值无效。");
-            m.SetNonPropertyAttemptedValueIsInvalidAccessor(v => $"“{v}”不是有效的值。");
+            m.SetAttemptedValueIsInvalidAccessor((v, _) => $"填写的值“{v}”无效。");
+            m.SetValueIsInvalidAccessor(v => $"填写的值“{v}”无效。");
+            m.SetValueMustBeANumberAccessor(_ => "请填写数字。");
+            m.SetMissingBindRequiredValueAccessor(_ => "请填写此项。");
+            m.SetUnknownValueIsInvalidAccessor(_ => "填写的值无效。");
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(v => $"填写的值“{v}”无效。");
             m.SetNonPropertyValueMustBeANumberAccessor(() => "请填写数字。");
             m.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容不能为空。");
             m.SetMissingKeyOrValueAccessor(() => "请填写此项。");

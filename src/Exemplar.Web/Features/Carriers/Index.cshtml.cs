@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Web.Features.Jurisdictions;
 using Exemplar.Web.Features.Ledger;
 using Exemplar.Web.Features.Surveys;
@@ -15,9 +16,9 @@ namespace Exemplar.Web.Features.Carriers;
 [Authorize(Roles = LedgerRoles.Viewers)]
 public sealed class IndexModel(ExemplarDbContext db, JurisdictionTreeCache trees) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] [Display(Name = "名称包含")] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "排序")] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] [Display(Name = "页码")] public int PageNumber { get; set; } = 1;
 
     public sealed record Row(Guid Id, string Name, string Kind, string Operator, string Jurisdiction, DateOnly EstablishedOn);
     public PageOf<Row> Result { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Domain.Ledger;
 using Exemplar.Domain.Policies;
 using Exemplar.Web.Features.Carriers;
@@ -9,7 +10,7 @@ namespace Exemplar.Web.Features.Ledger;
 
 public sealed class MetricsModel(LedgerMetricsQuery query) : CarrierPageModel
 {
-    [BindProperty(SupportsGet = true)] public int Year { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "年度")] public int Year { get; set; }
     public IReadOnlyList<VolumeRow> Volumes { get; private set; } = [];
     public FeeShare Share { get; private set; } = new(0, 0);
     public SatisfactionRate Satisfaction { get; private set; } = new(0, 0);

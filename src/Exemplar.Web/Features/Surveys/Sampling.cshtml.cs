@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Exemplar.Domain.Ledger;
 using Exemplar.Web.Features.Carriers;
@@ -17,10 +18,10 @@ namespace Exemplar.Web.Features.Surveys;
 /// sampled enterprises beforehand nor single out those who complained.
 /// </summary>
 [CarrierScope(OfficersPost = true)]
-public sealed class SamplingModel(ExemplarDbContext db, DrawSampleHandler handler, LedgerMetricsQuery metrics, TimeProvider clock) : CarrierPageModel
+public sealed class SamplingModel(ExemplarDbContext db, DrawSampleHandler handler, LedgerMetricsQuery metrics, TimeProvider clock) : CarrierPageModel, IFormPage
 {
-    [BindProperty] public int Year { get; set; }
-    [BindProperty] public decimal SharePercent { get; set; } = DrawSampleHandler.DefaultSharePercent;
+    [BindProperty] [Display(Name = "抽查年度")] public int Year { get; set; }
+    [BindProperty] [Display(Name = "抽查比例")] public decimal SharePercent { get; set; } = DrawSampleHandler.DefaultSharePercent;
 
     public IReadOnlyList<SampleSummary> Samples { get; private set; } = [];
     public IReadOnlyDictionary<int, SatisfactionRate> OperatorRates { get; private set; } = new Dictionary<int, SatisfactionRate>();
@@ -37,6 +38,8 @@ public sealed class SamplingModel(ExemplarDbContext db, DrawSampleHandler handle
         OperatorRates = rates;
         PopulationNow = await DrawSampleHandler.Population(db, Carrier.Id, ChinaTime.Today(clock)).CountAsync(ct);
     }
+
+    public Task LoadFormAsync(CancellationToken ct) => OnGetAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
