@@ -22,6 +22,10 @@ public sealed class SamplingModel(ExemplarDbContext db, DrawSampleHandler handle
 {
     [BindProperty] [Display(Name = "抽查年度")] public int Year { get; set; }
     [BindProperty] [Display(Name = "抽查比例")] public decimal SharePercent { get; set; } = DrawSampleHandler.DefaultSharePercent;
+    [BindProperty] [Display(Name = "确认再次抽取")] public bool ConfirmRedraw { get; set; }
+    [BindProperty] [Display(Name = "再次抽取的原因")] public string? RedrawReason { get; set; }
+    /// <summary>The years that already have a sample (a new draw for one of them needs a confirmation and a reason).</summary>
+    public IReadOnlyList<int> SampledYears => Samples.Select(s => s.Sample.Year).Distinct().Order().ToList();
 
     public IReadOnlyList<SampleSummary> Samples { get; private set; } = [];
     public IReadOnlyDictionary<int, SatisfactionRate> OperatorRates { get; private set; } = new Dictionary<int, SatisfactionRate>();
@@ -43,7 +47,7 @@ public sealed class SamplingModel(ExemplarDbContext db, DrawSampleHandler handle
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await handler.HandleAsync(new DrawSampleCommand(Carrier.Id, Year, SharePercent, User.FindFirstValue(ClaimTypes.Name) ?? "?"), ct);
+        var result = await handler.HandleAsync(new DrawSampleCommand(Carrier.Id, Year, SharePercent, User.FindFirstValue(ClaimTypes.Name) ?? "?", ConfirmRedraw, RedrawReason), ct);
         if (!result.Ok) { AddErrors(result.Errors); await OnGetAsync(ct); return Page(); }
         TempData["Flash"] = "已抽取样本，随机种子和总体名单已记录。";
         return Redirect($"{BaseUrl}/Sampling/{result.Id}");
