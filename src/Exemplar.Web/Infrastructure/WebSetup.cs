@@ -5,6 +5,7 @@ using Exemplar.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
 
 namespace Exemplar.Web.Infrastructure;
 
@@ -65,6 +66,8 @@ public static class WebSetup
         return builder;
     }
 
+    public const string ApiReferencePath = "/api/v1/docs";
+
     public static WebApplication UseExemplarWeb(this WebApplication app)
     {
         app.UseRequestLocalization();
@@ -77,8 +80,10 @@ public static class WebSetup
             ctx.Response.Headers.XContentTypeOptions = "nosniff";
             ctx.Response.Headers.XFrameOptions = "DENY";
             ctx.Response.Headers["Referrer-Policy"] = "same-origin";
-            ctx.Response.Headers.ContentSecurityPolicy =
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
+            // The API reference page configures its bundle inline; like every page it loads nothing from another origin.
+            ctx.Response.Headers.ContentSecurityPolicy = ctx.Request.Path.StartsWithSegments(ApiReferencePath)
+                ? "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'"
+                : "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
             await next();
         });
         app.UseStaticFiles();
@@ -93,6 +98,16 @@ public static class WebSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapHealthChecks("/health");
         app.MapOpenApi("/api/v1/openapi.json");
+        // A readable API reference over the same JSON, served entirely from this site: government intranets have no
+        // internet, so no web fonts, telemetry, agent or proxy from elsewhere.
+        app.MapScalarApiReference(ApiReferencePath, o => o
+            .WithTitle("开放接口说明 - 示范基地与示范平台认定管理系统")
+            .WithOpenApiRoutePattern("/api/v1/openapi.json")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideClientButton());
         app.MapRazorPages();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
