@@ -1395,6 +1395,72 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Infrastructure.Files.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid?>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stored_files");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_stored_files_sha256");
+
+                    b.ToTable("stored_files", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Infrastructure.Files.StoredFileContent", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("FileId")
+                        .HasName("pk_stored_file_contents");
+
+                    b.ToTable("stored_file_contents", (string)null);
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Account.UserAccount", b =>
                 {
                     b.HasOne("Exemplar.Web.Features.Jurisdictions.Jurisdiction", null)
@@ -1597,6 +1663,16 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_survey_sample_answers_survey_samples_sample_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Infrastructure.Files.StoredFileContent", b =>
+                {
+                    b.HasOne("Exemplar.Web.Infrastructure.Files.StoredFile", null)
+                        .WithOne()
+                        .HasForeignKey("Exemplar.Web.Infrastructure.Files.StoredFileContent", "FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_stored_file_contents_stored_files_file_id");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Carriers.ResidentEnterprise", b =>
