@@ -12,7 +12,7 @@ public static class AuditLabels
         ["Organization"] = "单位", ["PartnerAgency"] = "合作机构", ["PolicySetting"] = "政策施行日期", ["ResidentEnterprise"] = "入驻企业",
         ["ResidentYearFigure"] = "入驻企业年度数据", ["ServiceStaff"] = "服务人员", ["SurveyAnswer"] = "满意度调查答复",
         ["SurveyInvitation"] = "满意度调查链接", ["SurveySample"] = "满意度抽查样本", ["SurveySampleAnswer"] = "满意度抽查答复",
-        ["UserAccount"] = "账户",
+        ["UserAccount"] = "账户", ["StoredFile"] = "上传文件",
     };
 
     public static string EntityType(string type) => EntityTypes.GetValueOrDefault(type, type);
@@ -48,7 +48,7 @@ public static class AuditLabels
         ["Comment"] = "意见", ["ContactMethod"] = "联系方式", ["SharePercent"] = "抽查比例（%）", ["Seed"] = "随机种子",
         ["PopulationCount"] = "总体数", ["PopulationDate"] = "总体日期", ["PopulationIds"] = "总体名单", ["MemberIds"] = "样本名单",
         ["DrawnBy"] = "抽取人", ["DrawnAt"] = "抽取时间", ["CompletedAt"] = "完成时间", ["CompletedBy"] = "完成人", ["RecordedAt"] = "记录时间",
-        ["RecordedBy"] = "记录人", ["Content"] = "内容", ["RedrawReason"] = "再次抽取的原因",
+        ["RecordedBy"] = "记录人", ["Content"] = "内容", ["RedrawReason"] = "再次抽取的原因", ["Purpose"] = "用途", ["UploadedBy"] = "上传人",
         ["Carrier.Name"] = "名称", ["Notification.Title"] = "标题", ["HolidayNoticeRecord.Title"] = "通知标题", ["UserAccount.Phone"] = "联系电话",
     };
 
