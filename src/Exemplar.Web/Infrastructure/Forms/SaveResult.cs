@@ -33,6 +33,11 @@ public sealed class Problems
     {
         if (value is not null && value.Length > max) Add(field, $"{label}不能超过{max}个字。");
     }
+    /// <summary>Adds the problem a range check reported (see <c>Exemplar.Domain.Ledger.RecordLimits</c>), if any.</summary>
+    public void Check(string field, string? problem)
+    {
+        if (problem is not null) Add(field, problem);
+    }
     public SaveResult Result() => new(null, _errors);
 
     public const string ConcurrencyMessage = "保存失败：该记录已被他人修改或删除。请刷新页面查看最新内容后再修改。";

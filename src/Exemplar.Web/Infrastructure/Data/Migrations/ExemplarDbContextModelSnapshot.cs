@@ -2007,6 +2007,11 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasColumnType("uuid[]")
                         .HasColumnName("population_ids");
 
+                    b.Property<string>("RedrawReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("redraw_reason");
+
                     b.Property<long>("Seed")
                         .HasColumnType("bigint")
                         .HasColumnName("seed");
