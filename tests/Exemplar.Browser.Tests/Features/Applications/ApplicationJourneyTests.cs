@@ -59,7 +59,7 @@ public sealed class ApplicationJourneyTests(BrowserFixture browser) : IClassFixt
         await page.GotoAsync($"/Applications/{id}/Materials");
         var row = page.Locator($"tr[data-slot='{slot.Id}']");
         await row.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "清晰扫描件.pdf", MimeType = "application/pdf", Buffer = [.. ApplicationTestData.Pdf, (byte)'\n'] });
-        await row.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator($"tr[data-slot='{slot.Id}']")).ToContainTextAsync("清晰扫描件.pdf");
         await Assertions.Expect(page.Locator("tr", new() { HasText = "本次无需修改" }).First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "application-correction-materials");
