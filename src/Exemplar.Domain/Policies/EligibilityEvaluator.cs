@@ -124,7 +124,12 @@ public sealed class EligibilityEvaluator
         var inside = counts.Where(c => region.DivisionPrefixes.Any(p => c.Division.StartsWith(p, StringComparison.Ordinal))).Sum(c => c.Count);
         var total = counts.Sum(c => c.Count);
         var result = Compare(Base(t, ResultState.Met), t.Bound, inside, fact.Source, required);
-        return result with { Actual = $"{Number(inside)}{t.Bound.Unit}（入驻小微企业共 {Number(total)}{t.Bound.Unit}，其中注册在{region.PlaceName}以外 {Number(total - inside)}{t.Bound.Unit}）" };
+        return result with
+        {
+            Actual = total == inside
+                ? $"{Number(inside)}{t.Bound.Unit}"
+                : $"{Number(inside)}{t.Bound.Unit}（另有注册在{region.PlaceName}以外的 {Number(total - inside)}{t.Bound.Unit}，不计入）",
+        };
     }
 
     private static ConditionResult CarrierType(CarrierTypeCondition t, Context ctx)
@@ -302,7 +307,7 @@ public sealed class EligibilityEvaluator
             {
                 Required = $"申请受理截止日期前 {l.Years} 年内无{kinds}",
                 MissingFacts = ["applicationDeadline"],
-                Shortfall = "需设定申请受理截止日期（applicationDeadline）",
+                Shortfall = "需填写申报截止日期（处罚回溯期从该日往前计）",
             };
         }
 
@@ -392,7 +397,7 @@ public sealed class EligibilityEvaluator
                 State = state,
                 Children = inner,
                 MissingFacts = applicability == ResultState.MissingData ? [branch.AppliesWhen!.Fact] : [],
-                Note = branch.AppliesWhen is null ? null : $"适用于{FactCatalogue.LabelOf(branch.AppliesWhen.Fact)}为 {branch.AppliesWhen.EqualsValue} 的情形",
+                Note = branch.AppliesWhen is null ? null : $"适用于{FactCatalogue.LabelOf(branch.AppliesWhen.Fact)}为“{FactCatalogue.ValueText(branch.AppliesWhen.Fact, branch.AppliesWhen.EqualsValue)}”的情形",
             });
         }
 

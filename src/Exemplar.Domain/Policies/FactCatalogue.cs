@@ -290,7 +290,21 @@ public static class FactCatalogue
 
     public static IEnumerable<FactDefinition> All => ByKey.Values;
 
-    public static string LabelOf(string key) => ByKey.TryGetValue(key, out var d) ? d.Label : key;
+    public static string LabelOf(string key) => ByKey.TryGetValue(key, out var d) ? d.Label
+        : key == "applicationDeadline" ? "申报截止日期" : key;
+
+    /// <summary>A value as a person reads it: an option's label (以制造业为主, not manufacturing), 是/否 for booleans.</summary>
+    public static string ValueText(string key, string value)
+    {
+        if (!ByKey.TryGetValue(key, out var d))
+        {
+            return value;
+        }
+
+        return d.Type == FactType.Boolean
+            ? (value == "true" ? "是" : value == "false" ? "否" : value)
+            : d.OptionLabel(value) ?? (key == "carrierType" ? CarrierTypes.LabelOf(value) : value);
+    }
 
     public static string FunctionLabel(string functionId) =>
         Functions.FirstOrDefault(f => f.Id == functionId)?.Label ?? functionId;

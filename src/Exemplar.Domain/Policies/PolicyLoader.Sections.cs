@@ -440,7 +440,7 @@ public static partial class PolicyLoader
     {
         if (e.ValueKind != JsonValueKind.Object)
         {
-            return new ManagementRules(new ValidityRule(null, null, null, null), null, null, null, null, [], [], new ReapplicationRule(ReapplicationRule.Unspecified, null, null), null, null, [], null);
+            return new ManagementRules(new DesignationValidity(null, null, null, null), null, null, null, null, [], [], new ReapplicationRule(ReapplicationRule.Unspecified, null, null), null, null, [], null);
         }
 
         var validity = ReadValidity(r, r.Object(e, "validity", path), $"{path}.validity");
@@ -478,14 +478,14 @@ public static partial class PolicyLoader
             r.Error($"{path}.reapplication.whileValid", "没有有效期的政策不能规定“有效期内”的再申报规则");
         }
 
-        ReReviewRule? reReview = null;
+        ReReviewRequirement? reReview = null;
         if (r.Has(e, "reReview"))
         {
             var x = e.GetProperty("reReview");
             var p = $"{path}.reReview";
             var missed = r.OptionalString(x, "groundIfMissed", p);
             CheckGround(missed, $"{p}.groundIfMissed");
-            reReview = new ReReviewRule(r.Bool(x, "inExpiryYear", p), missed, r.String(x, "citation", p), r.String(x, "quote", p));
+            reReview = new ReReviewRequirement(r.Bool(x, "inExpiryYear", p), missed, r.String(x, "citation", p), r.String(x, "quote", p));
             if (validity.Years is null)
             {
                 r.Error(p, "没有有效期的政策不能规定期满复核");
@@ -513,11 +513,11 @@ public static partial class PolicyLoader
             OptionalCited(r, e, "priorityRecommendation", path));
     }
 
-    private static ValidityRule ReadValidity(JsonFieldReader r, JsonElement e, string path)
+    private static DesignationValidity ReadValidity(JsonFieldReader r, JsonElement e, string path)
     {
         if (e.ValueKind != JsonValueKind.Object)
         {
-            return new ValidityRule(null, null, null, null);
+            return new DesignationValidity(null, null, null, null);
         }
 
         var years = r.OptionalInt(e, "years", path);
@@ -538,7 +538,7 @@ public static partial class PolicyLoader
             r.Error(path, "规定了有效期时须给出 citation 和 quote");
         }
 
-        return new ValidityRule(years, citation, quote, note);
+        return new DesignationValidity(years, citation, quote, note);
     }
 
     private static MonthDayDeadline? ReadDeadline(JsonFieldReader r, JsonElement obj, string name, string path)

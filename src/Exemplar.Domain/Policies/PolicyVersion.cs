@@ -181,7 +181,7 @@ public sealed record ProcedureRules(
 // ---- management ------------------------------------------------------------------------------------------------
 
 /// <summary>Validity in years, or none (北京: 动态管理, no fixed validity) — <see cref="Note"/> says so.</summary>
-public sealed record ValidityRule(int? Years, string? Citation, string? Quote, string? Note);
+public sealed record DesignationValidity(int? Years, string? Citation, string? Quote, string? Note);
 
 /// <summary>Day null means the last day of the month (月底). <see cref="Wording"/> is the text's words.</summary>
 public sealed record MonthDayDeadline(int Month, int? Day, string Wording, string SubmitTo, string Citation, IReadOnlyList<string> Items)
@@ -242,7 +242,7 @@ public sealed record ReapplicationRule(string WhileValid, string? Citation, stri
 }
 
 /// <summary>Re-review in the expiry year (聊城第十六条); <see cref="GroundIfMissed"/> names the ground when none is filed or it fails.</summary>
-public sealed record ReReviewRule(bool InExpiryYear, string? GroundIfMissed, string Citation, string Quote);
+public sealed record ReReviewRequirement(bool InExpiryYear, string? GroundIfMissed, string Citation, string Quote);
 
 /// <summary>An evaluation grade and what follows: <c>revoke</c>, <c>keepWithoutFunding</c>, <c>fundingByTier</c>.</summary>
 public sealed record EvaluationOutcome(string Grade, string Action, string? Ground, string? Note, string Citation, string Quote)
@@ -269,7 +269,7 @@ public sealed record EvaluationRule(
 public sealed record PeriodicReportingRule(string To, IReadOnlyList<string> Items, string Frequency, string Citation, string Quote);
 
 public sealed record ManagementRules(
-    ValidityRule Validity,
+    DesignationValidity Validity,
     MonthDayDeadline? AnnualSummaryDue,
     MonthDayDeadline? LocalAnnualReportDue,
     LocalCheckRule? LocalChecks,
@@ -277,7 +277,7 @@ public sealed record ManagementRules(
     IReadOnlyList<RevocationGround> RevocationGrounds,
     IReadOnlyList<ReapplicationBan> ReapplicationBans,
     ReapplicationRule Reapplication,
-    ReReviewRule? ReReview,
+    ReReviewRequirement? ReReview,
     EvaluationRule? Evaluation,
     IReadOnlyList<PeriodicReportingRule> PeriodicReporting,
     CitedText? PriorityRecommendation)

@@ -48,3 +48,50 @@ public class PolicyLintTests
         Assert.Contains(PolicyLint.Check(renamed), f => f.Code == "materials-kind-mismatch");
     }
 }
+
+/// <summary>The lint reports what the workflow needs and the text (or the file) leaves out.</summary>
+public class PolicyWorkflowLintTests
+{
+    private static IReadOnlyList<string> Codes(PolicyVersion p) => PolicyLint.Check(p).Select(f => f.Code).ToList();
+
+    [Fact]
+    public void A_revocation_ground_without_consequence_and_a_ban_without_grounds_are_reported()
+    {
+        var beijing = PolicyFiles.Get("beijing-base");
+        var m = beijing.Management;
+        var broken = beijing with
+        {
+            Management = m with
+            {
+                RevocationGrounds = [.. m.RevocationGrounds.Select((g, i) => i == 1 ? g with { Consequence = null } : g)],
+                ReapplicationBans = [m.ReapplicationBans[0] with { Grounds = [] }],
+            },
+        };
+        var findings = PolicyLint.Check(broken);
+        Assert.Contains(findings, f => f.Code == "revocation-ground-without-consequence" && f.Path == "$.management.revocationGrounds[1]" && f.Message.Contains("第十五条第（一）项", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Code == "ban-without-grounds" && f.Message.Contains("2 年内不得再次申请", StringComparison.Ordinal));
+        Assert.DoesNotContain("revocation-ground-without-consequence", Codes(beijing));
+        Assert.DoesNotContain("ban-without-grounds", Codes(beijing));
+    }
+
+    [Fact]
+    public void What_each_text_leaves_open_is_reported()
+    {
+        var beijing = Codes(PolicyFiles.Get("beijing-base"));
+        Assert.Contains("no-validity", beijing);
+        Assert.Contains("expert-review-unspecified", beijing);
+        Assert.Contains("open-ended-carrier-types", beijing);
+        Assert.Contains("notice-length-unspecified", beijing);
+        Assert.Contains("recommendation-without-form", Codes(PolicyFiles.Get("liaocheng-base-2021")));
+        Assert.Contains("no-evaluation", Codes(PolicyFiles.Get("liaocheng-base-2021")));
+        var platform = Codes(PolicyFiles.Get("xizang-platform-2022"));
+        Assert.Contains("no-revocation-grounds", platform);
+        Assert.Contains("no-change-filing", platform);
+        var outcome = PolicyFiles.Get("xizang-base-2017");
+        var withoutGround = outcome with
+        {
+            Management = outcome.Management with { Evaluation = outcome.Management.Evaluation! with { Outcomes = [outcome.Management.Evaluation.Outcomes[0] with { Ground = null }] } },
+        };
+        Assert.Contains("revoking-outcome-without-ground", Codes(withoutGround));
+    }
+}

@@ -32,7 +32,7 @@ public sealed class MetricsModel(LedgerMetricsQuery query) : CarrierPageModel
         LastYear = LedgerMetrics.YearEnd(records.Residents, Year - 1);
         Staff = LedgerMetrics.Staff(records.Staff, QualificationRule.Kunming);
         Anomalies = LedgerAnomalies.Find(records.Entries.Where(e => e.Date.Year == Year).ToList(), records.Residents);
-        Profile = LedgerProfile.Facts(records, Year, QualificationRule.Kunming);
+        Profile = LedgerProfile.Facts(records, Year);
         return Page();
     }
 
@@ -43,6 +43,7 @@ public sealed class MetricsModel(LedgerMetricsQuery query) : CarrierPageModel
     public static string Show(Fact f) => f.Value switch
     {
         IReadOnlyList<YearValue> s => string.Join("；", s.Select(v => $"{v.Year}年 {v.Value}")),
+        IReadOnlyList<DivisionCount> c => string.Join("；", c.Select(v => $"注册地 {v.Division}：{v.Count} 家")),
         DateOnly d => Infrastructure.ChinaTime.Format(d),
         bool b => b ? "是" : "否",
         _ => f.Value.ToString() ?? "",
