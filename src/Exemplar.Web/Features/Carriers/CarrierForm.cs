@@ -17,13 +17,18 @@ public sealed class CarrierForm
     public decimal Area { get; set; }
     public decimal PublicServiceArea { get; set; }
     public DateOnly? EstablishedOn { get; set; }
+    public string? CarrierType { get; set; }
+    public DateOnly? OperatorSince { get; set; }
+    public DateOnly? OperatorFoundedOn { get; set; }
 
     public static CarrierForm From(Carrier c) => new()
     {
         Version = c.Version, Name = c.Name, Kind = c.Kind, JurisdictionCode = c.JurisdictionCode, LeadingIndustries = string.Join("、", c.LeadingIndustries),
         PrimaryType = c.PrimaryType, Area = c.Area, PublicServiceArea = c.PublicServiceArea, EstablishedOn = c.EstablishedOn,
+        CarrierType = c.CarrierType, OperatorSince = c.OperatorSince, OperatorFoundedOn = c.OperatorFoundedOn,
     };
 
     public SaveCarrierCommand ToCommand(Guid organizationId, Guid? id) =>
-        new(organizationId, id, Version, Name ?? "", Kind, JurisdictionCode ?? "", LeadingIndustries ?? "", PrimaryType, Area, PublicServiceArea, EstablishedOn);
+        new(organizationId, id, Version, Name ?? "", Kind, JurisdictionCode ?? "", LeadingIndustries ?? "", PrimaryType, Area, PublicServiceArea, EstablishedOn,
+            string.IsNullOrWhiteSpace(CarrierType) ? null : CarrierType.Trim(), OperatorSince, OperatorFoundedOn);
 }

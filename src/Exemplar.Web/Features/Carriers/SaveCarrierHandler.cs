@@ -1,6 +1,7 @@
 using Exemplar.Domain.Ledger;
 using Exemplar.Domain.Organizations;
 using Exemplar.Web.Features.Jurisdictions;
+using Exemplar.Web.Infrastructure;
 using Exemplar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Exemplar.Web.Infrastructure.Forms;
@@ -9,7 +10,8 @@ namespace Exemplar.Web.Features.Carriers;
 
 public sealed record SaveCarrierCommand(
     Guid OrganizationId, Guid? Id, uint Version, string Name, CarrierKind Kind, string JurisdictionCode, string LeadingIndustries,
-    CarrierPrimaryType PrimaryType, decimal Area, decimal PublicServiceArea, DateOnly? EstablishedOn);
+    CarrierPrimaryType PrimaryType, decimal Area, decimal PublicServiceArea, DateOnly? EstablishedOn,
+    string? CarrierType = null, DateOnly? OperatorSince = null, DateOnly? OperatorFoundedOn = null);
 
 public sealed class SaveCarrierHandler(ExemplarDbContext db, JurisdictionTreeCache trees, TimeProvider clock)
 {
@@ -26,6 +28,13 @@ public sealed class SaveCarrierHandler(ExemplarDbContext db, JurisdictionTreeCac
         if (c.Area <= 0) p.Add("Area", "场地面积应大于0。");
         if (c.PublicServiceArea < 0 || c.PublicServiceArea > c.Area) p.Add("PublicServiceArea", "公共服务区域面积应在0与场地面积之间。");
         if (c.EstablishedOn is null) p.Add("EstablishedOn", "请填写成立日期。");
+        CarrierDates.Check(p, c.EstablishedOn, c.OperatorSince, c.OperatorFoundedOn, ChinaTime.Today(clock));
+        if (c.CarrierType is { } type)
+        {
+            var definition = Exemplar.Domain.Policies.CarrierTypes.Find(type);
+            if (definition is null) p.Add("CarrierType", "请从列表中选择载体类型。");
+            else if (definition.Kind != CarrierDates.PolicyKind(c.Kind)) p.Add("CarrierType", $"“{definition.Label}”不是{LedgerLabels.Of(c.Kind)}的载体类型。");
+        }
         if (!Enum.IsDefined(c.Kind)) p.Add("Kind", "请选择类型。");
         if (!Enum.IsDefined(c.PrimaryType)) p.Add("PrimaryType", "请选择产业类型。");
         if (p.Any) return p.Result();
@@ -42,6 +51,9 @@ public sealed class SaveCarrierHandler(ExemplarDbContext db, JurisdictionTreeCac
         carrier.Area = c.Area;
         carrier.PublicServiceArea = c.PublicServiceArea;
         carrier.EstablishedOn = c.EstablishedOn!.Value;
+        carrier.CarrierType = c.CarrierType;
+        carrier.OperatorSince = c.OperatorSince;
+        carrier.OperatorFoundedOn = c.OperatorFoundedOn;
         return await Problems.SaveAsync(db, carrier.Id, ct);
     }
 

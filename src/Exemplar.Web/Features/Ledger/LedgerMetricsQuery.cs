@@ -76,7 +76,7 @@ public sealed class LedgerMetricsQuery(ExemplarDbContext db)
         var operatorUscc = await db.Set<Organization>().AsNoTracking().Where(o => o.Id == c.OrganizationId).Select(o => o.Uscc).FirstOrDefaultAsync(ct);
         return new CarrierRecords(
             new CarrierFacts(c.Name, c.Kind, c.JurisdictionCode, c.PrimaryType, c.LeadingIndustries.Count, c.Area, c.PublicServiceArea, c.EstablishedOn,
-                OperatorUscc: operatorUscc),
+                c.CarrierType, c.OperatorSince, c.OperatorFoundedOn, operatorUscc),
             residents.Select(ToFact).ToList(),
             staff.Select(s => new StaffFact(s.Id, s.Name, s.FullTime, s.Education, s.Title, s.MentorCertificate is not null)).ToList(),
             partners.Select(p => new PartnerFact(p.Id, p.Name, p.AgreementFrom, p.AgreementTo)).ToList(),
