@@ -104,7 +104,7 @@ public static partial class PolicyLint
 
         if (m.Validity.Years is null)
         {
-            Add("$.management.validity", "no-validity", $"文本未规定有效期：{m.Validity.Note}");
+            Add("$.management.validity", "no-validity", m.Validity.Note is { } note && note.StartsWith("文本未规定", StringComparison.Ordinal) ? note : $"文本未规定有效期：{m.Validity.Note}");
         }
 
         if (m.ChangeFiling is null)

@@ -89,7 +89,7 @@ public static partial class PolicyLoader
             Id = ApplicantTypeId,
             Citation = a.Citation,
             Article = ArticleOf(a.Citation),
-            Requirement = "申报载体属于" + string.Join("、", a.CarrierTypes.Select(t => t.Label)) + (a.OpenEnded ? "等载体" : string.Empty),
+            Requirement = $"申报载体属于{a.Citation}所列可申报的载体类型" + (a.OpenEnded ? "（所列之外的由认定机关判断）" : string.Empty),
             Quote = a.Quote,
             Types = a.CarrierTypes,
             OpenEnded = a.OpenEnded,
