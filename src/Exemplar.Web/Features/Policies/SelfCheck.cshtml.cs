@@ -65,8 +65,21 @@ public sealed class SelfCheckModel(
 
     public string Value(string field) => Values.TryGetValue(field, out var v) ? v : "";
 
-    /// <summary>The years whose records can fill the form: from the carrier's founding to last year.</summary>
-    public IEnumerable<int> LedgerYears => Carrier is null ? [] : Enumerable.Range(Math.Max(Carrier.EstablishedOn.Year, catalogue.Today.Year - 6), catalogue.Today.Year - Math.Max(Carrier.EstablishedOn.Year, catalogue.Today.Year - 6) + 1).Reverse();
+    /// <summary>The years whose records can fill the form: the last seven, from the carrier's founding at the earliest, to this year.</summary>
+    public IEnumerable<int> LedgerYears
+    {
+        get
+        {
+            if (Carrier is null)
+            {
+                return [];
+            }
+
+            var last = catalogue.Today.Year;
+            var first = Math.Min(last, Math.Max(Carrier.EstablishedOn.Year, last - 6));
+            return Enumerable.Range(first, last - first + 1).Reverse();
+        }
+    }
 
     /// <summary>“台账” when the field still holds the figure the records gave.</summary>
     public string? SourceOf(string field) =>
