@@ -13,7 +13,7 @@ public sealed class ProfileFormatException(string path, string message) : Format
 /// <code>
 /// { "name": "…", "referenceDate": "2026-03-31", "applicationDeadline": "2026-04-30",
 ///   "facts": {
-///     "operatingSince": "2019-05-01",
+///     "baseFoundedOn": "2019-05-01",
 ///     "residentSmallMicroCount": { "value": 52, "source": "ledger" },
 ///     "residentSmallMicroSeries": [ { "year": 2024, "value": 40 }, { "year": 2025, "value": 45 } ],
 ///     "penalties": [ { "date": "2025-01-01", "kind": "seriousAdministrative" } ],

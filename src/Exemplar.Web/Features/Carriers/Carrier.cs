@@ -31,6 +31,10 @@ public sealed class Carrier : IHasJurisdiction
     public uint Version { get; set; }
 
     string? IHasJurisdiction.JurisdictionCode => JurisdictionCode;
+
+    /// <summary>The policy files' kind (base or platform) of a carrier kind.</summary>
+    public static Exemplar.Domain.Policies.CarrierKind PolicyKindOf(CarrierKind kind) =>
+        kind == CarrierKind.Platform ? Exemplar.Domain.Policies.CarrierKind.Platform : Exemplar.Domain.Policies.CarrierKind.Base;
 }
 
 internal sealed class CarrierConfiguration : IEntityTypeConfiguration<Carrier>

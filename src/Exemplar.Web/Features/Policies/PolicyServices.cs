@@ -22,6 +22,7 @@ public static class PolicyServices
         services.AddScoped<EvaluateEligibilityHandler>();
         services.AddScoped<SetPolicyEffectiveDateHandler>();
         services.AddScoped<PreviewPolicyRevisionHandler>();
+        services.AddScoped<PolicySnapshots>();
         var perMinute = configuration.GetValue("Exemplar:RateLimits:SelfCheckPerMinute", 20);
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(SelfCheckRateLimit, ctx => HttpMethods.IsPost(ctx.Request.Method)
             ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "?",

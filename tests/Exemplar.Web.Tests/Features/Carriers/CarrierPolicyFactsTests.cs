@@ -46,10 +46,10 @@ public sealed class CarrierPolicyFactsTests(ExemplarFactory app) : IClassFixture
     }
 
     [Theory]
-    [InlineData("Form.OperatorSince", "2026-11-22", "现运营单位开始运营本基地的日期应在1949年10月1日至今天（2026年11月21日）之间。")]
-    [InlineData("Form.OperatorFoundedOn", "1949-09-30", "运营单位成立日期应在1949年10月1日至今天（2026年11月21日）之间。")]
-    [InlineData("Form.EstablishedOn", "2099-01-01", "基地成立日期应在1949年10月1日至今天（2026年11月21日）之间。")]
-    [InlineData("Form.OperatorSince", "2019-04-30", "现运营单位开始运营本基地的日期不能早于基地成立日期。")]
+    [InlineData("Form.OperatorSince", "2026-11-22", "现运营单位开始运营本基地的日期不能晚于今天（2026年11月21日），您填写的是2026年11月22日。")]
+    [InlineData("Form.OperatorFoundedOn", "1949-09-30", "运营单位成立日期不能早于1949年10月1日，您填写的是1949年9月30日。")]
+    [InlineData("Form.EstablishedOn", "2099-01-01", "基地成立日期不能晚于今天（2026年11月21日），您填写的是2099年1月1日。")]
+    [InlineData("Form.OperatorSince", "2019-04-30", "现运营单位开始运营本基地的日期不能早于基地成立日期（2019年5月1日），您填写的是2019年4月30日。")]
     [InlineData("Form.CarrierType", "researchInstitute", "“科研院所”不是示范基地的载体类型。")]
     [InlineData("Form.CarrierType", "office", "请从列表中选择载体类型。")]
     public async Task Implausible_dates_and_types_are_refused_in_chinese_and_nothing_is_saved(string field, string value, string message)
@@ -67,8 +67,8 @@ public sealed class CarrierPolicyFactsTests(ExemplarFactory app) : IClassFixture
     public async Task The_boundary_dates_are_accepted()
     {
         var client = await app.SignedInAsync("km.applicant");
-        var r = await client.PostFormAsync("/Base/Create", Form(("Form.Name", "边界日期测试"), ("Form.EstablishedOn", "1949-10-01"),
-            ("Form.OperatorSince", "2026-11-21"), ("Form.OperatorFoundedOn", "2026-11-21")));
+        var r = await client.PostFormAsync("/Base/Create", Form(("Form.Name", "边界日期测试"), ("Form.EstablishedOn", "1980-01-01"),
+            ("Form.OperatorSince", "2026-11-21"), ("Form.OperatorFoundedOn", "1949-10-01")));
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
     }
 }
