@@ -50,7 +50,7 @@ public sealed class CarrierPolicyFactsTests(ExemplarFactory app) : IClassFixture
     [InlineData("Form.OperatorFoundedOn", "1949-09-30", "运营单位成立日期不能早于1949年10月1日，您填写的是1949年9月30日。")]
     [InlineData("Form.EstablishedOn", "2099-01-01", "基地成立日期不能晚于今天（2026年11月21日），您填写的是2099年1月1日。")]
     [InlineData("Form.OperatorSince", "2019-04-30", "现运营单位开始运营本基地的日期不能早于基地成立日期（2019年5月1日），您填写的是2019年4月30日。")]
-    [InlineData("Form.CarrierType", "researchInstitute", "“科研院所”不是示范基地的载体类型。")]
+    [InlineData("Form.CarrierType", "researchInstitute", "“科研院所”不是创业创新基地的载体类型。")]
     [InlineData("Form.CarrierType", "office", "请从列表中选择载体类型。")]
     public async Task Implausible_dates_and_types_are_refused_in_chinese_and_nothing_is_saved(string field, string value, string message)
     {
