@@ -71,4 +71,28 @@ public sealed class CarrierPolicyFactsTests(ExemplarFactory app) : IClassFixture
             ("Form.OperatorSince", "2026-11-21"), ("Form.OperatorFoundedOn", "1949-10-01")));
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
     }
+
+    [Fact]
+    public async Task The_staff_page_gives_each_count_the_articles_ask_for()
+    {
+        // 昆明第六条第（五）项: 专职 with 本科 or 中级; 北京第六条第（八）项: all who serve with 本科 or 中级; 西藏平台 二（一）: all with 大专 or 中级.
+        var client = await app.SignedInAsync("km.applicant");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Base/Create", Form(("Form.Name", "人员口径测试"), ("Form.CarrierType", "incubator")))).StatusCode);
+        var staffUrl = $"/Base/{(await CarrierAsync("人员口径测试")).Id}/Staff";
+        foreach (var (name, fullTime, education, title) in new[]
+        {
+            ("专职本科", "true", "Bachelor", "None"), ("兼职大专", "false", "JuniorCollege", "None"), ("兼职中级", "false", "HighSchool", "Intermediate"),
+            ("专职高中", "true", "HighSchool", "Junior"),
+        })
+        {
+            var r = await client.PostFormAsync(staffUrl, new Dictionary<string, string>
+            {
+                ["Name"] = name, ["Position"] = "服务专员", ["FullTime"] = fullTime, ["Education"] = education, ["Title"] = title, ["YearsAtBase"] = "1",
+            });
+            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        }
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(staffUrl));
+        Assert.Contains("专职服务人员 2 人，其中本科及以上学历或中级及以上职称 1 人（50", page);
+        Assert.Contains("全部服务人员（含兼职）4 人，其中本科及以上学历或中级及以上职称 2 人，大专及以上学历或中级及以上职称 3 人", page);
+    }
 }
