@@ -672,9 +672,9 @@ public static partial class PolicyLoader
                 var c = item.GetProperty("consequence");
                 var cp = $"{p}.consequence";
                 var action = r.String(c, "action", cp);
-                if (action.Length > 0 && action != RevocationConsequence.Revoke)
+                if (action.Length > 0 && action is not (RevocationConsequence.Revoke or RevocationConsequence.ChangeOrRevoke))
                 {
-                    r.Error($"{cp}.action", $"处理应为 revoke（撤销或取消称号），实际为“{action}”");
+                    r.Error($"{cp}.action", $"处理应为 revoke（撤销或取消称号）或 changeOrRevoke（视情况变更或撤销），实际为“{action}”");
                 }
 
                 consequence = new RevocationConsequence(action, r.Bool(c, "plaqueRecall", cp, false), r.Bool(c, "published", cp, false), r.String(c, "quote", cp));

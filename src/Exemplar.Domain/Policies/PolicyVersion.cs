@@ -219,10 +219,14 @@ public sealed record ChangeFilingRule(
     public string EventWording => CountsFrom == Occurrence ? "发生变更" : "变更完成";
 }
 
-/// <summary>What follows from a ground: revocation (撤销/取消称号), plaque recall, publication.</summary>
+/// <summary>
+/// What follows from a ground: revocation (撤销/取消称号) or, where the authority decides case by case, change or
+/// revocation (北京第十七条 视情况作出变更或撤销的处理决定); plaque recall, publication.
+/// </summary>
 public sealed record RevocationConsequence(string Action, bool PlaqueRecall, bool Published, string Quote)
 {
     public const string Revoke = "revoke";
+    public const string ChangeOrRevoke = "changeOrRevoke";
 }
 
 public sealed record RevocationGround(string Id, string Citation, string Text, RevocationConsequence? Consequence);

@@ -86,6 +86,9 @@ public class WorkflowRulesTests
         Assert.Null(m.BanAfter("evaluation-failed"));   // 第十四条: revoked, no ban
         Assert.Null(m.BanAfter("major-change"));        // 第十七条: no ban
         Assert.All(m.RevocationGrounds, g => Assert.NotNull(g.Consequence));
+        // 第十七条: 视情况作出示范基地变更或撤销的处理决定，并向社会公示 — not a revocation in every case.
+        Assert.Equal((RevocationConsequence.ChangeOrRevoke, true), (m.Ground("major-change")!.Consequence!.Action, m.Ground("major-change")!.Consequence!.Published));
+        Assert.All(m.RevocationGrounds.Where(g => g.Id != "major-change"), g => Assert.Equal(RevocationConsequence.Revoke, g.Consequence!.Action));
     }
 
     [Fact]

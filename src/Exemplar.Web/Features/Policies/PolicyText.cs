@@ -82,7 +82,7 @@ public static class PolicyText
 
     public static string Consequence(RevocationConsequence? c) => c is null
         ? "文本未写明处理"
-        : "撤销（取消）称号" + (c.PlaqueRecall ? "，收回牌匾" : "") + (c.Published ? "，并向社会公示" : "");
+        : (c.Action == RevocationConsequence.ChangeOrRevoke ? "视情况变更或撤销称号" : "撤销（取消）称号") + (c.PlaqueRecall ? "，收回牌匾" : "") + (c.Published ? "，并向社会公示" : "");
 
     public static string EvaluationAction(EvaluationOutcome o) => o.Action switch
     {
