@@ -36,6 +36,7 @@ public class ExemplarFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Exemplar:SeedDemoData", "true");
         builder.UseSetting("Exemplar:RateLimits:SignInPerMinute", "10000");
         builder.UseSetting("Exemplar:RateLimits:ApiPerMinute", "100000");
+        builder.UseSetting("Exemplar:RateLimits:SelfCheckPerMinute", "100000");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

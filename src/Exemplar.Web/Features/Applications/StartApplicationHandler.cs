@@ -77,7 +77,8 @@ public sealed class ApplicationAdmission(ExemplarDbContext db, PolicySnapshots s
         var tree = await trees.GetAsync(ct);
         var region = tree.SubtreeCodes(call.JurisdictionCode);
         var designations = await db.Set<Designation>().AsNoTracking().Where(d => d.CarrierId == carrier.Id).ToListAsync(ct);
-        var standing = new ApplicantStanding(carrier.Kind == Domain.Ledger.CarrierKind.Platform ? Domain.Policies.CarrierKind.Platform : Domain.Policies.CarrierKind.Base, null, region.Contains(carrier.JurisdictionCode), tree.FullName(call.JurisdictionCode), null);
+        var standing = new ApplicantStanding(Carrier.PolicyKindOf(carrier.Kind), carrier.CarrierType, region.Contains(carrier.JurisdictionCode),
+            tree.FullName(call.JurisdictionCode), null);
         return Admission.Refusals(policy, standing, designations.Select(d => d.Standing), call.Kind, today);
     }
 }

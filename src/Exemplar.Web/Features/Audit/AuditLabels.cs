@@ -31,7 +31,7 @@ public static class AuditLabels
         ["Name"] = "名称", ["Kind"] = "类型", ["Code"] = "代码", ["ParentCode"] = "上级区划代码", ["JurisdictionCode"] = "所在行政区划",
         ["Uscc"] = "统一社会信用代码", ["Address"] = "地址", ["ContactName"] = "联系人", ["ContactPhone"] = "联系电话", ["Phone"] = "电话",
         ["LeadingIndustries"] = "主导产业", ["PrimaryType"] = "产业类型", ["Area"] = "场地面积", ["PublicServiceArea"] = "公共服务区域面积",
-        ["EstablishedOn"] = "成立日期", ["CreatedAt"] = "创建时间", ["EntryDate"] = "入驻日期", ["ExitDate"] = "迁出日期", ["Industry"] = "所属行业",
+        ["EstablishedOn"] = "成立日期", ["CarrierType"] = "载体类型", ["OperatorSince"] = "现运营单位开始运营日期", ["OperatorFoundedOn"] = "运营单位成立日期", ["CreatedAt"] = "创建时间", ["EntryDate"] = "入驻日期", ["ExitDate"] = "迁出日期", ["Industry"] = "所属行业",
         ["InLeadingIndustry"] = "属于主导产业", ["SizeClass"] = "企业规模", ["Year"] = "年度", ["Years"] = "年度数据", ["Employees"] = "从业人员",
         ["RevenueWan"] = "营业收入（万元）", ["PatentsApplied"] = "专利申请", ["PatentsHeld"] = "拥有专利", ["HighTechRecognitions"] = "高新技术企业认定",
         ["TechSmeRecognitions"] = "科技型中小企业认定", ["OtherOutcomes"] = "其他创新成果", ["Position"] = "岗位", ["FullTime"] = "专职",

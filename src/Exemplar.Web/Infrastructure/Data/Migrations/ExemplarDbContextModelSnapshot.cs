@@ -844,6 +844,11 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasColumnType("numeric(14,2)")
                         .HasColumnName("area");
 
+                    b.Property<string>("CarrierType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("carrier_type");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -872,6 +877,14 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<DateOnly?>("OperatorFoundedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("operator_founded_on");
+
+                    b.Property<DateOnly?>("OperatorSince")
+                        .HasColumnType("date")
+                        .HasColumnName("operator_since");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
