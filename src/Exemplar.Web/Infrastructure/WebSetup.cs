@@ -1,5 +1,6 @@
 using System.Globalization;
 using Exemplar.Web.Infrastructure.Data;
+using Exemplar.Web.Infrastructure.Requests;
 using Exemplar.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -12,6 +13,7 @@ public static class WebSetup
     public static WebApplicationBuilder AddExemplarWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddRequestProtections();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
@@ -33,6 +35,7 @@ public static class WebSetup
             o.Conventions.AuthorizePage("/Account/ChangePassword", AuthPolicies.SignedIn);
         }).AddMvcOptions(o =>
         {
+            o.Filters.Add(new RejectNulValuesFilter());
             var m = o.ModelBindingMessageProvider;
             m.SetValueMustNotBeNullAccessor(_ => "请填写此项。");
             m.SetAttemptedValueIsInvalidAccessor((v, f) => $"“{v}”不是有效的值。");
@@ -60,6 +63,7 @@ public static class WebSetup
 
     public static WebApplication UseExemplarWeb(this WebApplication app)
     {
+        app.UseProxySupport();
         app.UseRequestLocalization();
         // API callers get ProblemDetails; people get the Chinese error pages.
         static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
@@ -70,6 +74,8 @@ public static class WebSetup
             ctx.Response.Headers.XContentTypeOptions = "nosniff";
             ctx.Response.Headers.XFrameOptions = "DENY";
             ctx.Response.Headers["Referrer-Policy"] = "same-origin";
+            ctx.Response.Headers["Permissions-Policy"] =
+                "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), serial=(), bluetooth=()";
             ctx.Response.Headers.ContentSecurityPolicy =
                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
             await next();
@@ -78,6 +84,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseRequestGuards();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseOutputCache();
