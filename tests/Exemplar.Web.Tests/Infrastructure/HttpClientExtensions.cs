@@ -37,7 +37,7 @@ public static class HttpClientExtensions
     /// rendered value (checked boxes only), plus <paramref name="overrides"/>.
     /// </summary>
     public static async Task<HttpResponseMessage> SubmitAsIsAsync(this HttpClient client, string pageUrl,
-        IDictionary<string, string>? overrides = null, string formSelector = "main form[method=post]")
+        IDictionary<string, string>? overrides = null, string formSelector = "main form[method=post]", string? postUrl = null)
     {
         var page = await client.GetDocumentAsync(pageUrl);
         var form = page.QuerySelectorAll(formSelector).OfType<IHtmlFormElement>()
@@ -71,7 +71,7 @@ public static class HttpClientExtensions
             values.RemoveAll(v => overrides.ContainsKey(v.Key));
             values.AddRange(overrides);
         }
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
+        var action = postUrl ?? (string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!);
         return await client.PostAsync(action, new FormUrlEncodedContent(values));
     }
 

@@ -75,6 +75,9 @@ public sealed class EntryEditModel(ExemplarDbContext db, SaveEntryHandler handle
             .Select(r => new { r.Id, r.Name }).ToListAsync(ct)).Select(r => (r.Id, r.Name)).ToList();
         Partners = (await db.Set<PartnerAgency>().AsNoTracking().Where(r => r.CarrierId == Carrier.Id).OrderBy(r => r.Name)
             .Select(r => new { r.Id, r.Name }).ToListAsync(ct)).Select(r => (r.Id, r.Name)).ToList();
-        if (EntryId is { } eid) Attachments = await db.Set<LedgerAttachment>().AsNoTracking().Where(a => a.EntryId == eid).ToListAsync(ct);
+        // Scoped by carrier as well as by entry: nothing of another carrier's entry reaches this page on any path.
+        if (EntryId is { } eid)
+            Attachments = await db.Set<LedgerAttachment>().AsNoTracking()
+                .Where(a => a.EntryId == eid && db.Set<LedgerEntry>().Any(e => e.Id == a.EntryId && e.CarrierId == Carrier.Id)).ToListAsync(ct);
     }
 }

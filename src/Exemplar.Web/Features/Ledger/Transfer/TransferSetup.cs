@@ -10,6 +10,7 @@ public static class TransferSetup
         // GBK/GB18030 CSV files from Chinese Excel: code pages beyond Unicode are opt-in in .NET.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         builder.Services.AddScoped<ImportHandler>();
+        builder.Services.AddSingleton(Carriers.CarrierChildRoute.Of<ImportJob>("jobId"));
         builder.Services.AddScoped<ExportLists>();
         return builder;
     }
