@@ -19,7 +19,8 @@ internal static class CarrierRecord
         {
             var record = await owned.FirstOrDefaultAsync(x => EF.Property<Guid>(x, "Id") == existing, ct)
                 ?? throw new RecordNotFoundException($"{typeof(T).Name} {existing} is not in scope");
-            db.Entry(record).Property("Version").OriginalValue = version;
+            // Guarded even when only its child rows change (an enterprise's years, an entry's attachments).
+            Infrastructure.Forms.FormVersion.Guard(db, record, version);
             db.Actor.Operation = $"{label}.修改";
             return record;
         }

@@ -54,7 +54,9 @@ public sealed class SamplingDetailModel(ExemplarDbContext db, RecordSampleAnswer
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var answers = Rows.Select(r => new SampleAnswerInput(r.EnterpriseId, r.Satisfied, r.ContactMethod, r.Comment)).ToList();
-        var result = await handler.HandleAsync(new RecordSampleAnswersCommand(Carrier.Id, SampleId, answers, Officer), ct);
+        var result = await handler.HandleAsync(new RecordSampleAnswersCommand(Carrier.Id, SampleId, Version, answers, Officer), ct);
+        // Lost to another officer's save: show the answers as they are now (the posted sheet was stale), with the message.
+        if (!result.Ok && result.Errors.TryGetValue("", out var general) && general.Contains(Problems.ConcurrencyMessage)) Rows = [];
         return await AfterAsync(result, "已保存抽查答复。", ct);
     }
 
@@ -94,7 +96,8 @@ public sealed class SamplingDetailModel(ExemplarDbContext db, RecordSampleAnswer
         Population = ids.Select(id => (id, NameOf(id))).ToList();
         SampleRate = LedgerMetrics.Satisfaction(answers.Values.Select(a => new SatisfactionAnswer(a.EnterpriseId, null, a.Satisfied)));
         OperatorRate = LedgerMetrics.Satisfaction(await metrics.SatisfactionAsync(Carrier.Id, sample.Year, ct));
-        Version = sample.Version;
+        // A sheet re-shown with the officer's own input keeps the version it was rendered from.
+        if (Rows.Count == 0) Version = sample.Version;
         if (Rows.Count == 0)
             Rows = Members.Select(m => new AnswerRow { EnterpriseId = m.Id, Satisfied = m.Answer?.Satisfied, ContactMethod = m.Answer?.ContactMethod, Comment = m.Answer?.Comment }).ToList();
         return true;

@@ -25,7 +25,8 @@ internal static class AuditTrail
             .ToList();
         foreach (var entry in changes)
         {
-            if (entry.State == EntityState.Modified && !entry.Properties.Any(p => p.IsModified)) continue;
+            // A record only touched to move its version on (Forms.FormVersion) changed nothing worth an audit row.
+            if (entry.State == EntityState.Modified && !entry.Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))) continue;
             var type = entry.Metadata.ClrType.Name;
             var action = entry.State.ToString();
             db.Add(new AuditEntry
