@@ -36,6 +36,7 @@ public static class WebSetup
         }).AddMvcOptions(o =>
         {
             o.Filters.Add(new RejectNulValuesFilter());
+            o.Filters.Add<IdempotencyPageFilter>();
             var m = o.ModelBindingMessageProvider;
             m.SetValueMustNotBeNullAccessor(_ => "请填写此项。");
             m.SetAttemptedValueIsInvalidAccessor((v, f) => $"“{v}”不是有效的值。");

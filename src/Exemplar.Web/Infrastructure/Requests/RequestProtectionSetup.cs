@@ -35,6 +35,9 @@ public static class RequestProtectionSetup
                 "Exemplar:Requests 配置无效：AnonymousMaxBodyBytes 应在16 KB至64 MB之间，RetryAfterSeconds 应在1至600之间，HstsDays 应在0至730之间。")
             .ValidateOnStart();
         s.AddSingleton<PublicUrls>();
+        s.AddScoped<IdempotencyScope>();
+        s.AddOptions<IdempotencyOptions>().Bind(config.GetSection("Exemplar:Idempotency"))
+            .Validate(o => o.KeepHours is >= 1 and <= 24 * 90, "Exemplar:Idempotency:KeepHours 应在1至2160之间。").ValidateOnStart();
         s.AddExceptionHandler<KnownFailureHandler>();
         s.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new NulFreeStringConverter()));
 
