@@ -29,6 +29,9 @@ public static class FeatureSetup
         services.AddScoped<AddJurisdictionHandler>();
         services.AddScoped<AuditQuery>();
         services.AddScoped<AccountAdminHandler>();
+        builder.AddAccounts();
+        services.AddScoped<Organizations.RegistrationHandlers>();
+        services.AddScoped<Infrastructure.Security.PersonalDataReads>();
         builder.AddCarriers();
         builder.AddLedger();
         services.AddCalendarFeature();

@@ -9,7 +9,7 @@ namespace Exemplar.Web.Infrastructure.Auditing;
 /// <summary>Turns every tracked change into an <see cref="AuditEntry"/> inside the same SaveChanges.</summary>
 internal static class AuditTrail
 {
-    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "TokenHash"];
+    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "TokenHash", "TwoFactorSecret", "CodeHash"];
 
     private static readonly JsonSerializerOptions Json = new()
     {
