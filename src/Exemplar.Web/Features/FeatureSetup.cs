@@ -11,6 +11,7 @@ using Exemplar.Web.Features.Surveys;
 using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Features.Notifications;
 using Exemplar.Web.Features.Policies;
+using Exemplar.Web.Features.Privacy;
 using Exemplar.Web.Infrastructure.Data;
 
 namespace Exemplar.Web.Features;
@@ -32,6 +33,7 @@ public static class FeatureSetup
         builder.AddAccounts();
         services.AddScoped<Organizations.RegistrationHandlers>();
         services.AddScoped<Infrastructure.Security.PersonalDataReads>();
+        builder.AddPrivacy();
         builder.AddCarriers();
         builder.AddLedger();
         services.AddCalendarFeature();

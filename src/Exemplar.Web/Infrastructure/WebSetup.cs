@@ -37,6 +37,7 @@ public static class WebSetup
         {
             o.Filters.Add(new RejectNulValuesFilter());
             o.Filters.Add<IdempotencyPageFilter>();
+            o.Filters.Add(new PersonalDataReadFilter());
             var m = o.ModelBindingMessageProvider;
             m.SetValueMustNotBeNullAccessor(_ => "请填写此项。");
             m.SetAttemptedValueIsInvalidAccessor((v, f) => $"“{v}”不是有效的值。");

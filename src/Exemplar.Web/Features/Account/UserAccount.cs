@@ -14,6 +14,7 @@ public sealed class UserAccount : IHasJurisdiction
     public Guid? OrganizationId { get; set; }
     /// <summary>Null only for administrators, whose scope is everything.</summary>
     public string? JurisdictionCode { get; set; }
+    [Infrastructure.Security.PersonalData]
     public string? Phone { get; set; }
     public bool IsActive { get; set; } = true;
     /// <summary>Changes whenever credentials change.</summary>

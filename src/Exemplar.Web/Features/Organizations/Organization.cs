@@ -34,7 +34,9 @@ public sealed class Organization : IHasJurisdiction
     public OrganizationKind Kind { get; init; }
     public required string JurisdictionCode { get; set; }
     public string? Address { get; set; }
+    [Infrastructure.Security.PersonalData]
     public string? ContactName { get; set; }
+    [Infrastructure.Security.PersonalData]
     public string? ContactPhone { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public OrganizationStatus Status { get; set; } = OrganizationStatus.Pending;

@@ -16,7 +16,9 @@ public sealed class OrganizationClaim
     public Guid OrganizationId { get; init; }
     public required string Uscc { get; init; }
     public required string ClaimantName { get; init; }
+    [Infrastructure.Security.PersonalData]
     public string? ContactName { get; set; }
+    [Infrastructure.Security.PersonalData]
     public string? ContactPhone { get; set; }
     public required string Statement { get; set; }
     public DateTimeOffset CreatedAt { get; init; }

@@ -15,8 +15,12 @@ namespace Exemplar.Web.Features.Surveys;
 /// and the sample's satisfaction next to the operator-reported one. Officers in scope and administrators only.
 /// </summary>
 [CarrierScope(OfficersPost = true)]
-public sealed class SamplingDetailModel(ExemplarDbContext db, RecordSampleAnswersHandler handler, LedgerMetricsQuery metrics) : CarrierPageModel
+public sealed class SamplingDetailModel(ExemplarDbContext db, RecordSampleAnswersHandler handler, LedgerMetricsQuery metrics,
+    Infrastructure.Security.PersonalDataReads reads) : CarrierPageModel
 {
+    /// <summary>The sampled enterprise whose contact phone is shown in full (the read is logged); the others are masked.</summary>
+    [BindProperty(SupportsGet = true)] public Guid? Show { get; set; }
+
     [BindProperty(SupportsGet = true)] public Guid SampleId { get; set; }
     [BindProperty(SupportsGet = true)] public bool Reproduce { get; set; }
     [BindProperty] public List<AnswerRow> Rows { get; set; } = [];
@@ -48,6 +52,11 @@ public sealed class SamplingDetailModel(ExemplarDbContext db, RecordSampleAnswer
         if (!Access.IsOfficerInScope && Access.CanWrite) return Forbid();
         if (!await LoadAsync(ct)) return NotFound();
         if (Reproduce) Reproduced = DrawSampleHandler.Reproduce(Sample);
+        if (Show is { } shown)
+        {
+            if (Members.Any(m => m.Id == shown)) await reads.LogAsync(nameof(ResidentEnterprise), shown.ToString(), "抽查企业联系电话", Carrier.JurisdictionCode, ct);
+            else Show = null;
+        }
         return Page();
     }
 
@@ -102,6 +111,9 @@ public sealed class SamplingDetailModel(ExemplarDbContext db, RecordSampleAnswer
             Rows = Members.Select(m => new AnswerRow { EnterpriseId = m.Id, Satisfied = m.Answer?.Satisfied, ContactMethod = m.Answer?.ContactMethod, Comment = m.Answer?.Comment }).ToList();
         return true;
     }
+
+    /// <summary>Officer lists show phones masked until one is opened (PIPL).</summary>
+    public string PhoneOf(Member m) => Show == m.Id ? m.Phone ?? "—" : Infrastructure.Security.PersonalData.MaskPhone(m.Phone);
 
     public static string Label(SampleContactMethod m) => m switch
     {

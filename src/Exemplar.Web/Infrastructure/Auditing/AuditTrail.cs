@@ -46,6 +46,13 @@ internal static class AuditTrail
         }
     }
 
+    /// <summary>Personal information (see <see cref="Security.PersonalDataAttribute"/>) is kept in the trail as a fingerprint only.</summary>
+    private static bool IsPersonal(Microsoft.EntityFrameworkCore.Metadata.IProperty p) =>
+        p.PropertyInfo?.IsDefined(typeof(Security.PersonalDataAttribute), true) == true;
+
+    private static string? Fingerprint(object? value) => value is null ? null
+        : "个人信息#" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value.ToString() ?? "")))[..12];
+
     private static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
 
@@ -57,7 +64,8 @@ internal static class AuditTrail
             if (p.Metadata.IsShadowProperty() && p.Metadata.Name != "xmin") continue;
             if (p.Metadata.Name is "Version" or "xmin") continue;
             var value = original ? p.OriginalValue : p.CurrentValue;
-            values[p.Metadata.Name] = Redacted.Contains(p.Metadata.Name) ? (value is null ? null : "***") : value;
+            values[p.Metadata.Name] = Redacted.Contains(p.Metadata.Name) ? (value is null ? null : "***")
+                : IsPersonal(p.Metadata) ? Fingerprint(value) : value;
         }
         return JsonSerializer.Serialize(values, Json);
     }
