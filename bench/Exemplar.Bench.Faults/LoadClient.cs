@@ -35,19 +35,33 @@ public sealed partial class LoadClient(string baseUrl, Guid carrier, Stopwatch c
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in failed: {(int)response.StatusCode}");
     }
 
-    /// <summary>Records one service; returns when the product has acknowledged it (or gives up after <paramref name="deadline"/>).</summary>
+    private readonly Queue<string> _forms = new();
+
+    /// <summary>
+    /// Records one service; returns when the product has acknowledged it (or gives up after <paramref name="deadline"/>).
+    /// Forms are loaded ten at a time ahead of use, as people fill in a form loaded earlier: so posts, not only page
+    /// loads, meet the outage and are retried.
+    /// </summary>
     public async Task<bool> RecordAsync(string place, TimeSpan deadline)
     {
         var until = clock.Elapsed + deadline;
-        string? form = null;
-        while (form is null)
+        while (_forms.Count == 0)
         {
             if (clock.Elapsed > until) return false;
             try
             {
                 var get = await _http.GetAsync($"/Base/{carrier}/Ledger/Edit");
                 Note("GET", get);
-                if (get.StatusCode == HttpStatusCode.OK) form = await get.Content.ReadAsStringAsync();
+                if (get.StatusCode == HttpStatusCode.OK)
+                {
+                    _forms.Enqueue(await get.Content.ReadAsStringAsync());
+                    for (var i = 0; i < 9; i++)
+                    {
+                        var more = await _http.GetAsync($"/Base/{carrier}/Ledger/Edit");
+                        if (more.StatusCode != HttpStatusCode.OK) break;
+                        _forms.Enqueue(await more.Content.ReadAsStringAsync());
+                    }
+                }
                 else await WaitAsync(get);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
@@ -56,6 +70,7 @@ public sealed partial class LoadClient(string baseUrl, Guid carrier, Stopwatch c
                 await Task.Delay(500);
             }
         }
+        var form = _forms.Dequeue();
         var fields = new List<KeyValuePair<string, string>>
         {
             new("__RequestVerificationToken", Token().Match(form).Groups[1].Value), new("__IdempotencyKey", Key().Match(form).Groups[1].Value),

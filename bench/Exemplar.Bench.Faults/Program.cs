@@ -83,7 +83,8 @@ Console.WriteLine($"| **lost commits** (acknowledged, not in the database) | **{
 Console.WriteLine($"| **duplicates** (a service saved twice) | **{duplicates}** |");
 Console.WriteLine($"| saved but never acknowledged | {unacknowledgedButSaved} |");
 Console.WriteLine($"| client retries (same form, same idempotency key) | {loads.Sum(c => c.Retries)} |");
-Console.WriteLine($"| responses during the outage ({p(stoppedAt)}–{p(startedAt)} s) | {during.Count}: {string.Join(", ", during.GroupBy(o => o.Status).OrderBy(g => g.Key).Select(g => $"{(g.Key == 0 ? "no answer" : g.Key.ToString(CultureInfo.InvariantCulture))} × {g.Count()}"))} |");
+foreach (var method in new[] { "POST", "GET" })
+    Console.WriteLine($"| {method} answers during the outage ({p(stoppedAt)}–{p(startedAt)} s) | {string.Join(", ", during.Where(o => o.What == method).GroupBy(o => o.Status).OrderBy(g => g.Key).Select(g => $"{(g.Key == 0 ? "no answer" : g.Key.ToString(CultureInfo.InvariantCulture))} × {g.Count()}"))} |");
 Console.WriteLine($"| 503 in all / without Retry-After | {unavailable} / {unavailableWithoutRetryAfter} |");
 Console.WriteLine($"| other 5xx in all | {serverErrors} |");
 Console.WriteLine($"| first success after PostgreSQL came back | {p(firstSuccessAfter - startedAt)} s later |");
