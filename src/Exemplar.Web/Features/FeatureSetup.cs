@@ -1,4 +1,6 @@
 using Exemplar.Web.Features.Account;
+using Exemplar.Web.Features.Applications;
+using Exemplar.Web.Features.Calls;
 using Exemplar.Web.Features.Audit;
 using Exemplar.Web.Features.Ledger.Transfer;
 using Exemplar.Web.Features.Api;
@@ -36,6 +38,8 @@ public static class FeatureSetup
         builder.AddPrivacy();
         builder.AddCarriers();
         builder.AddLedger();
+        builder.AddCalls();
+        builder.AddApplications();
         services.AddCalendarFeature();
         services.AddNotificationsFeature(builder.Configuration);
         services.AddPolicyLibrary(builder.Configuration);
@@ -54,6 +58,8 @@ public static class FeatureSetup
         api.MapPolicyApi();
         api.MapLedgerApi();
         api.MapTransferApi();
+        api.MapCallsApi();
+        api.MapApplicationsApi();
         return app;
     }
 }

@@ -9,6 +9,7 @@ public static class LedgerSetup
         s.AddScoped<SaveEntryHandler>();
         s.AddSingleton(Carriers.CarrierChildRoute.Of<LedgerEntry>("entryId"));
         s.AddScoped<LedgerMetricsQuery>();
+        s.AddScoped<CarrierProgramme>();
         s.AddScoped<Infrastructure.Data.IStartupSeeder, LedgerDemoSeeder>();
         return builder;
     }

@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Exemplar.Web.Infrastructure.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class AccountSecurity : Migration
+    /// <summary>
+    /// Issue 8: idempotency keys, sign-in throttles, server-side sessions, two-factor secrets and recovery codes,
+    /// organisation confirmation status and contests of registered codes.
+    /// </summary>
+    public partial class SecurityHardening : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -71,6 +75,23 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                 nullable: false,
                 defaultValue: 2);
             migrationBuilder.Sql("ALTER TABLE organizations ALTER COLUMN status DROP DEFAULT;");
+
+            migrationBuilder.CreateTable(
+                name: "idempotency_keys",
+                columns: table => new
+                {
+                    key = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    method = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    path = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<int>(type: "integer", nullable: true),
+                    location = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_keys", x => x.key);
+                });
 
             migrationBuilder.CreateTable(
                 name: "organization_claims",
@@ -178,6 +199,11 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                 filter: "status IN (1, 2)");
 
             migrationBuilder.CreateIndex(
+                name: "ix_idempotency_keys_created_at",
+                table: "idempotency_keys",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_organization_claims_organization_id_status",
                 table: "organization_claims",
                 columns: new[] { "organization_id", "status" });
@@ -207,6 +233,9 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "idempotency_keys");
+
             migrationBuilder.DropTable(
                 name: "organization_claims");
 
