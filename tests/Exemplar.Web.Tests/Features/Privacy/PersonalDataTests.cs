@@ -62,7 +62,7 @@ public sealed partial class PersonalDataTests(ExemplarFactory app) : IClassFixtu
     {
         var carrier = await DbAsync(db => db.Set<Carrier>().Where(c => c.Name == "盘龙众创空间").Select(c => c.Id).SingleAsync());
         var officer = await app.SignedInAsync("km.panlong");
-        var drawn = await officer.PostFormAsync($"/Base/{carrier}/Sampling", new Dictionary<string, string> { ["Year"] = "2025", ["SharePercent"] = "30" }, formSelector: "form#draw");
+        var drawn = await officer.PostFormAsync($"/Base/{carrier}/Sampling", new Dictionary<string, string> { ["Year"] = "2025", ["SharePercent"] = "30", ["ConfirmRedraw"] = "true", ["RedrawReason"] = "测试：另抽一份样本" }, formSelector: "form#draw");
         var url = drawn.Headers.Location!.OriginalString;
         var page = await officer.GetDocumentAsync(url);
         var cells = page.QuerySelectorAll("#answers td.phone .mono").Select(c => c.TextContent).ToList();

@@ -27,7 +27,7 @@ public sealed class SamplingConcurrencyTests(SurveyFactory app) : IClassFixture<
             carrier = await scope.ServiceProvider.GetRequiredService<ExemplarDbContext>().Set<Carrier>().Where(c => c.Name == "盘龙众创空间").Select(c => c.Id).SingleAsync();
         var county = await app.SignedInAsync("km.panlong");
         var city = await app.SignedInAsync("km.city");
-        var drawn = await county.PostFormAsync($"/Base/{carrier}/Sampling", new Dictionary<string, string> { ["Year"] = "2025", ["SharePercent"] = "50" }, formSelector: "form#draw");
+        var drawn = await county.PostFormAsync($"/Base/{carrier}/Sampling", new Dictionary<string, string> { ["Year"] = "2025", ["SharePercent"] = "50", ["ConfirmRedraw"] = "true", ["RedrawReason"] = "测试：另抽一份样本" }, formSelector: "form#draw");
         Assert.Equal(HttpStatusCode.Redirect, drawn.StatusCode);
         var url = drawn.Headers.Location!.OriginalString;
         var sample = Guid.Parse(url.Split('/')[^1]);
