@@ -1,6 +1,7 @@
 using Exemplar.Web.Infrastructure.Data;
 using Exemplar.Web.Infrastructure.Files;
 using Exemplar.Web.Infrastructure.Forms;
+using Exemplar.Web.Infrastructure.Requests;
 using Exemplar.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace Exemplar.Web.Features.Calls;
 
 [Authorize(Policy = AuthPolicies.Designating)]
 [CallScope]
-public sealed class EditModel(CallQuery query, SaveCallHandler save, AddCallAttachmentHandler attach) : PageModel
+public sealed class EditModel(CallQuery query, SaveCallHandler save, AddCallAttachmentHandler attach) : PageModel, IFormPage
 {
     public CallDetail Detail { get; private set; } = null!;
     [BindProperty] public uint Version { get; set; }
@@ -35,6 +36,14 @@ public sealed class EditModel(CallQuery query, SaveCallHandler save, AddCallAtta
         if (d.Call.Status != CallStatus.Draft) return Redirect($"/Calls/{id}");
         Detail = d;
         return null;
+    }
+
+    /// <summary>A post whose values did not bind is shown again with the call (<see cref="RefuseUnboundPostFilter"/>).</summary>
+    public async Task LoadFormAsync(CancellationToken ct)
+    {
+        var d = Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id) ? await query.FindAsync(id, User, ct) : null;
+        if (d is null || !CallQuery.MayManage(User, d.Call)) throw new RecordNotFoundException("申报批次不存在或不在本机关管理范围内。");
+        Detail = d;
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)

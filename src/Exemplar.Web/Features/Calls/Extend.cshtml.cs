@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Exemplar.Web.Infrastructure.Forms;
+using Exemplar.Web.Infrastructure.Requests;
 using Exemplar.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +10,7 @@ namespace Exemplar.Web.Features.Calls;
 
 [Authorize(Policy = AuthPolicies.Designating)]
 [CallScope]
-public sealed class ExtendModel(CallQuery query, ExtendCallHandler handler) : PageModel
+public sealed class ExtendModel(CallQuery query, ExtendCallHandler handler) : PageModel, IFormPage
 {
     public Call Call { get; private set; } = null!;
     [BindProperty] public uint Version { get; set; }
@@ -22,6 +24,13 @@ public sealed class ExtendModel(CallQuery query, ExtendCallHandler handler) : Pa
         if (d is null || !CallQuery.MayManage(User, d.Call)) return NotFound();
         Call = d.Call;
         return null;
+    }
+
+    /// <summary>A post whose dates did not bind is shown again with the call (<see cref="RefuseUnboundPostFilter"/>).</summary>
+    public async Task LoadFormAsync(CancellationToken ct)
+    {
+        if (!Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id) || await LoadAsync(id, ct) is not null)
+            throw new RecordNotFoundException("申报批次不存在或不在本机关管理范围内。");
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
