@@ -1,7 +1,6 @@
 using Exemplar.Web.Infrastructure.Data;
 using Exemplar.Web.Infrastructure.Files;
 using Exemplar.Web.Infrastructure.Forms;
-using Exemplar.Web.Infrastructure.Requests;
 using Exemplar.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -38,12 +37,9 @@ public sealed class EditModel(CallQuery query, SaveCallHandler save, AddCallAtta
         return null;
     }
 
-    /// <summary>A post whose values did not bind is shown again with the call (<see cref="RefuseUnboundPostFilter"/>).</summary>
     public async Task LoadFormAsync(CancellationToken ct)
     {
-        var d = Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id) ? await query.FindAsync(id, User, ct) : null;
-        if (d is null || !CallQuery.MayManage(User, d.Call)) throw new RecordNotFoundException("申报批次不存在或不在本机关管理范围内。");
-        Detail = d;
+        if (RouteData.Values["id"] is string raw && Guid.TryParse(raw, out var id)) await LoadAsync(id, ct);
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)

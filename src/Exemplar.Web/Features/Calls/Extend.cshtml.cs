@@ -1,6 +1,5 @@
-using System.Security.Claims;
 using Exemplar.Web.Infrastructure.Forms;
-using Exemplar.Web.Infrastructure.Requests;
+using System.Security.Claims;
 using Exemplar.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -26,11 +25,9 @@ public sealed class ExtendModel(CallQuery query, ExtendCallHandler handler) : Pa
         return null;
     }
 
-    /// <summary>A post whose dates did not bind is shown again with the call (<see cref="RefuseUnboundPostFilter"/>).</summary>
     public async Task LoadFormAsync(CancellationToken ct)
     {
-        if (!Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id) || await LoadAsync(id, ct) is not null)
-            throw new RecordNotFoundException("申报批次不存在或不在本机关管理范围内。");
+        if (RouteData.Values["id"] is string raw && Guid.TryParse(raw, out var id)) await LoadAsync(id, ct);
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
