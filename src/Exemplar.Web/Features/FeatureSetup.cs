@@ -13,6 +13,7 @@ using Exemplar.Web.Features.Surveys;
 using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Features.Notifications;
 using Exemplar.Web.Features.Policies;
+using Exemplar.Web.Features.Privacy;
 using Exemplar.Web.Infrastructure.Data;
 
 namespace Exemplar.Web.Features;
@@ -31,6 +32,10 @@ public static class FeatureSetup
         services.AddScoped<AddJurisdictionHandler>();
         services.AddScoped<AuditQuery>();
         services.AddScoped<AccountAdminHandler>();
+        builder.AddAccounts();
+        services.AddScoped<Organizations.RegistrationHandlers>();
+        services.AddScoped<Infrastructure.Security.PersonalDataReads>();
+        builder.AddPrivacy();
         builder.AddCarriers();
         builder.AddLedger();
         builder.AddCalls();
