@@ -35,6 +35,15 @@ public sealed class DocBuilder(DocProfile profile, DocInfo info)
     public DocBuilder Title(string text, double spaceAfterLines = 1) =>
         Add(new Para(text, ParaStyle.Title) { SpaceAfterLines = spaceAfterLines, KeepWithNext = true });
 
+    /// <summary>A form's title on one line: the largest of 2号, 小二, 3号 that fits the text width.</summary>
+    public DocBuilder FormTitle(string text, double spaceAfterLines = 0.5)
+    {
+        var widthPt = profile.TextWidthTwips(_current.Orientation) / 20.0;
+        var chars = SheetText.DisplayWidth(text) / 2.0;
+        var size = new[] { profile.TitleSizePt, FontSizes.XiaoEr, FontSizes.San }.FirstOrDefault(s => chars * s <= widthPt, FontSizes.Si);
+        return Add(new Para([new Span(text, SizePt: size)], ParaStyle.Title) { SpaceAfterLines = spaceAfterLines, KeepWithNext = true });
+    }
+
     public DocBuilder Heading(int level, string text) => Add(new Para(text, level switch
     {
         1 => ParaStyle.Heading1, 2 => ParaStyle.Heading2, 3 => ParaStyle.Heading3, _ => ParaStyle.Heading4,

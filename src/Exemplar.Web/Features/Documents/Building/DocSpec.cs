@@ -92,6 +92,8 @@ public sealed record FormCell(IReadOnlyList<IReadOnlyList<Span>> Lines)
     public Align Align { get; init; } = Align.Center;
     public VAlign VAlign { get; init; } = VAlign.Center;
     public bool Header { get; init; }
+    /// <summary>Alignment per paragraph where it differs from <see cref="Align"/> (a seal line set right).</summary>
+    public IReadOnlyList<Align?>? LineAligns { get; init; }
 
     public FormCell(string text) : this(SplitLines(text)) { }
 

@@ -89,8 +89,11 @@ internal static class DocxTables
         var style = cell?.Header == true ? ParaStyle.TableHeader : t.TextStyle;
         var lines = cell?.Lines ?? [[new Span("")]];
         if (lines.Count == 0) lines = [[new Span("")]];
-        foreach (var line in lines)
-            tc.Append(context.Paragraph(new Para(line, style) { Align = cell?.Align ?? Align.Center }));
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var align = cell?.LineAligns is { } aligns && i < aligns.Count && aligns[i] is { } a ? a : cell?.Align ?? Align.Center;
+            tc.Append(context.Paragraph(new Para(lines[i], style) { Align = align }));
+        }
         return tc;
     }
 
