@@ -2,8 +2,11 @@ using Exemplar.Domain.Ledger;
 
 namespace Exemplar.Web.Features.Documents.Applications;
 
-/// <summary>One year of 小微企业创业情况: residents and small/micro residents at the year's end, their employees and revenue.</summary>
-public sealed record StartupYear(int Year, int Residents, int SmallMicro, int SmallMicroEmployees, decimal SmallMicroRevenueWan);
+/// <summary>
+/// One year of 小微企业创业情况: residents and small/micro residents at the year's end, their employees and revenue
+/// (<see cref="Employees"/> counts every resident's employees, as 西藏办法第六条（二）“从业人员” does).
+/// </summary>
+public sealed record StartupYear(int Year, int Residents, int SmallMicro, int SmallMicroEmployees, decimal SmallMicroRevenueWan, int Employees);
 
 /// <summary>One row of 小微企业创新情况: an outcome category and its count per year (small/micro residents at each year's end).</summary>
 public sealed record InnovationRow(string Category, IReadOnlyList<int> PerYear)
@@ -74,7 +77,7 @@ public sealed class ApplicationFigures
         var revenue = _data.Residents
             .Where(r => r.ToFact() is { IsSmallOrMicro: true } f && f.ResidentOn(end))
             .Sum(r => r.For(year)?.RevenueWan ?? 0m);
-        return new StartupYear(year, snapshot.Total, snapshot.SmallMicro, snapshot.SmallMicroEmployees, revenue);
+        return new StartupYear(year, snapshot.Total, snapshot.SmallMicro, snapshot.SmallMicroEmployees, revenue, snapshot.Employees);
     }
 
     /// <summary>小微企业创新情况 per category over <see cref="ApplicationDocumentData.FigureYears"/>.</summary>

@@ -68,6 +68,8 @@ public sealed record FormTable(IReadOnlyList<double> ColumnShares, IReadOnlyList
     public ParaStyle TextStyle { get; init; } = ParaStyle.TableText;
     /// <summary>Rules (for <see cref="TableLines.Rules"/>): whether the first and last rules are thick (版记: 0.35 mm).</summary>
     public bool ThickOuterRules { get; init; } = true;
+    /// <summary>Anchors the table to the bottom of the text area (the 版记 sits on the last lines of the last page).</summary>
+    public bool AtPageBottom { get; init; }
 }
 
 public sealed record FormRow(IReadOnlyList<FormCell> Cells)
@@ -94,6 +96,8 @@ public sealed record FormCell(IReadOnlyList<IReadOnlyList<Span>> Lines)
     public bool Header { get; init; }
     /// <summary>Alignment per paragraph where it differs from <see cref="Align"/> (a seal line set right).</summary>
     public IReadOnlyList<Align?>? LineAligns { get; init; }
+    /// <summary>An image set after the cell's text (a QR code beside a signature).</summary>
+    public ImageBlock? Image { get; init; }
 
     public FormCell(string text) : this(SplitLines(text)) { }
 

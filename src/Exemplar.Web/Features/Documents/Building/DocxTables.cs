@@ -16,7 +16,14 @@ internal static class DocxTables
     {
         var widths = Widths(t.ColumnShares, textWidth);
         var table = new W.Table();
-        var tblPr = new TableProperties(
+        var tblPr = new TableProperties();
+        if (t.AtPageBottom)
+            tblPr.Append(new TablePositionProperties
+            {
+                VerticalAnchor = VerticalAnchorValues.Margin, HorizontalAnchor = HorizontalAnchorValues.Margin,
+                TablePositionYAlignment = VerticalAlignmentValues.Bottom, TablePositionXAlignment = HorizontalAlignmentValues.Center,
+            });
+        tblPr.Append(
             new TableWidth { Width = textWidth.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableJustification { Val = TableRowAlignmentValues.Center },
             Borders(t),
@@ -94,6 +101,7 @@ internal static class DocxTables
             var align = cell?.LineAligns is { } aligns && i < aligns.Count && aligns[i] is { } a ? a : cell?.Align ?? Align.Center;
             tc.Append(context.Paragraph(new Para(lines[i], style) { Align = align }));
         }
+        if (cell?.Image is { } image) tc.Append(context.ImageParagraph(image));
         return tc;
     }
 

@@ -100,7 +100,7 @@ internal sealed class RenderContext(MainDocumentPart main, DocProfile profile)
 
     private DocumentFormat.OpenXml.Wordprocessing.Table TableElement(FormTable t) => DocxTables.Render(this, t, profile.TextWidthTwips(Orientation));
 
-    private Paragraph ImageParagraph(ImageBlock image)
+    public Paragraph ImageParagraph(ImageBlock image)
     {
         var n = ++_images;
         var id = $"rIdImage{n}";
