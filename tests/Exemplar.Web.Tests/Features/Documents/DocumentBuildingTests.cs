@@ -63,10 +63,9 @@ public sealed class DocumentBuildingTests
         // 37 mm = 2098 twips, 35 mm = 1984, 28 mm = 1587, 26 mm = 1474.
         Assert.Equal((2098, 1984, 1587u, 1474u), (m.Top!.Value, m.Bottom!.Value, m.Left!.Value, m.Right!.Value));
         var grid = portrait.GetFirstChild<W.DocGrid>()!;
-        Assert.Equal(W.DocGridValues.LinesAndChars, grid.Type!.Value);
-        // 225 mm / 22 lines = 579 twips; 156 mm = 8844 twips / 20 / 28 characters = 15.793 pt = 16 pt − 848/4096 pt.
+        // 225 mm / 22 lines = 10.227 mm = 579.8 twips → 579, the exact line height of body text.
+        Assert.Equal(W.DocGridValues.Lines, grid.Type!.Value);
         Assert.Equal(579, grid.LinePitch!.Value);
-        Assert.Equal(-848, grid.CharacterSpace!.Value);
         var landscape = sections[1].GetFirstChild<W.PageSize>()!;
         Assert.Equal(W.PageOrientationValues.Landscape, landscape.Orient!.Value);
 
@@ -77,6 +76,10 @@ public sealed class DocumentBuildingTests
         Assert.Equal("44", Size("Title"));   // 2号 = 22 pt
         Assert.Equal("仿宋_GB2312", Fonts("Body").EastAsia!.Value);
         Assert.Equal("32", Size("Body"));    // 3号 = 16 pt
+        // 28 characters a line: 156 mm = 8844 twips = 442.2 pt; 442.2 / 28 = 15.793 pt; (15.793 − 16) × 20 = −4.1 → −5 twentieths.
+        Assert.Equal(-5, styles.Elements<W.Style>().Single(s => s.StyleId == "Body").StyleRunProperties!.Spacing!.Val!.Value);
+        var line = styles.Elements<W.Style>().Single(s => s.StyleId == "Body").StyleParagraphProperties!.SpacingBetweenLines!;
+        Assert.Equal(("579", W.LineSpacingRuleValues.Exact), (line.Line!.Value!, line.LineRule!.Value));
         Assert.Equal("黑体", Fonts("Heading1").EastAsia!.Value);
         Assert.Equal("楷体_GB2312", Fonts("Heading2").EastAsia!.Value);
 

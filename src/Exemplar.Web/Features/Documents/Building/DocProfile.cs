@@ -24,7 +24,7 @@ public sealed record DocProfile
     public double PageNumberSizePt { get; init; } = FontSizes.Si;
     /// <summary>Exact body line height in twips (GB/T 9704: 22 lines in a 225 mm text area).</summary>
     public int LineTwips { get; init; } = 579;
-    /// <summary>Characters per line of the document grid (GB/T 9704: 28); null = no character grid.</summary>
+    /// <summary>Characters per line of body text (GB/T 9704: 28), reached by condensing body-size styles; null = natural spacing.</summary>
     public int? CharsPerLine { get; init; }
     public Margins Portrait { get; init; } = Gbt9704Margins;
     /// <summary>Landscape pages bound on the same edge: the portrait left margin becomes the top.</summary>

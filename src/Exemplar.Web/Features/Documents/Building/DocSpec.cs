@@ -46,6 +46,9 @@ public sealed record Para(IReadOnlyList<Span> Runs, ParaStyle Style = ParaStyle.
     public double? LineHeightPt { get; init; }
     /// <summary>Draws a rule under the paragraph (the red line under the 发文字号), colour and width in eighths of a point.</summary>
     public (string Color, int EighthPoints)? BottomRule { get; init; }
+    public (string Color, int EighthPoints)? TopRule { get; init; }
+    /// <summary>Text set flush right on the same line (印发日期 beside 印发机关), after a right tab at the right indent.</summary>
+    public string? RightText { get; init; }
 
     public Para(string text, ParaStyle style = ParaStyle.Body) : this([new Span(text)], style) { }
 }
@@ -68,7 +71,11 @@ public sealed record FormTable(IReadOnlyList<double> ColumnShares, IReadOnlyList
     public ParaStyle TextStyle { get; init; } = ParaStyle.TableText;
     /// <summary>Rules (for <see cref="TableLines.Rules"/>): whether the first and last rules are thick (版记: 0.35 mm).</summary>
     public bool ThickOuterRules { get; init; } = true;
-    /// <summary>Anchors the table to the bottom of the text area (the 版记 sits on the last lines of the last page).</summary>
+    /// <summary>
+    /// Floats the table to the foot of the text area (the 版记 on the last lines of the last page, GB/T 9704 7.4), as
+    /// Word and WPS place it. LibreOffice 7.4 floats only tables some 5 mm narrower than the text area, so there a
+    /// text-wide 版记 follows the body directly.
+    /// </summary>
     public bool AtPageBottom { get; init; }
 }
 

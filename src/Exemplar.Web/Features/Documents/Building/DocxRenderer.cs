@@ -31,8 +31,18 @@ public static class DocxRenderer
             {
                 var section = spec.Sections[i];
                 context.Orientation = section.Orientation;
-                var elements = section.Blocks.SelectMany(context.Render).ToList();
+                var elements = BreaksBefore(section.Blocks).SelectMany(context.Render).ToList();
                 var sectPr = SectionProperties(spec.Profile, section, footers);
+                // Word wants a paragraph after a table that ends the body or a section (and anchors floating tables to it).
+                if (elements.LastOrDefault() is not Paragraph last)
+                {
+                    last = new Paragraph(new ParagraphProperties
+                    {
+                        SnapToGrid = new SnapToGrid { Val = false },
+                        SpacingBetweenLines = new SpacingBetweenLines { Line = "20", LineRule = LineSpacingRuleValues.Exact },
+                    });
+                    elements.Add(last);
+                }
                 if (i == spec.Sections.Count - 1)
                 {
                     body.Append(elements);
@@ -40,11 +50,6 @@ public static class DocxRenderer
                 }
                 else
                 {
-                    if (elements.LastOrDefault() is not Paragraph last)
-                    {
-                        last = new Paragraph(new ParagraphProperties { SpacingBetweenLines = new SpacingBetweenLines { Line = "20", LineRule = LineSpacingRuleValues.Exact } });
-                        elements.Add(last);
-                    }
                     last.ParagraphProperties ??= new ParagraphProperties();
                     last.ParagraphProperties.SectionProperties = sectPr;
                     body.Append(elements);
@@ -54,6 +59,23 @@ public static class DocxRenderer
             main.Document.Save();
         }
         return DeterministicPackage.Normalise(buffer.ToArray());
+    }
+
+    /// <summary>
+    /// A page break followed by a paragraph becomes that paragraph's “page break before”: a paragraph holding only a
+    /// break can leave an empty page behind in LibreOffice when it follows a table.
+    /// </summary>
+    private static IEnumerable<Block> BreaksBefore(IReadOnlyList<Block> blocks)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is PageBreak && i + 1 < blocks.Count && blocks[i + 1] is Para next)
+            {
+                yield return next with { PageBreakBefore = true };
+                i++;
+            }
+            else yield return blocks[i];
+        }
     }
 
     private static SectionProperties SectionProperties(DocProfile profile, DocSection section, DocxFooters footers)
@@ -83,20 +105,8 @@ public static class DocxRenderer
             sectPr.Append(new PageBorders(Edge<TopBorder>(), Edge<LeftBorder>(), Edge<BottomBorder>(), Edge<RightBorder>()) { OffsetFrom = PageBorderOffsetValues.Page });
         }
         if (section.RestartNumbering) sectPr.Append(new PageNumberType { Start = 1 });
-        sectPr.Append(profile.CharsPerLine is { } chars && !landscape
-            ? new DocGrid { Type = DocGridValues.LinesAndChars, LinePitch = profile.LineTwips, CharacterSpace = CharSpace(profile, section.Orientation, chars) }
-            : new DocGrid { Type = DocGridValues.Lines, LinePitch = profile.LineTwips });
+        sectPr.Append(new DocGrid { Type = DocGridValues.Lines, LinePitch = profile.LineTwips });
         return sectPr;
-    }
-
-    /// <summary>
-    /// Word's character grid: the pitch is the default size plus charSpace/4096 pt, so that
-    /// <paramref name="chars"/> characters fill the text width exactly (GB/T 9704: 28 per 156 mm line).
-    /// </summary>
-    private static int CharSpace(DocProfile profile, PageOrientation o, int chars)
-    {
-        var pitchPt = profile.TextWidthTwips(o) / 20.0 / chars;
-        return (int)Math.Round((pitchPt - profile.BodySizePt) * 4096);
     }
 
     internal static string Twips(double v) => ((int)Math.Round(v)).ToString(CultureInfo.InvariantCulture);

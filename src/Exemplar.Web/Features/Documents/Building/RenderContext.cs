@@ -28,8 +28,18 @@ internal sealed class RenderContext(MainDocumentPart main, DocProfile profile)
         var pPr = new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = DocxStyles.Id(p.Style) } };
         if (p.KeepWithNext) pPr.KeepNext = new KeepNext();
         if (p.PageBreakBefore) pPr.PageBreakBefore = new PageBreakBefore();
-        if (p.BottomRule is { } rule)
-            pPr.ParagraphBorders = new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Color = rule.Color, Size = (UInt32Value)(uint)rule.EighthPoints, Space = 6 });
+        if (p.TopRule is not null || p.BottomRule is not null)
+        {
+            var borders = new ParagraphBorders();
+            if (p.TopRule is { } top) borders.Append(new TopBorder { Val = BorderValues.Single, Color = top.Color, Size = (UInt32Value)(uint)top.EighthPoints, Space = 1 });
+            if (p.BottomRule is { } rule) borders.Append(new BottomBorder { Val = BorderValues.Single, Color = rule.Color, Size = (UInt32Value)(uint)rule.EighthPoints, Space = 6U });
+            pPr.ParagraphBorders = borders;
+        }
+        if (p.RightText is not null)
+        {
+            var stop = profile.TextWidthTwips(Orientation) - Units.PtToTwips(p.RightChars * DocxStyles.SizeOf(profile, p.Style)) - Units.PtToTwips(p.LeftChars * DocxStyles.SizeOf(profile, p.Style));
+            pPr.Tabs = new Tabs(new TabStop { Val = TabStopValues.Right, Position = stop });
+        }
         var size = DocxStyles.SizeOf(profile, p.Style);
         if (p.SpaceBeforeLines != 0 || p.SpaceAfterLines != 0 || p.LineHeightPt is not null)
         {
@@ -53,6 +63,12 @@ internal sealed class RenderContext(MainDocumentPart main, DocProfile profile)
         if (p.Align is { } a) pPr.Justification = new Justification { Val = Justify(a) };
         var paragraph = new Paragraph(pPr);
         foreach (var r in p.Runs) paragraph.Append(RunElements(r));
+        if (p.RightText is { } right)
+        {
+            var template = p.Runs.LastOrDefault() ?? new Span("");
+            paragraph.Append(new DocumentFormat.OpenXml.Wordprocessing.Run(new TabChar()));
+            paragraph.Append(RunElements(template with { Text = right }));
+        }
         return paragraph;
     }
 
@@ -98,7 +114,8 @@ internal sealed class RenderContext(MainDocumentPart main, DocProfile profile)
         _ => JustificationValues.Both,
     };
 
-    private DocumentFormat.OpenXml.Wordprocessing.Table TableElement(FormTable t) => DocxTables.Render(this, t, profile.TextWidthTwips(Orientation));
+    private DocumentFormat.OpenXml.Wordprocessing.Table TableElement(FormTable t) =>
+        DocxTables.Render(this, t, profile.TextWidthTwips(Orientation));
 
     public Paragraph ImageParagraph(ImageBlock image)
     {

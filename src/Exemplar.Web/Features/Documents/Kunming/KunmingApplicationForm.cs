@@ -23,7 +23,7 @@ internal static class KunmingApplicationForm
         b.FormTitle("昆明市小型微型企业创业创新示范基地申请表");
         b.Heading(1, "一、基地基本情况");
         var staff = f.Staff;
-        b.Table(new TableBuilder(2.4, 2.3, 1.5, 2.0, 1.3, 1.9)
+        b.Table(new TableBuilder(2.3, 2.5, 1.6, 2.1, 1.5, 2.3)
             .Row(H("基地名称"), T(p.BaseName, span: 3), H("所属县区"), T(p.County))
             .Row(H("主导产业"), L(string.Join("、", p.LeadingIndustries), span: 5))
             .Row(H("主营业务属于主导产业的入驻企业数（户）"), L(ChineseFormat.Number(f.Current.LeadingIndustry), span: 5))

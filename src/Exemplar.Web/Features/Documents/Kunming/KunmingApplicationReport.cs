@@ -18,7 +18,7 @@ public static class KunmingApplicationReport
     public static DocSpec Describe(ApplicationDocumentData data)
     {
         var figures = new ApplicationFigures(data);
-        var b = new DocBuilder(DocProfile.Form, new DocInfo($"{data.Base.BaseName} {Programme}认定申请报告", data.FilledOn, Programme + "认定申请报告"));
+        var b = new DocBuilder(DocProfile.Form with { TableSizePt = FontSizes.Wu }, new DocInfo($"{data.Base.BaseName} {Programme}认定申请报告", data.FilledOn, Programme + "认定申请报告"));
         b.Section(PageOrientation.Portrait, pageNumbers: false);
         Cover(b, data);
         b.Section(PageOrientation.Portrait, restartNumbering: true);

@@ -26,7 +26,7 @@ internal static class KunmingReportTables
     private static void Staff(DocBuilder b, ApplicationDocumentData data)
     {
         b.FormTitle("管理和专职服务人员情况表");
-        var t = new TableBuilder(0.9, 1.5, 2.2, 1.3, 3.2, 2.6, 2.4, 1.5, 2.2, 1.4)
+        var t = new TableBuilder(0.8, 1.4, 2.0, 1.6, 3.2, 2.8, 2.6, 1.5, 2.4, 1.5)
             .HeaderRow(H("序号", rows: 2), H("姓名", rows: 2), H("岗位", rows: 2), H("教育情况", span: 2), H("专业资质情况", span: 2),
                 H("在基地工作年限（年）", rows: 2), H("联系电话", rows: 2), H("是否为持证创业导师", rows: 2))
             .HeaderRow(H("学历"), H("毕业院校及专业"), H("资格证名称"), H("发证机关"));
@@ -44,7 +44,7 @@ internal static class KunmingReportTables
     {
         b.FormTitle("入驻企业（项目）名录表", spaceAfterLines: 0);
         b.Line("（顺序按企业入驻基地年份）", Align.Center);
-        var t = new TableBuilder(0.9, 4.2, 1.7, 1.5, 3.0, 2.0, 1.8, 2.8, 1.3, 2.1)
+        var t = new TableBuilder(0.8, 4.0, 1.8, 1.4, 2.8, 2.2, 1.7, 3.2, 1.3, 2.4)
             .Header("序号", "企业名称", "入驻基地时间", "从业人员数（人）", "主营业务", "所属产业类型", "上年度销售收入（万元）", "创新成果", "联系人", "联系电话");
         var residents = f.CurrentResidents;
         var n = 0;
@@ -63,7 +63,7 @@ internal static class KunmingReportTables
     private static void Activities(DocBuilder b, ApplicationDocumentData data, ApplicationFigures f)
     {
         b.FormTitle("开展服务活动情况表");
-        var t = new TableBuilder(0.8, 1.7, 6.0, 1.3, 4.2, 3.6, 1.6)
+        var t = new TableBuilder(0.8, 2.0, 6.0, 1.2, 4.0, 3.6, 1.8)
             .Header("序号", "服务活动类型", "服务活动简介", "服务场次", "活动成果", "公益性服务活动情况", "备注");
         var n = 0;
         foreach (var function in KunmingApplicationForm.FunctionPairs.SelectMany(p => new[] { p.Left, p.Right }).Order())
@@ -93,7 +93,7 @@ internal static class KunmingReportTables
     private static void Satisfaction(DocBuilder b, ApplicationDocumentData data, ApplicationFigures f)
     {
         b.FormTitle("入驻小微企业服务满意度评价表");
-        var t = new TableBuilder(0.8, 4.6, 1.4, 2.2, 6.0, 1.1, 1.1)
+        var t = new TableBuilder(0.8, 4.6, 1.4, 2.4, 6.0, 1.2, 1.2)
             .HeaderRow(H("序号", rows: 2), H("企业名称", rows: 2), H("联系人", rows: 2), H("联系电话", rows: 2), H("服务内容简述", rows: 2), H("企业满意度", span: 2))
             .HeaderRow(H("满意"), H("不满意"));
         var residents = data.Residents.ToDictionary(r => r.Id);

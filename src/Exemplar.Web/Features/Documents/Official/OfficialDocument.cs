@@ -115,17 +115,17 @@ public static class OfficialDocument
 
     /// <summary>
     /// 版记 (GB/T 9704 7.4): 抄送 and 印发机关/印发日期 between rules — thick first and last, thin between — at the foot
-    /// of the last page, 左右各空一字.
+    /// of the last page, 左右各空一字 (a full-width space, so the rules stay as wide as the text area).
     /// </summary>
     private static void Record(DocBuilder b, OfficialDocumentData d)
     {
-        var profile = b.Profile;
-        var note = profile.NoteSizePt;
+        var size = b.Profile.NoteSizePt;
         var t = new TableBuilder(1, 1);
         if (d.CopyTo.Count > 0)
-            t.Row(new FormCell([[new Span("　抄送：" + string.Join("，", d.CopyTo) + "。", SizePt: note)]]) { ColSpan = 2, Align = Align.Left });
-        t.Row(new FormCell([[new Span("　" + d.PrintedBy, SizePt: note)]]) { Align = Align.Left },
-              new FormCell([[new Span(ChineseFormat.Date(d.PrintedOn) + "印发　", SizePt: note)]]) { Align = Align.Right });
+            t.Row(new FormCell([[new Span("　抄送：" + string.Join("，", d.CopyTo) + "。", SizePt: size)]]) { ColSpan = 2, Align = Align.Left });
+        t.Row(new FormCell([[new Span("　" + d.PrintedBy, SizePt: size)]]) { Align = Align.Left },
+              new FormCell([[new Span(ChineseFormat.Date(d.PrintedOn) + "印发　", SizePt: size)]]) { Align = Align.Right });
+        // 首条、末条分隔线用粗线（0.35 mm ≈ 1 pt），中间用细线（0.25 mm ≈ 0.75 pt）: TableLines.Rules.
         b.Table(t.Build(TableLines.Rules) with { AtPageBottom = true, TextStyle = ParaStyle.Normal });
     }
 }
