@@ -103,7 +103,7 @@ public sealed record FormCell(IReadOnlyList<IReadOnlyList<Span>> Lines)
     public bool Header { get; init; }
     /// <summary>Alignment per paragraph where it differs from <see cref="Align"/> (a seal line set right).</summary>
     public IReadOnlyList<Align?>? LineAligns { get; init; }
-    /// <summary>An image set after the cell's text (a QR code beside a signature).</summary>
+    /// <summary>An image set above the cell's text, which then reads as its caption (a QR code and “扫描二维码核验证书”).</summary>
     public ImageBlock? Image { get; init; }
 
     public FormCell(string text) : this(SplitLines(text)) { }

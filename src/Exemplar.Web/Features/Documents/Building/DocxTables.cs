@@ -96,12 +96,12 @@ internal static class DocxTables
         var style = cell?.Header == true ? ParaStyle.TableHeader : t.TextStyle;
         var lines = cell?.Lines ?? [[new Span("")]];
         if (lines.Count == 0) lines = [[new Span("")]];
+        if (cell?.Image is { } image) tc.Append(context.ImageParagraph(image));
         for (var i = 0; i < lines.Count; i++)
         {
             var align = cell?.LineAligns is { } aligns && i < aligns.Count && aligns[i] is { } a ? a : cell?.Align ?? Align.Center;
             tc.Append(context.Paragraph(new Para(lines[i], style) { Align = align }));
         }
-        if (cell?.Image is { } image) tc.Append(context.ImageParagraph(image));
         return tc;
     }
 

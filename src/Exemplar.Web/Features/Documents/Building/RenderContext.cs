@@ -145,6 +145,8 @@ internal sealed class RenderContext(MainDocumentPart main, DocProfile profile)
         var pPr = new ParagraphProperties
         {
             ParagraphStyleId = new ParagraphStyleId { Val = DocxStyles.Id(ParaStyle.TableText) },
+            // Single spacing: an exact line height would clip the picture to one line.
+            SpacingBetweenLines = new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto },
             Justification = new Justification { Val = Justify(image.Align) },
         };
         return new Paragraph(pPr, new DocumentFormat.OpenXml.Wordprocessing.Run(new Drawing(inline)));

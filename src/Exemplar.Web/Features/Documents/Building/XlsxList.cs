@@ -6,7 +6,7 @@ public enum ListCellKind { Text, Integer, Decimal, Date, Percent }
 public sealed record ListColumn(string Header, ListCellKind Kind = ListCellKind.Text)
 {
     /// <summary>Widest a column may grow, in character cells (longer text wraps).</summary>
-    public int MaxWidth { get; init; } = 40;
+    public int MaxWidth { get; init; } = 30;
 }
 
 /// <summary>

@@ -39,6 +39,7 @@ public static class Certificate
             new Span("被认定为", SizePt: FontSizes.XiaoEr)], ParaStyle.Body) { LineHeightPt = 40 });
         b.Add(new Para([new Span(c.DesignationTitle, SizePt: FontSizes.Er, Font: FontRole.Title)], ParaStyle.Normal) { Align = Align.Center, LineHeightPt = 48, SpaceBeforeLines = 0.3, SpaceAfterLines = 0.3 });
         b.Add(new Para([new Span($"有效期：{ChineseFormat.Date(c.ValidFrom)}至{ChineseFormat.Date(c.ValidUntil)}", SizePt: FontSizes.XiaoEr)], ParaStyle.Body) { LineHeightPt = 40 });
+        b.Blank();
         var qr = new ImageBlock(QrCodes.Png(c.QrPayload), QrSizeMm, QrSizeMm, c.VerifyHint, Align.Left);
         b.Table(new TableBuilder(1, 1)
             .Row(new FormCell([[new Span(c.VerifyHint, SizePt: FontSizes.Wu)]]) { Align = Align.Left, VAlign = VAlign.Bottom, Image = qr },

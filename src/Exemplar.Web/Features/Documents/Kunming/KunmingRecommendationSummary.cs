@@ -57,14 +57,14 @@ public static class KunmingRecommendationSummary
         b.Section(PageOrientation.Landscape);
         b.FormTitle(Title);
         b.Line([new Span("推荐单位（公章）："), new Span(data.RecommendingUnit)]);
-        var t = new TableBuilder(0.8, 3.2, 3.2, 3.0, 1.3, 1.3, 2.0, 2.6, 1.3, 1.8)
+        var t = new TableBuilder(0.7, 3.0, 3.0, 3.0, 1.3, 1.3, 2.5, 3.0, 1.3, 1.8)
             .Header("序号", "基地名称", "地址", "运营机构名称", "负责人", "联系人", "联系电话（手机）", "是否满足各项申报条件", "是否同意推荐", "备注");
         var n = 0;
         foreach (var r in data.Rows)
             t.Row(N(++n), L(r.BaseName), L(r.Address), L(r.OperatorName), T(r.Principal), T(r.ContactName), T(r.ContactMobile),
                 T(Conditions(r)), T(ChineseFormat.YesNo(r.Recommended)), L(r.Remark));
         b.Table(t.Build());
-        b.Add(new Para($"{NoteText}　　　　填表人：{data.FilledBy}　　　　联系电话：{data.FilledByPhone}", ParaStyle.Note) { SpaceBeforeLines = 0.5 });
+        b.Add(new Para(NoteText, ParaStyle.Note) { SpaceBeforeLines = 0.5, RightText = $"填表人：{data.FilledBy}　　联系电话：{data.FilledByPhone}" });
         b.Note("“是否满足各项申报条件”为推荐单位审查结论；括号内为系统按申报数据对量化条件的核验结果，仅供参考，定性条件以审查意见为准。");
         return b.Build();
     }

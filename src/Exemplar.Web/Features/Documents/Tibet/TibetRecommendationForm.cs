@@ -60,7 +60,7 @@ public static class TibetRecommendationForm
             .Row(H("联系人"), T(p.ContactName), H("联系电话"), T(TibetApplicationReport.Phones(p)))
             .Build());
         b.Heading(1, "二、申报条件审核（第六条至第九条）");
-        var t = new TableBuilder(1.8, 3.6, 2.8, 1.5, 1.5).Header("条款", "条件", "申报数据", "系统核验", "推荐单位审核");
+        var t = new TableBuilder(2.3, 3.4, 2.6, 1.4, 1.5).Header("条款", "条件", "申报数据", "系统核验", "推荐单位审核");
         foreach (var c in data.Conditions)
             t.Row(T(c.Citation), L(c.Requirement), L(c.Actual), T(c.EngineState.ToChinese()), T(c.OfficerMet switch { true => "符合", false => "不符合", null => "未审核" } + (c.Note.Length > 0 ? "\n" + c.Note : "")));
         b.Table(t.Build());
