@@ -36,13 +36,22 @@ internal static class OpenXmlChecks
             .ToList();
     }
 
-    public static string CellText(W.TableCell c) => string.Join("\n", c.Elements<W.Paragraph>().Select(p => p.InnerText));
+    public static string CellText(W.TableCell c) => string.Join("\n", c.Elements<W.Paragraph>().Select(Text));
+
+    /// <summary>A paragraph's text as printed: tabs as \t, line breaks as \n.</summary>
+    public static string Text(W.Paragraph p) => string.Concat(p.Descendants().Select(e => e switch
+    {
+        W.Text t => t.Text,
+        W.TabChar => "\t",
+        W.Break { Type: null } => "\n",
+        _ => "",
+    }));
 
     /// <summary>The body's paragraphs outside tables, in order.</summary>
     public static List<string> Paragraphs(byte[] docx)
     {
         using var doc = WordprocessingDocument.Open(new MemoryStream(docx), false);
-        return doc.MainDocumentPart!.Document!.Body!.Elements<W.Paragraph>().Select(p => p.InnerText).ToList();
+        return doc.MainDocumentPart!.Document!.Body!.Elements<W.Paragraph>().Select(Text).ToList();
     }
 
     /// <summary>The table whose rows include a cell with exactly <paramref name="text"/>.</summary>
