@@ -112,7 +112,7 @@ public sealed class KunmingApplicationReportTests
         var rows = activities.Skip(1).ToList();
         Assert.Equal(["信息服务", "创业辅导", "创新支持", "人员培训", "市场营销", "投融资服务", "管理咨询", "专业服务"], rows.Select(r => r[1]).ToList());
         // 信息服务: events E1, E2 = 2; free/low-fee E1 (3) + E3 (1) = 4 of 6 家次 = 66.66% (truncated).
-        Assert.Equal(["1", "信息服务", "发布政策信息，开展政策宣讲。", "2", "覆盖全部入驻企业。", "公益性或低收费服务4家次，占本项服务量66.66%", "线上线下结合"], rows[0]);
+        Assert.Equal(["1", "信息服务", "发布政策信息，开展政策宣讲。", "2", "覆盖全部入驻企业。", "4家次，占66.66%", "线上线下结合"], rows[0]);
         // 人员培训 without the applicant's text: the ledger's own summary (4 户, 4 家次, 1 场次, 40 人次).
         Assert.Equal("全年服务企业4户、4家次，开展活动1场次，参加40人次。", rows[3][2]);
         Assert.Equal("1", rows[3][3]);

@@ -80,15 +80,22 @@ public sealed class RenderedDocuments : IDisposable
 
     private static double D(Group g) => double.Parse(g.Value, CultureInfo.InvariantCulture);
 
+    /// <summary>Runs a tool; <c>Output</c> is its standard output followed by its standard error.</summary>
     public static (int Code, string Output) Run(string file, params string[] args)
+    {
+        var (code, stdout, stderr) = RunSplit(file, args);
+        return (code, stdout + stderr);
+    }
+
+    public static (int Code, string Stdout, string Stderr) RunSplit(string file, params string[] args)
     {
         var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(4))) { p.Kill(true); return (-1, "timed out"); }
-        return (p.ExitCode, stdout.Result + stderr.Result);
+        if (!p.WaitForExit(TimeSpan.FromMinutes(4))) { p.Kill(true); return (-1, "", "timed out"); }
+        return (p.ExitCode, stdout.Result, stderr.Result);
     }
 
     public void Dispose()

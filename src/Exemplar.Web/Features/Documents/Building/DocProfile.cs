@@ -41,8 +41,8 @@ public sealed record DocProfile
     /// </summary>
     public static readonly DocProfile Gbt9704 = new() { Name = "GB/T 9704-2012", CharsPerLine = 28, TableSizePt = FontSizes.Si };
 
-    /// <summary>Forms attached to official documents (申请表, 推荐表): the same page and fonts, tables in 小四.</summary>
-    public static readonly DocProfile Form = new() { Name = "表格", TableSizePt = FontSizes.XiaoSi };
+    /// <summary>Forms attached to official documents (申请表, 推荐表): the same page, fonts and 28-character lines, tables in 小四.</summary>
+    public static readonly DocProfile Form = new() { Name = "表格", CharsPerLine = 28, TableSizePt = FontSizes.XiaoSi };
 
     /// <summary>A certificate: landscape, generous margins, no page numbers.</summary>
     public static readonly DocProfile Certificate = new()

@@ -110,6 +110,8 @@ internal static class DocxStyles
         style.Append(new PrimaryStyle());
         var pPr = new StyleParagraphProperties();
         if (outline is not null) pPr.Append(new KeepNext());
+        // Word: no punctuation hanging past the right margin (LibreOffice 7.4 hangs it all the same).
+        if (isDefault) pPr.Append(new OverflowPunctuation { Val = false });
         if (!snap) pPr.Append(new SnapToGrid { Val = false });
         var spacing = new SpacingBetweenLines { Before = "0", After = "0" };
         if (exactLine is { } line) { spacing.Line = line.ToString(CultureInfo.InvariantCulture); spacing.LineRule = LineSpacingRuleValues.Exact; }

@@ -63,7 +63,7 @@ internal static class KunmingReportTables
     private static void Activities(DocBuilder b, ApplicationDocumentData data, ApplicationFigures f)
     {
         b.FormTitle("开展服务活动情况表");
-        var t = new TableBuilder(0.8, 2.0, 6.0, 1.2, 4.0, 3.6, 1.8)
+        var t = new TableBuilder(0.8, 2.0, 6.4, 1.2, 4.4, 2.6, 2.2)
             .Header("序号", "服务活动类型", "服务活动简介", "服务场次", "活动成果", "公益性服务活动情况", "备注");
         var n = 0;
         foreach (var function in KunmingApplicationForm.FunctionPairs.SelectMany(p => new[] { p.Left, p.Right }).Order())
@@ -72,12 +72,12 @@ internal static class KunmingReportTables
             var text = data.Narrative.Functions.FirstOrDefault(x => x.Function == function);
             var summary = text is { Summary.Length: > 0 } ? text.Summary : Counted(v);
             var share = LedgerMetrics.FreeOrLowFeeShare(data.Entries.Where(e => e.Function == function), data.ReportYear);
-            var free = share.TotalVisits == 0 ? "" : $"公益性或低收费服务{share.FreeOrLowFeeVisits}家次，占本项服务量{ChineseFormat.Percent(share.Percent)}%";
+            var free = share.TotalVisits == 0 ? "" : $"{share.FreeOrLowFeeVisits}家次，占{ChineseFormat.Percent(share.Percent)}%";
             t.Row(N(++n), T(ServiceFunctions.Label(function)), L(summary), N(v.Events), L(text?.Outcome), L(free), L(text?.Remark));
         }
         b.Table(t.Build());
         var all = f.FeeShare;
-        b.Note($"注：{data.ReportYear}年服务台账共服务企业{all.TotalVisits}家次，其中公益性或低收费服务{all.FreeOrLowFeeVisits}家次，占总服务量{ChineseFormat.Percent(all.Percent)}%。服务场次为形式为活动或培训的台账记录数。");
+        b.Note($"注：{data.ReportYear}年服务台账共服务企业{all.TotalVisits}家次，其中公益性或低收费服务{all.FreeOrLowFeeVisits}家次，占总服务量{ChineseFormat.Percent(all.Percent)}%。公益性服务活动情况为本项服务中公益性或低收费服务的家次及其占本项服务量（家次）的比例；服务场次为活动或培训的台账记录数。");
     }
 
     /// <summary>The ledger's own summary of a function when the applicant wrote none.</summary>
