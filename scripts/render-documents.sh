@@ -4,7 +4,7 @@
 # converts every .docx and .xlsx in DIR to PDF beside it with LibreOffice headless — one LibreOffice start for all
 # files, a private profile (works as root and in CI) — and each PDF's pages to PNG at 60 dpi in PNG_DIR (default DIR).
 # Officials' fonts (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312, 宋体) are not on Linux: a private fontconfig file
-# maps them to the Noto CJK fonts installed here (serif for 宋/仿宋/楷/小标宋, sans for 黑体).
+# maps them to the Noto CJK fonts installed here (serif for 宋/仿宋/楷/小标宋 and Times New Roman, sans for 黑体).
 set -euo pipefail
 dir="$(cd "${1:?usage: render-documents.sh DIR [PNG_DIR]}" && pwd)"
 png_dir="${2:-$dir}"
@@ -27,7 +27,7 @@ cat > "$work/fonts.conf" <<'CONF'
   <alias binding="same"><family>楷体_GB2312</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
   <alias binding="same"><family>楷体</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
   <alias binding="same"><family>黑体</family><prefer><family>Noto Sans CJK SC</family></prefer></alias>
-  <alias binding="same"><family>Times New Roman</family><prefer><family>DejaVu Serif</family></prefer></alias>
+  <alias binding="same"><family>Times New Roman</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
 </fontconfig>
 CONF
 export FONTCONFIG_FILE="$work/fonts.conf"

@@ -2,12 +2,15 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using Exemplar.Web.Features.Documents.Building;
 using Exemplar.Web.Features.Documents.Certificates;
 using Exemplar.Web.Features.Documents.Kunming;
 using Exemplar.Web.Features.Documents.Liaocheng;
 using Exemplar.Web.Features.Documents.Official;
 using Exemplar.Web.Features.Documents.Tibet;
 using Exemplar.Web.Tests.Infrastructure;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Exemplar.Web.Tests.Features.Documents;
 
@@ -30,6 +33,27 @@ public sealed class RenderedDocuments : IDisposable
     public string Screenshots { get; } = Path.Combine(TestDatabase.RepositoryRoot(), "artifacts", "screenshots", "documents");
     public IReadOnlyDictionary<string, IReadOnlyList<PdfPage>> Pdfs { get; }
 
+    /// <summary>A control for the checks themselves: a table stretched to 1.4 times the text width, which must be caught.</summary>
+    public IReadOnlyList<PdfPage> OverwideControl { get; }
+
+    private const string Control = "control-overwide-table";
+
+    private static byte[] OverwideTable()
+    {
+        var spec = new DocBuilder(DocProfile.Form, new DocInfo("对照", new DateOnly(2026, 1, 1)))
+            .Table(new TableBuilder(1, 1, 1).Header("甲", "乙", "丙").Row("一", "二", "三右端文字").Build())
+            .Build();
+        using var stream = new MemoryStream();
+        stream.Write(DocxRenderer.Render(spec));
+        using (var doc = WordprocessingDocument.Open(stream, true))
+        {
+            foreach (var w in doc.MainDocumentPart!.Document!.Descendants<W.GridColumn>()) w.Width = (int.Parse(w.Width!.Value!, CultureInfo.InvariantCulture) * 14 / 10).ToString(CultureInfo.InvariantCulture);
+            foreach (var w in doc.MainDocumentPart.Document.Descendants<W.TableCellWidth>()) w.Width = (int.Parse(w.Width!.Value!, CultureInfo.InvariantCulture) * 14 / 10).ToString(CultureInfo.InvariantCulture);
+            foreach (var w in doc.MainDocumentPart.Document.Descendants<W.TableWidth>()) w.Width = (int.Parse(w.Width!.Value!, CultureInfo.InvariantCulture) * 14 / 10).ToString(CultureInfo.InvariantCulture);
+        }
+        return stream.ToArray();
+    }
+
     /// <summary>File name (without extension) → bytes of each generated document.</summary>
     public static IReadOnlyDictionary<string, (string Extension, byte[] Bytes)> Generate() => new Dictionary<string, (string, byte[])>
     {
@@ -48,10 +72,12 @@ public sealed class RenderedDocuments : IDisposable
     public RenderedDocuments()
     {
         foreach (var (name, (ext, bytes)) in Generate()) File.WriteAllBytes(Path.Combine(Folder, $"{name}.{ext}"), bytes);
+        File.WriteAllBytes(Path.Combine(Folder, Control + ".docx"), OverwideTable());
         var script = Path.Combine(TestDatabase.RepositoryRoot(), "scripts", "render-documents.sh");
         var (code, output) = Run("bash", script, Folder, Screenshots);
         if (code != 0) throw new InvalidOperationException($"render-documents.sh failed ({code}):\n{output}");
         Pdfs = Generate().Keys.ToDictionary(n => n, n => Read(Path.Combine(Folder, n + ".pdf")));
+        OverwideControl = Read(Path.Combine(Folder, Control + ".pdf"));
         // The files themselves, for a person to open (git-ignored like the screenshots).
         var keep = Path.Combine(TestDatabase.RepositoryRoot(), "artifacts", "documents");
         Directory.CreateDirectory(keep);

@@ -67,22 +67,28 @@ public sealed class RenderingTests(RenderedDocuments rendered) : IClassFixture<R
         Assert.InRange(rendered.Pdfs["tibet-recommendation-form"].Count, 1, 3);
     }
 
+    /// <summary>Words of a page outside its text area (left margin to right margin), as messages.</summary>
+    private static IEnumerable<string> Outside(string name, PdfPage p)
+    {
+        var (left, right) = Margins(name, p);
+        var min = left * Mm - Tolerance;
+        var max = p.Width - right * Mm + Tolerance;
+        return p.Words.Where(w => w.XMin < min || (w.XMax > max && !HangingPunctuation(w, max)))
+            .Select(w => $"{name} p{p.Number}: “{w.Text}” at {w.XMin:0.0}–{w.XMax:0.0} pt, text area {min:0.0}–{max:0.0}");
+    }
+
     [Fact]
     public void No_text_leaves_the_text_area_so_no_table_runs_off_the_page()
     {
-        var outside = new List<string>();
-        foreach (var (name, pages) in rendered.Pdfs)
-        {
-            foreach (var p in pages)
-            {
-                var (left, right) = Margins(name, p);
-                var min = left * Mm - Tolerance;
-                var max = p.Width - right * Mm + Tolerance;
-                outside.AddRange(p.Words.Where(w => w.XMin < min || (w.XMax > max && !HangingPunctuation(w, max)))
-                    .Select(w => $"{name} p{p.Number}: “{w.Text}” at {w.XMin:0.0}–{w.XMax:0.0} pt, text area {min:0.0}–{max:0.0}"));
-            }
-        }
+        var outside = rendered.Pdfs.SelectMany(d => d.Value.SelectMany(p => Outside(d.Key, p))).ToList();
         Assert.True(outside.Count == 0, string.Join("\n", outside.Take(20)));
+    }
+
+    [Fact]
+    public void The_check_catches_a_table_wider_than_the_text_area()
+    {
+        var page = Assert.Single(rendered.OverwideControl);
+        Assert.Contains(Outside("control", page), m => m.Contains("三右端文字", StringComparison.Ordinal));
     }
 
     /// <summary>

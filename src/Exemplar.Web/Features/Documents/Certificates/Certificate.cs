@@ -32,13 +32,14 @@ public static class Certificate
     {
         var b = new DocBuilder(DocProfile.Certificate, new DocInfo($"{c.BaseName} {c.DesignationTitle}证书", c.IssuedOn, c.Number));
         b.Section(PageOrientation.Landscape, pageNumbers: false, pageBorder: true);
-        b.Add(new Para([new Span("证　　书", SizePt: 48, Color: "B00000")], ParaStyle.Cover) { LineHeightPt = 60 });
+        b.Add(new Para([new Span("证　　书", SizePt: 48, Color: "B00000")], ParaStyle.Cover) { LineHeightPt = 60, SpaceBeforeLines = 1 });
         b.Add(new Para([new Span($"证书编号：{c.Number}", SizePt: FontSizes.XiaoSi)], ParaStyle.Normal) { Align = Align.Right, LineHeightPt = 20 });
         b.Add(new Para([new Span($"{c.OperatorName}：", SizePt: FontSizes.XiaoEr)], ParaStyle.Normal) { LineHeightPt = 34 });
         b.Add(new Para([new Span("经审核，你单位运营的", SizePt: FontSizes.XiaoEr), new Span(c.BaseName, SizePt: FontSizes.XiaoEr, Bold: true),
             new Span("被认定为", SizePt: FontSizes.XiaoEr)], ParaStyle.Body) { LineHeightPt = 34 });
         b.Add(new Para([new Span(c.DesignationTitle, SizePt: FontSizes.Er, Font: FontRole.Title)], ParaStyle.Normal) { Align = Align.Center, LineHeightPt = 44 });
         b.Add(new Para([new Span($"有效期：{ChineseFormat.Date(c.ValidFrom)}至{ChineseFormat.Date(c.ValidUntil)}", SizePt: FontSizes.XiaoEr)], ParaStyle.Body) { LineHeightPt = 34 });
+        b.Blank();
         var qr = new ImageBlock(QrCodes.Png(c.QrPayload), QrSizeMm, QrSizeMm, c.VerifyHint, Align.Left);
         b.Table(new TableBuilder(1, 1)
             .Row(new FormCell([[new Span(c.VerifyHint, SizePt: FontSizes.Wu)]]) { Align = Align.Left, VAlign = VAlign.Bottom, Image = qr },

@@ -53,11 +53,11 @@ public static class KunmingRecommendationSummary
 
     public static DocSpec Describe(KunmingRecommendationSummaryData data)
     {
-        var b = new DocBuilder(DocProfile.Form with { TableSizePt = FontSizes.Wu }, new DocInfo($"{data.RecommendingUnit} {Title}", data.Date, Title));
+        var b = new DocBuilder(DocProfile.Form with { TableSizePt = FontSizes.Wu, NoteSizePt = FontSizes.XiaoSi }, new DocInfo($"{data.RecommendingUnit} {Title}", data.Date, Title));
         b.Section(PageOrientation.Landscape);
         b.FormTitle(Title);
         b.Line([new Span("推荐单位（公章）："), new Span(data.RecommendingUnit)]);
-        var t = new TableBuilder(0.7, 3.0, 3.0, 3.0, 1.3, 1.3, 2.5, 3.0, 1.3, 1.8)
+        var t = new TableBuilder(0.7, 3.0, 3.0, 3.0, 1.3, 1.3, 2.8, 3.0, 1.3, 1.8)
             .Header("序号", "基地名称", "地址", "运营机构名称", "负责人", "联系人", "联系电话（手机）", "是否满足各项申报条件", "是否同意推荐", "备注");
         var n = 0;
         foreach (var r in data.Rows)
