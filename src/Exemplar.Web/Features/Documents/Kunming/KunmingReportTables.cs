@@ -44,7 +44,7 @@ internal static class KunmingReportTables
     {
         b.FormTitle("入驻企业（项目）名录表", spaceAfterLines: 0);
         b.Line("（顺序按企业入驻基地年份）", Align.Center);
-        var t = new TableBuilder(0.8, 4.0, 1.8, 1.4, 2.8, 2.2, 1.7, 3.2, 1.3, 2.4)
+        var t = new TableBuilder(0.7, 3.6, 2.0, 1.3, 2.5, 2.0, 1.5, 4.3, 1.3, 2.3)
             .Header("序号", "企业名称", "入驻基地时间", "从业人员数（人）", "主营业务", "所属产业类型", "上年度销售收入（万元）", "创新成果", "联系人", "联系电话");
         var residents = f.CurrentResidents;
         var n = 0;
