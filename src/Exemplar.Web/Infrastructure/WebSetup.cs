@@ -90,10 +90,4 @@ public static class WebSetup
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }
-
-    public static string SchemaScript(this WebApplication app)
-    {
-        using var scope = app.Services.CreateScope();
-        return DatabaseSetup.ActAsSystem(scope.ServiceProvider).Database.GenerateCreateScript();
-    }
 }

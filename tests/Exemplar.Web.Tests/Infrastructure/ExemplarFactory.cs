@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Exemplar.Web.Tests.Infrastructure;
 
@@ -13,7 +14,8 @@ namespace Exemplar.Web.Tests.Infrastructure;
 public class ExemplarFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public string ConnectionString { get; private set; } = "";
-    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 21, 2, 0, 0, TimeSpan.Zero));
+    /// <summary>The app's clock: 2026-11-21 10:00 in Beijing until a test moves it.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 21, 2, 0, 0, TimeSpan.Zero));
 
     public virtual async Task InitializeAsync()
     {
@@ -68,13 +70,4 @@ public class ExemplarFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("Exemplar:SeedDemoData", "true");
         }
     }
-}
-
-/// <summary>A settable clock (TimeProvider.Testing is not installable here).</summary>
-public sealed class TestClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset _now = start;
-    public override DateTimeOffset GetUtcNow() => _now;
-    public void Set(DateTimeOffset now) => _now = now;
-    public void Advance(TimeSpan by) => _now += by;
 }

@@ -1,6 +1,5 @@
 using Exemplar.Web.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Exemplar.Web.Infrastructure.Data;
@@ -14,10 +13,7 @@ public static class DatabaseSetup
             throw new InvalidOperationException(
                 "未配置数据库连接：请设置 ConnectionStrings__Default，或用 scripts/start.sh 启动（会自动创建本地 PostgreSQL）。");
         builder.Services.AddDbContext<ExemplarDbContext>(o => o
-            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3))
-            // Migrations are hand-written SQL (no design-time package here), so there is no model snapshot;
-            // MigrationsMatchModelTests guards the equivalence instead.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)));
         builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
         builder.Services.AddScoped<AuditChainVerifier>();
         builder.Services.AddHealthChecks()
@@ -33,9 +29,39 @@ public static class DatabaseSetup
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var db = ActAsSystem(services);
-        if (config.GetValue("MigrateOnStart", true)) await db.Database.MigrateAsync();
+        if (config.GetValue("MigrateOnStart", true))
+        {
+            await CreateDatabaseIfMissingAsync(db.Database.GetConnectionString()!);
+            await MigrationBaseline.AdoptAsync(db);
+            await db.Database.MigrateAsync();
+        }
         foreach (var seeder in services.GetServices<IStartupSeeder>().OrderBy(s => s.Order))
             await seeder.SeedAsync(db, app.Configuration, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// A first start creates its database here, so that nothing logs the expected "database does not exist" as an error
+    /// (EF Core would create it too, after logging a failed connection).
+    /// </summary>
+    private static async Task CreateDatabaseIfMissingAsync(string connectionString)
+    {
+        var target = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var name = target.Database;
+        if (string.IsNullOrEmpty(name)) return;
+        var admin = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        try
+        {
+            await using var conn = new Npgsql.NpgsqlConnection(admin.ConnectionString);
+            await conn.OpenAsync();
+            await using var exists = new Npgsql.NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @n", conn);
+            exists.Parameters.AddWithValue("n", name);
+            if (await exists.ExecuteScalarAsync() is not null) return;
+            await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"")}\"", conn);
+            await create.ExecuteNonQueryAsync();
+        }
+        // A server where this account may not reach "postgres" or create databases, or another instance won the race:
+        // migrating will tell whether the database is usable.
+        catch (Npgsql.PostgresException) { }
     }
 
     /// <summary>A context whose audit rows name the system, for start-up and background work.</summary>

@@ -14,7 +14,7 @@ public sealed class ObligationsPanelTests(CalendarFactory app) : IClassFixture<C
 
     private async Task<List<string>> RowsAsync(string user, DateTimeOffset at)
     {
-        app.Clock.Set(at.ToUniversalTime());
+        app.Clock.AdjustTime(at.ToUniversalTime());
         var client = await app.SignedInAsync(user);
         var page = await client.GetDocumentAsync("/Workbench");
         return page.QuerySelectorAll("section.obligations tr[data-obligation-key]").Select(r => r.TextContent).ToList();
@@ -22,7 +22,7 @@ public sealed class ObligationsPanelTests(CalendarFactory app) : IClassFixture<C
 
     private async Task<string> LapseTextAsync(string user, DateTimeOffset at)
     {
-        app.Clock.Set(at.ToUniversalTime());
+        app.Clock.AdjustTime(at.ToUniversalTime());
         var client = await app.SignedInAsync(user);
         var page = await client.GetDocumentAsync("/Workbench");
         return string.Join("\n", page.QuerySelectorAll(".policy-lapse").Select(e => e.TextContent));
@@ -92,9 +92,9 @@ public sealed class ObligationsPanelTests(CalendarFactory app) : IClassFixture<C
     public void The_call_gate_closes_after_2026_12_03_until_a_successor_is_entered()
     {
         var gate = app.Services.GetRequiredService<ProgrammeCallGate>();
-        app.Clock.Set(new DateTimeOffset(2026, 12, 3, 23, 59, 0, TimeSpan.FromHours(8)).ToUniversalTime());
+        app.Clock.AdjustTime(new DateTimeOffset(2026, 12, 3, 23, 59, 0, TimeSpan.FromHours(8)).ToUniversalTime());
         Assert.True(gate.CheckToday("liaocheng-base-2021").AcceptsNewCall);
-        app.Clock.Set(new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime());
+        app.Clock.AdjustTime(new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime());
         var closed = gate.CheckToday("liaocheng-base-2021");
         Assert.False(closed.AcceptsNewCall);
         Assert.Contains("在新版本录入前不受理新的申报批次", closed.Reason);

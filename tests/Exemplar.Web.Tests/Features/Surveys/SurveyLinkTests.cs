@@ -167,12 +167,12 @@ public sealed class SurveyLinkTests(SurveyFactory app) : IClassFixture<SurveyFac
         var anonymous = app.Client();
         try
         {
-            app.Clock.Set(new DateTimeOffset(2026, 11, 22, 23, 59, 0, TimeSpan.FromHours(8)).ToUniversalTime()); // last minute of the last day
+            app.Clock.AdjustTime(new DateTimeOffset(2026, 11, 22, 23, 59, 0, TimeSpan.FromHours(8)).ToUniversalTime()); // last minute of the last day
             Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/Survey/{tokens[a]}")).StatusCode);
             var form = await anonymous.GetDocumentAsync($"/Survey/{tokens[a]}");
             var antiforgery = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
-            app.Clock.Set(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime());
+            app.Clock.AdjustTime(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime());
             var get = await anonymous.GetAsync($"/Survey/{tokens[a]}");
             Assert.Equal(HttpStatusCode.Gone, get.StatusCode);
             Assert.Contains("问卷链接已过期", await get.Content.ReadAsStringAsync());
@@ -188,7 +188,7 @@ public sealed class SurveyLinkTests(SurveyFactory app) : IClassFixture<SurveyFac
         }
         finally
         {
-            app.Clock.Set(Start);
+            app.Clock.AdjustTime(Start);
         }
     }
 

@@ -7,8 +7,8 @@ using Npgsql;
 namespace Exemplar.Web.Tests.Infrastructure.Data;
 
 /// <summary>
-/// Migrations are hand-authored SQL (no EF design-time package here), so this proves the migrated schema is
-/// exactly what the EF model would create: same tables, columns, types, nullability, indexes and foreign keys.
+/// The migrated schema is exactly what the EF model would create (same tables, columns, types, nullability, indexes
+/// and foreign keys): a model change without its migration, or a migration edited by hand, fails here.
 /// </summary>
 public sealed class MigrationsMatchModelTests(ExemplarFactory app) : IClassFixture<ExemplarFactory>
 {
@@ -73,6 +73,21 @@ public sealed class MigrationsMatchModelTests(ExemplarFactory app) : IClassFixtu
         // Start the app a second time on the same database: seeders must not add anything.
         await using (var second = new SecondStart(app.ConnectionString)) { using var c = second.CreateClient(); }
         Assert.Equal(counts, await ReadAsync(app.ConnectionString, "SELECT (SELECT count(*) FROM jurisdictions) || '/' || (SELECT count(*) FROM user_accounts) || '/' || (SELECT count(*) FROM organizations)"));
+    }
+
+    [Fact]
+    public async Task A_database_built_by_the_old_sql_migrations_adopts_the_baseline_instead_of_running_it()
+    {
+        using var _ = app.CreateClient();
+        // What a database migrated before the EF Core baseline looks like: the same schema, the old history row.
+        await TestDatabase.ExecuteAsync($"""
+            UPDATE "__EFMigrationsHistory" SET "MigrationId" = '{MigrationBaseline.LastSqlMigration}'
+            WHERE "MigrationId" = '{MigrationBaseline.Baseline}'
+            """, app.ConnectionString);
+        await using (var second = new SecondStart(app.ConnectionString)) { using var c = second.CreateClient(); }
+        var history = await ReadAsync(app.ConnectionString, "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY 1");
+        Assert.Contains(MigrationBaseline.Baseline, history);
+        Assert.Contains(MigrationBaseline.LastSqlMigration, history);
     }
 
     private static async Task<List<string>> ReadAsync(string connectionString, string sql)

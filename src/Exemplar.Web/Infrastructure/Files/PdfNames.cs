@@ -1,0 +1,88 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Exemplar.Web.Infrastructure.Files;
+
+/// <summary>
+/// Every PDF name object (/Name) in a file, including those inside compressed streams (object streams hide
+/// dictionaries since PDF 1.5) and written with #xx escapes (/J#61vaScript is /JavaScript).
+/// </summary>
+internal static class PdfNames
+{
+    public static HashSet<string> Scan(byte[] pdf, ref long inflateBudget)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        Collect(pdf, names);
+        var stream = "stream"u8;
+        var end = "endstream"u8;
+        var span = pdf.AsSpan();
+        var pos = 0;
+        while (inflateBudget >= 0)
+        {
+            var at = span[pos..].IndexOf(stream);
+            if (at < 0) break;
+            var start = pos + at + stream.Length;
+            pos = start;
+            if (start >= 9 && span.Slice(start - 9, 9).SequenceEqual(end)) continue; // this was "endstream"
+            if (start < span.Length && span[start] == '\r') start++;
+            if (start < span.Length && span[start] == '\n') start++;
+            var stop = span[start..].IndexOf(end);
+            if (stop < 0) break;
+            var body = pdf.AsMemory(start, stop);
+            pos = start + stop + end.Length;
+            var inflated = TryInflate(body, ref inflateBudget);
+            if (inflated is not null) Collect(inflated, names);
+        }
+        return names;
+    }
+
+    private static byte[]? TryInflate(ReadOnlyMemory<byte> body, ref long budget)
+    {
+        if (body.Length < 2) return null;
+        try
+        {
+            using var input = new MemoryStream(body.ToArray(), writable: false);
+            using var z = new ZLibStream(input, CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            var buffer = new byte[81920];
+            int read;
+            while ((read = z.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                budget -= read;
+                if (budget < 0) return null;
+                output.Write(buffer, 0, read);
+            }
+            return output.ToArray();
+        }
+        catch (InvalidDataException)
+        {
+            return null; // not Flate-compressed (images, other filters)
+        }
+    }
+
+    private static void Collect(ReadOnlySpan<byte> data, HashSet<string> into)
+    {
+        for (var i = 0; i < data.Length; i++)
+        {
+            if (data[i] != '/') continue;
+            var sb = new StringBuilder();
+            var j = i + 1;
+            for (; j < data.Length && !IsDelimiter(data[j]); j++)
+            {
+                if (data[j] == '#' && j + 2 < data.Length && IsHex(data[j + 1]) && IsHex(data[j + 2]))
+                {
+                    sb.Append((char)Convert.ToByte(Encoding.ASCII.GetString(data.Slice(j + 1, 2)), 16));
+                    j += 2;
+                }
+                else sb.Append((char)data[j]);
+            }
+            if (sb.Length is > 0 and < 64) into.Add(sb.ToString());
+            i = j - 1;
+        }
+    }
+
+    private static bool IsDelimiter(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'\f' or 0
+        or (byte)'/' or (byte)'<' or (byte)'>' or (byte)'[' or (byte)']' or (byte)'(' or (byte)')' or (byte)'{' or (byte)'}' or (byte)'%';
+
+    private static bool IsHex(byte b) => b is >= (byte)'0' and <= (byte)'9' or >= (byte)'a' and <= (byte)'f' or >= (byte)'A' and <= (byte)'F';
+}

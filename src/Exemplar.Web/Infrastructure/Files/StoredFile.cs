@@ -1,0 +1,52 @@
+using Exemplar.Web.Infrastructure.Auditing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Exemplar.Web.Infrastructure.Files;
+
+/// <summary>
+/// A file the product keeps (application materials, call attachments, evidence …): what inspection found, who
+/// uploaded it and its SHA-256. The bytes are in <see cref="StoredFileContent"/>, loaded only to download. Records
+/// refer to a stored file by id; whoever may open the record may download it, through that record's own page.
+/// </summary>
+public sealed class StoredFile
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string FileName { get; set; }
+    public UploadKind Kind { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+    /// <summary>What the file is for, e.g. 申报材料 (for the audit trail and retention).</summary>
+    public required string Purpose { get; set; }
+    public Guid? UploadedBy { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+
+    public string ContentType => UploadKinds.ContentType(Kind);
+}
+
+/// <summary>The bytes, in PostgreSQL so every instance sees them (not audited: the hash in <see cref="StoredFile"/> is).</summary>
+public sealed class StoredFileContent : INotAudited
+{
+    public Guid FileId { get; init; }
+    public required byte[] Content { get; init; }
+}
+
+internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>, IEntityTypeConfiguration<StoredFileContent>
+{
+    public void Configure(EntityTypeBuilder<StoredFile> b)
+    {
+        b.ToTable("stored_files");
+        b.Property(x => x.FileName).HasMaxLength(FileNames.MaxLength);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.Purpose).HasMaxLength(50);
+        b.Ignore(x => x.ContentType);
+        b.HasIndex(x => x.Sha256);
+    }
+
+    public void Configure(EntityTypeBuilder<StoredFileContent> b)
+    {
+        b.ToTable("stored_file_contents");
+        b.HasKey(x => x.FileId);
+        b.HasOne<StoredFile>().WithOne().HasForeignKey<StoredFileContent>(x => x.FileId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
