@@ -47,9 +47,11 @@ public sealed class OfficialDocumentTests
     [Fact]
     public void Announcement_and_revocation_share_the_generator()
     {
-        var announcement = OfficialDocument.Render(DocumentFixtures.Announcement());
+        var announcement = OfficialDocument.Render(DocumentFixtures.Announcement() with { Attachments = ["认定基地名单", "示范基地管理要求"] });
         AssertValidDocx(announcement);
         var a = Paragraphs(announcement);
+        Assert.Contains("附件：1.认定基地名单", a);
+        Assert.Contains("　　　2.示范基地管理要求", a);
         Assert.Contains("各县（市）区、开发（度假）区中小企业主管部门：", a);
         Assert.Contains(a, p => p.Contains("有效期自2026年12月10日至2029年12月9日。现予公告。", StringComparison.Ordinal));
         Assert.Equal(["　抄送：云南省工业和信息化厅。"], TableWith(announcement, "　抄送：云南省工业和信息化厅。")[0]);

@@ -85,7 +85,10 @@ public static class OfficialDocument
         return b.Build();
     }
 
-    /// <summary>附件说明 (GB/T 9704 7.3.4): a blank line after the body, “附件：” indented two characters, numbered names aligned.</summary>
+    /// <summary>
+    /// 附件说明 (GB/T 9704 7.3.4): a blank line after the body, “附件：” 左空二字, several attachments numbered “1.XXXXX”
+    /// with each number under the first (no punctuation after a name).
+    /// </summary>
     private static void Attachments(DocBuilder b, IReadOnlyList<string> names)
     {
         if (names.Count == 0) return;
@@ -96,7 +99,7 @@ public static class OfficialDocument
             return;
         }
         for (var i = 0; i < names.Count; i++)
-            b.Add(new Para($"{(i == 0 ? "附件：" : "　　　")}{i + 1}. {names[i]}", ParaStyle.Normal) { LeftChars = 2 });
+            b.Add(new Para($"{(i == 0 ? "附件：" : "　　　")}{i + 1}.{names[i]}", ParaStyle.Normal) { LeftChars = 2 });
     }
 
     /// <summary>
