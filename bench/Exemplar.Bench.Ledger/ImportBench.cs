@@ -109,7 +109,7 @@ public static class ImportBench
         var map = ImportLayout.Ledger.Map(cells, issues);
         var check = new ImportLedgerRows(map,
             residents.Select((r, i) => new ImportResident(new Guid(i, 0, 0, new byte[8]), r.Name, r.Uscc, r.Entry, r.Exit)),
-            partners.Select((p, i) => new ImportPartner(new Guid(0, (short)i, 0, new byte[8]), p)));
+            partners.Select((p, i) => new ImportPartner(new Guid(0, (short)i, 0, new byte[8]), p)), DateOnly.FromDateTime(DateTime.Today));
         long ok = 0;
         while (await source.TryReadAsync(cells, CancellationToken.None))
             if (check.Read(source.Row, cells, issues) is not null) ok++;

@@ -19,7 +19,7 @@ public sealed record EnterpriseRowValues(
 /// class and numbers. Rows of the same enterprise (same code) must agree on everything but the year figures,
 /// and a year may appear only once per enterprise.
 /// </summary>
-public sealed class ImportEnterpriseRows(ColumnMap map)
+public sealed class ImportEnterpriseRows(ColumnMap map, DateOnly today)
 {
     private readonly Dictionary<string, (long Row, EnterpriseRowValues Values, HashSet<int> Years)> _seen = new(StringComparer.Ordinal);
 
@@ -27,7 +27,7 @@ public sealed class ImportEnterpriseRows(ColumnMap map)
     {
         var before = issues.Errors;
         var m = map;
-        var name = m.Text(cells, "name", row, issues, 200, "企业名称");
+        var name = m.Text(cells, "name", row, issues, RecordLimits.EnterpriseName.MaxLength, "企业名称");
         if (name is null) issues.Error(row, m.Name("name"), "请填写企业名称。");
 
         var usccText = m.Raw(cells, "uscc").Trim();
@@ -35,11 +35,11 @@ public sealed class ImportEnterpriseRows(ColumnMap map)
         if (!UnifiedSocialCreditCode.TryParse(usccText, out var code, out var error)) issues.Error(row, m.Name("uscc"), usccText.Length == 0 ? error : $"统一社会信用代码“{ColumnMap.Shorten(usccText)}”校验失败：{error}");
         else uscc = code.Value;
 
-        var entry = Date(row, cells, "entry", "入驻日期", issues, required: true);
-        var exit = Date(row, cells, "exit", "迁出日期", issues, required: false);
-        if (entry is { } a && exit is { } b && b < a) issues.Error(row, m.Name("exit"), "迁出日期不能早于入驻日期。");
+        var entry = Date(row, cells, "entry", RecordLimits.EntryDate, issues, required: true);
+        var exit = Date(row, cells, "exit", RecordLimits.ExitDate, issues, required: false);
+        if (entry is { } a && exit is { } b && b < a) issues.Error(row, m.Name("exit"), $"迁出日期（{DateWindow.Format(b)}）不能早于入驻日期（{DateWindow.Format(a)}）。");
 
-        var industry = m.Text(cells, "industry", row, issues, 100, "所属行业");
+        var industry = m.Text(cells, "industry", row, issues, RecordLimits.Industry.MaxLength, "所属行业");
         if (industry is null) issues.Error(row, m.Name("industry"), "请填写所属行业。");
 
         var leadingText = m.Raw(cells, "leading");
@@ -52,8 +52,8 @@ public sealed class ImportEnterpriseRows(ColumnMap map)
         else if (!LedgerLabels.TryParse(sizeText.TrimEnd('企', '业'), LedgerLabels.Of, out size) || !Enum.IsDefined(size))
             issues.Error(row, m.Name("size"), $"未知的企业规模“{ColumnMap.Shorten(sizeText)}”，应为 小型、微型 或 其他。");
 
-        var contact = m.Text(cells, "contact", row, issues, 50, "联系人");
-        var phone = m.Text(cells, "phone", row, issues, 30, "联系电话");
+        var contact = m.Text(cells, "contact", row, issues, RecordLimits.ContactName.MaxLength, "联系人");
+        var phone = m.Text(cells, "phone", row, issues, RecordLimits.ContactPhone.MaxLength, "联系电话");
 
         var year = Year(row, cells, issues);
 
@@ -76,15 +76,20 @@ public sealed class ImportEnterpriseRows(ColumnMap map)
         return values;
     }
 
-    private DateOnly? Date(long row, IReadOnlyList<string> cells, string key, string label, ImportIssues issues, bool required)
+    private DateOnly? Date(long row, IReadOnlyList<string> cells, string key, DateWindow window, ImportIssues issues, bool required)
     {
         var text = map.Raw(cells, key);
         if (string.IsNullOrWhiteSpace(text))
         {
-            if (required) issues.Error(row, map.Name(key), $"请填写{label}。");
+            if (required) issues.Error(row, map.Name(key), $"请填写{window.Label}。");
             return null;
         }
-        if (ImportValues.TryDate(text, allowSerial: false, out var d)) return d;
+        if (ImportValues.TryDate(text, allowSerial: false, out var d))
+        {
+            if (window.Check(d, today) is not { } problem) return d;
+            issues.Error(row, map.Name(key), problem);
+            return null;
+        }
         issues.Error(row, map.Name(key), $"日期“{ColumnMap.Shorten(text.Trim())}”无法识别，{ImportValues.DateHint}。");
         return null;
     }
@@ -99,25 +104,37 @@ public sealed class ImportEnterpriseRows(ColumnMap map)
                 issues.Error(row, map.Name("year"), "填写了年度数据（从业人数、营业收入等），请同时填写年度。");
             return null;
         }
-        if (!ImportValues.TryInt(yearText, out var year) || year is < 2000 or > 2100)
+        if (!ImportValues.TryInt(yearText, out var year))
         {
-            issues.Error(row, map.Name("year"), $"年度“{ColumnMap.Shorten(yearText.Trim())}”无效，应为2000至2100之间的年份。");
+            issues.Error(row, map.Name("year"), $"年度“{ColumnMap.Shorten(yearText.Trim())}”不是年份。");
             return null;
         }
-        int Count(string key, string label)
+        if (RecordLimits.CheckFigureYear(year, today) is { } yearProblem)
+        {
+            issues.Error(row, map.Name("year"), yearProblem);
+            return null;
+        }
+        int Count(string key, WholeRange range)
         {
             var t = map.Raw(cells, key);
             if (string.IsNullOrWhiteSpace(t)) return 0;
-            if (ImportValues.TryInt(t, out var v) && v >= 0) return v;
-            issues.Error(row, map.Name(key), $"{label}“{ColumnMap.Shorten(t.Trim())}”不是非负整数。");
+            if (!ImportValues.TryInt(t, out var v)) issues.Error(row, map.Name(key), $"{range.Label}“{ColumnMap.Shorten(t.Trim())}”不是整数。");
+            else if (range.Check(v) is { } problem) issues.Error(row, map.Name(key), problem);
+            else return v;
             return 0;
         }
-        var employees = Count("employees", "从业人数");
+        var employees = Count("employees", RecordLimits.Employees);
         var revenueText = map.Raw(cells, "revenue");
         decimal revenue = 0;
-        if (!string.IsNullOrWhiteSpace(revenueText) && (!ImportValues.TryDecimal(revenueText, out revenue) || revenue < 0 || revenue >= 1_000_000_000_000m))
-            issues.Error(row, map.Name("revenue"), $"营业收入“{ColumnMap.Shorten(revenueText.Trim())}”不是有效的非负数字（单位万元）。");
-        return new EnterpriseYearValues(year, employees, Math.Round(revenue, 2), Count("patentsApplied", "专利申请数"), Count("patentsHeld", "专利拥有数"),
-            Count("highTech", "高新技术企业认定"), Count("techSme", "科技型中小企业认定"), Count("otherOutcomes", "其他创新成果"));
+        if (!string.IsNullOrWhiteSpace(revenueText))
+        {
+            if (!ImportValues.TryDecimal(revenueText, out revenue))
+                issues.Error(row, map.Name("revenue"), $"营业收入“{ColumnMap.Shorten(revenueText.Trim())}”不是数字（单位万元）。");
+            // Spreadsheets store 80.1 as 80.09999999999999: cents are what the figure means.
+            else if (RecordLimits.RevenueWan.Check(revenue = Math.Round(revenue, 2)) is { } problem)
+                issues.Error(row, map.Name("revenue"), problem);
+        }
+        return new EnterpriseYearValues(year, employees, revenue, Count("patentsApplied", RecordLimits.PatentsApplied), Count("patentsHeld", RecordLimits.PatentsHeld),
+            Count("highTech", RecordLimits.HighTech), Count("techSme", RecordLimits.TechSme), Count("otherOutcomes", RecordLimits.OtherOutcomes));
     }
 }

@@ -31,16 +31,23 @@ public sealed partial class ImportLedgerRows
     private readonly ILookup<string, ImportResident> _byName;
     private readonly ILookup<string, ImportPartner> _partners;
 
-    public ImportLedgerRows(ColumnMap map, IEnumerable<ImportResident> residents, IEnumerable<ImportPartner> partners)
+    private readonly DateOnly _today;
+    private readonly DateOnly? _established;
+
+    /// <param name="today">Beijing's date: a service date may not lie after it.</param>
+    /// <param name="established">The base's founding date: a service date may not lie before it.</param>
+    public ImportLedgerRows(ColumnMap map, IEnumerable<ImportResident> residents, IEnumerable<ImportPartner> partners, DateOnly today, DateOnly? established = null)
     {
         _map = map;
+        _today = today;
+        _established = established;
         var list = residents.ToList();
         _byUscc = list.GroupBy(r => r.Uscc.ToUpperInvariant()).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _byName = list.ToLookup(r => r.Name.Trim(), StringComparer.Ordinal);
         _partners = partners.ToLookup(p => p.Name.Trim(), StringComparer.Ordinal);
     }
 
-    public const int MaxPlace = 200, MaxText = 2000, MaxName = 200;
+    public static readonly int MaxPlace = RecordLimits.Place.MaxLength, MaxText = RecordLimits.OutcomeText.MaxLength, MaxName = RecordLimits.OtherName.MaxLength;
 
     public static readonly string FunctionChoices = string.Join("、", ServiceFunctions.All.Select(ServiceFunctions.Label));
 
@@ -60,6 +67,11 @@ public sealed partial class ImportLedgerRows
         if (string.IsNullOrWhiteSpace(dateText)) issues.Error(row, m.Name("date"), "请填写服务日期。");
         else if (!ImportValues.TryDate(dateText, allowSerial: false, out date))
             issues.Error(row, m.Name("date"), $"日期“{ColumnMap.Shorten(dateText.Trim())}”无法识别，{ImportValues.DateHint}。");
+        else if (RecordLimits.ServiceDate.Check(date, _today, _established, "基地成立日期") is { } dateProblem)
+        {
+            issues.Error(row, m.Name("date"), dateProblem);
+            date = default;
+        }
 
         var place = m.Text(cells, "place", row, issues, MaxPlace, "服务地点");
         if (place is null) issues.Error(row, m.Name("place"), "请填写服务地点。");
@@ -73,7 +85,7 @@ public sealed partial class ImportLedgerRows
         if (string.IsNullOrWhiteSpace(personsText)) issues.Error(row, m.Name("persons"), "请填写人数。");
         else if (!ImportValues.TryInt(personsText, out persons))
             issues.Error(row, m.Name("persons"), $"人数“{ColumnMap.Shorten(personsText.Trim())}”不是整数。");
-        else if (persons < 0) issues.Error(row, m.Name("persons"), "人数不能为负数。");
+        else if (RecordLimits.PersonCount.Check(persons) is { } personsProblem) issues.Error(row, m.Name("persons"), personsProblem);
 
         var residentIds = new List<Guid>();
         foreach (var token in ImportValues.SplitList(m.Text(cells, "residents", row, issues, int.MaxValue, "参与入驻企业")))
@@ -93,6 +105,7 @@ public sealed partial class ImportLedgerRows
             issues.Notice(row, m.Name("others"), $"{ImportCells.FlagMessage}：“{ColumnMap.Shorten(formula)}”");
         foreach (var n in others.Where(n => n.Length > MaxName))
             issues.Error(row, m.Name("others"), $"企业名称“{ColumnMap.Shorten(n)}”超过{MaxName}个字。");
+        if (RecordLimits.OtherNames.Check(others.Count) is { } othersProblem) issues.Error(row, m.Name("others"), othersProblem);
 
         Guid? partnerId = null;
         if (m.Text(cells, "provider", row, issues, MaxName, "服务提供方") is { } provider)
@@ -110,7 +123,7 @@ public sealed partial class ImportLedgerRows
         var enterprises = residentIds.Count + others.Count;
         if (form == ServiceForm.OneToOne && enterprises == 0)
             issues.Error(row, m.Name("residents"), "一对一服务请至少填写一家参与企业。");
-        if (persons > LedgerAnomalies.MaxPlausiblePersons)
+        if (persons > LedgerAnomalies.MaxPlausiblePersons && RecordLimits.PersonCount.Contains(persons))
             issues.Warning(row, m.Name("persons"), $"人数 {persons} 超过 {LedgerAnomalies.MaxPlausiblePersons}，请核实（仍会导入，并在异常提示中列出）。");
         else if (persons >= 0 && persons < enterprises && issues.Errors == before)
             issues.Warning(row, m.Name("persons"), $"人数 {persons} 少于参与企业数 {enterprises}，请核实（仍会导入，并在异常提示中列出）。");

@@ -14,11 +14,30 @@ public enum AnomalyKind
     MissingFeedback = 5,
 }
 
-public sealed record Anomaly(AnomalyKind Kind, IReadOnlyList<Guid> EntryIds, string Message);
+/// <summary>An anomaly of the ledger, with the service date it concerns.</summary>
+public sealed record Anomaly(AnomalyKind Kind, IReadOnlyList<Guid> EntryIds, string Message, DateOnly Date = default);
 
 public static class LedgerAnomalies
 {
     public const int MaxPlausiblePersons = 5000;
+
+    /// <summary>
+    /// How much an anomaly distorts the figures, most first: a duplicate counts a service twice, a repeated count inflates
+    /// 家次, a date outside the residency counts a non-resident, an implausible head-count distorts 人次; missing
+    /// feedback distorts nothing.
+    /// </summary>
+    public static int Severity(AnomalyKind k) => k switch
+    {
+        AnomalyKind.DuplicateEntry => 5,
+        AnomalyKind.SameEnterpriseSameDay => 4,
+        AnomalyKind.OutsideResidency => 3,
+        AnomalyKind.ImplausibleHeadCount => 2,
+        _ => 1,
+    };
+
+    /// <summary>Most severe first, then by service date (latest first).</summary>
+    public static IReadOnlyList<Anomaly> BySeverityThenDate(IEnumerable<Anomaly> anomalies) =>
+        anomalies.OrderByDescending(a => Severity(a.Kind)).ThenByDescending(a => a.Date).ThenBy(a => a.Message, StringComparer.Ordinal).ToList();
 
     public static string Label(AnomalyKind k) => k switch
     {
@@ -37,7 +56,7 @@ public static class LedgerAnomalies
                      Parts: string.Join("|", e.Participants.Select(p => p.Key).Order(StringComparer.Ordinal)))).Where(g => g.Count() > 1))
         {
             result.Add(new Anomaly(AnomalyKind.DuplicateEntry, Ids(g),
-                $"{ServiceFunctions.Label(g.Key.Function)} {Format(g.Key.Date)} 在“{g.Key.Place}”有 {g.Count()} 条内容相同的记录"));
+                $"{ServiceFunctions.Label(g.Key.Function)} {Format(g.Key.Date)} 在“{g.Key.Place}”有 {g.Count()} 条内容相同的记录", g.Key.Date));
         }
 
         var participations = entries.SelectMany(e => e.Participants.Select(p => (Entry: e, Participant: p)));
@@ -45,7 +64,7 @@ public static class LedgerAnomalies
                      .Where(g => g.Select(x => x.Entry.Id).Distinct().Count() > 1))
         {
             result.Add(new Anomaly(AnomalyKind.SameEnterpriseSameDay, g.Select(x => x.Entry.Id).Distinct().ToList(),
-                $"“{g.First().Participant.Name}”于 {Format(g.Key.Date)} 在{ServiceFunctions.Label(g.Key.Function)}中被计数 {g.Count()} 次"));
+                $"“{g.First().Participant.Name}”于 {Format(g.Key.Date)} 在{ServiceFunctions.Label(g.Key.Function)}中被计数 {g.Count()} 次", g.Key.Date));
         }
 
         var byId = residents.ToDictionary(r => r.Id);
@@ -57,17 +76,17 @@ public static class LedgerAnomalies
                 {
                     var period = $"{Format(r.EntryDate)}至{(r.ExitDate is { } x ? Format(x) : "今")}";
                     result.Add(new Anomaly(AnomalyKind.OutsideResidency, [e.Id],
-                        $"“{r.Name}”入驻期为{period}，服务日期 {Format(e.Date)} 不在其中"));
+                        $"“{r.Name}”入驻期为{period}，服务日期 {Format(e.Date)} 不在其中", e.Date));
                 }
             }
 
             if (e.PersonCount > MaxPlausiblePersons)
-                result.Add(new Anomaly(AnomalyKind.ImplausibleHeadCount, [e.Id], $"人数 {e.PersonCount} 超过 {MaxPlausiblePersons}"));
+                result.Add(new Anomaly(AnomalyKind.ImplausibleHeadCount, [e.Id], $"人数 {e.PersonCount} 超过 {MaxPlausiblePersons}", e.Date));
             else if (e.PersonCount < e.Participants.Count)
-                result.Add(new Anomaly(AnomalyKind.ImplausibleHeadCount, [e.Id], $"人数 {e.PersonCount} 少于参与企业数 {e.Participants.Count}"));
+                result.Add(new Anomaly(AnomalyKind.ImplausibleHeadCount, [e.Id], $"人数 {e.PersonCount} 少于参与企业数 {e.Participants.Count}", e.Date));
 
             if (!e.HasFeedback)
-                result.Add(new Anomaly(AnomalyKind.MissingFeedback, [e.Id], $"{Format(e.Date)} {ServiceFunctions.Label(e.Function)} 未记录企业反馈"));
+                result.Add(new Anomaly(AnomalyKind.MissingFeedback, [e.Id], $"{Format(e.Date)} {ServiceFunctions.Label(e.Function)} 未记录企业反馈", e.Date));
         }
         return result;
     }

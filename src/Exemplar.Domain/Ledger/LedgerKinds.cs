@@ -26,7 +26,7 @@ public static class LedgerLabels
     public static string Of(ServiceForm v) => v switch { ServiceForm.Event => "活动", ServiceForm.OneToOne => "一对一服务", ServiceForm.Training => "培训", _ => "" };
     public static string Of(FeeClass v) => v switch { FeeClass.Free => "公益免费", FeeClass.LowFee => "低收费", FeeClass.Market => "市场收费", _ => "" };
     public static string Of(SizeClass v) => v switch { SizeClass.Small => "小型", SizeClass.Micro => "微型", SizeClass.Other => "其他", _ => "" };
-    public static string Of(CarrierKind v) => v switch { CarrierKind.Base => "示范基地", CarrierKind.Platform => "服务平台", _ => "" };
+    public static string Of(CarrierKind v) => v switch { CarrierKind.Base => "创业创新基地", CarrierKind.Platform => "公共服务平台", _ => "" };
     public static string Of(CarrierPrimaryType v) => v switch { CarrierPrimaryType.Manufacturing => "以制造业为主", CarrierPrimaryType.ProducerServices => "以生产服务业为主", _ => "" };
     public static string Of(EventTopic v) => v switch
     {

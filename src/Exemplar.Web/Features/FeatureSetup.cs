@@ -1,4 +1,6 @@
 using Exemplar.Web.Features.Account;
+using Exemplar.Web.Features.Applications;
+using Exemplar.Web.Features.Calls;
 using Exemplar.Web.Features.Audit;
 using Exemplar.Web.Features.Ledger.Transfer;
 using Exemplar.Web.Features.Api;
@@ -32,6 +34,8 @@ public static class FeatureSetup
         services.AddScoped<AccountAdminHandler>();
         builder.AddCarriers();
         builder.AddLedger();
+        builder.AddCalls();
+        builder.AddApplications();
         services.AddCalendarFeature();
         services.AddNotificationsFeature(builder.Configuration);
         services.AddPolicyLibrary(builder.Configuration);

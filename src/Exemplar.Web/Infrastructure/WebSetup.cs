@@ -1,9 +1,11 @@
 using System.Globalization;
 using Exemplar.Web.Infrastructure.Data;
+using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
 
 namespace Exemplar.Web.Infrastructure;
 
@@ -31,16 +33,22 @@ public static class WebSetup
             o.Conventions.Add(new AdminRoutesConvention());
             o.Conventions.AuthorizeFolder("/Workbench", AuthPolicies.SignedIn);
             o.Conventions.AuthorizePage("/Account/ChangePassword", AuthPolicies.SignedIn);
+            // A post whose values did not bind never reaches its handler (see RefuseUnboundPostFilter).
+            o.Conventions.ConfigureFilter(new RefuseUnboundPostFilter());
         }).AddMvcOptions(o =>
         {
+            // Optional fields are optional: a non-nullable string is not implicitly [Required] (that produced
+            // "The Sort field is required." and the like); what is required is checked by the use case, in Chinese.
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            o.ModelMetadataDetailsProviders.Add(new ChineseModelMessages());
             var m = o.ModelBindingMessageProvider;
             m.SetValueMustNotBeNullAccessor(_ => "请填写此项。");
-            m.SetAttemptedValueIsInvalidAccessor((v, f) => $"“{v}”不是有效的值。");
-            m.SetValueIsInvalidAccessor(v => $"“{v}”不是有效的值。");
-            m.SetValueMustBeANumberAccessor(f => "请填写数字。");
-            m.SetMissingBindRequiredValueAccessor(f => "请填写此项。");
-            m.SetUnknownValueIsInvalidAccessor(f => "填写的值无效。");
-            m.SetNonPropertyAttemptedValueIsInvalidAccessor(v => $"“{v}”不是有效的值。");
+            m.SetAttemptedValueIsInvalidAccessor((v, _) => $"填写的值“{v}”无效。");
+            m.SetValueIsInvalidAccessor(v => $"填写的值“{v}”无效。");
+            m.SetValueMustBeANumberAccessor(_ => "请填写数字。");
+            m.SetMissingBindRequiredValueAccessor(_ => "请填写此项。");
+            m.SetUnknownValueIsInvalidAccessor(_ => "填写的值无效。");
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(v => $"填写的值“{v}”无效。");
             m.SetNonPropertyValueMustBeANumberAccessor(() => "请填写数字。");
             m.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容不能为空。");
             m.SetMissingKeyOrValueAccessor(() => "请填写此项。");
@@ -58,6 +66,8 @@ public static class WebSetup
         return builder;
     }
 
+    public const string ApiReferencePath = "/api/v1/docs";
+
     public static WebApplication UseExemplarWeb(this WebApplication app)
     {
         app.UseRequestLocalization();
@@ -70,8 +80,10 @@ public static class WebSetup
             ctx.Response.Headers.XContentTypeOptions = "nosniff";
             ctx.Response.Headers.XFrameOptions = "DENY";
             ctx.Response.Headers["Referrer-Policy"] = "same-origin";
-            ctx.Response.Headers.ContentSecurityPolicy =
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
+            // The API reference page configures its bundle inline; like every page it loads nothing from another origin.
+            ctx.Response.Headers.ContentSecurityPolicy = ctx.Request.Path.StartsWithSegments(ApiReferencePath)
+                ? "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'"
+                : "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
             await next();
         });
         app.UseStaticFiles();
@@ -86,6 +98,16 @@ public static class WebSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapHealthChecks("/health");
         app.MapOpenApi("/api/v1/openapi.json");
+        // A readable API reference over the same JSON, served entirely from this site: government intranets have no
+        // internet, so no web fonts, telemetry, agent or proxy from elsewhere.
+        app.MapScalarApiReference(ApiReferencePath, o => o
+            .WithTitle("开放接口说明 - 示范基地与示范平台认定管理系统")
+            .WithOpenApiRoutePattern("/api/v1/openapi.json")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideClientButton());
         app.MapRazorPages();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;

@@ -42,23 +42,24 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
-    /// <summary>A fresh browser context (own cookies), in Chinese, at a desktop or phone size.</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false)
+    /// <summary>A fresh browser context (own cookies), in Chinese, at a desktop or phone size (or <paramref name="width"/> px wide).</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false, int? width = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
-            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = width is { } w ? new ViewportSize { Width = w, Height = w < 640 ? 844 : 900 }
+                : phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(15000);
         return await context.NewPageAsync();
     }
 
-    public async Task<IPage> SignedInPageAsync(string userName, bool phone = false)
+    public async Task<IPage> SignedInPageAsync(string userName, bool phone = false, int? width = null)
     {
-        var page = await NewPageAsync(phone);
+        var page = await NewPageAsync(phone, width);
         await page.GotoAsync("/Account/SignIn");
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(DemoDirectory.Password);

@@ -23,7 +23,7 @@ public sealed class ImportLedgerRowsTests
         };
         foreach (var (k, v) in cells) defaults[k] = v;
         var row = ImportLayout.Ledger.Columns.Select(c => defaults.GetValueOrDefault(c.Key, "")).ToList();
-        var rows = new ImportLedgerRows(map, [Jia, Yi], [Firm]);
+        var rows = new ImportLedgerRows(map, [Jia, Yi], [Firm], new DateOnly(2026, 11, 21));
         return (rows.Read(2, row, issues), issues);
     }
 

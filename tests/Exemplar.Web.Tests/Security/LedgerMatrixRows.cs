@@ -30,6 +30,7 @@ public sealed class LedgerMatrixRows : IMatrixRows
         Read("GET", C + "/Staff", "{c}/Staff"), Write("POST", C + "/Staff", "{c}/Staff"),
         Read("GET", C + "/Partners", "{c}/Partners"), Write("POST", C + "/Partners", "{c}/Partners"),
         Read("GET", C + "/Ledger", "{c}/Ledger"), Write("POST", C + "/Ledger", "{c}/Ledger"),
+        Read("GET", C + "/Ledger/{entryId:guid}", "{c}/Ledger/{l}"), Write("POST", C + "/Ledger/{entryId:guid}", "{c}/Ledger/{l}"),
         Write("GET", C + "/Ledger/Edit/{entryId:guid?}", "{c}/Ledger/Edit/{l}"), Write("POST", C + "/Ledger/Edit/{entryId:guid?}", "{c}/Ledger/Edit/{l}"),
         Read("GET", C + "/Metrics/{year:int}", "{c}/Metrics/2025"), Write("POST", C + "/Metrics/{year:int}", "{c}/Metrics/2025"),
         Read("GET", C + "/Metrics/{year:int}/Entries", "{c}/Metrics/2025/Entries"), Write("POST", C + "/Metrics/{year:int}/Entries", "{c}/Metrics/2025/Entries"),

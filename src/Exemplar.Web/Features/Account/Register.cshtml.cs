@@ -1,3 +1,4 @@
+using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Features.Jurisdictions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Exemplar.Web.Infrastructure.Security;
 namespace Exemplar.Web.Features.Account;
 
 [EnableRateLimiting(SecuritySetup.SignInRateLimit)]
-public sealed class RegisterModel(RegisterOrganizationHandler handler, JurisdictionTreeCache trees) : PageModel
+public sealed class RegisterModel(RegisterOrganizationHandler handler, JurisdictionTreeCache trees) : PageModel, IFormPage
 {
     [BindProperty] public string OrganizationName { get; set; } = "";
     [BindProperty] public string Uscc { get; set; } = "";
@@ -22,6 +23,8 @@ public sealed class RegisterModel(RegisterOrganizationHandler handler, Jurisdict
     public JurisdictionTree Tree { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct) => Tree = await trees.GetAsync(ct);
+
+    public Task LoadFormAsync(CancellationToken ct) => OnGetAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Web.Infrastructure.Auditing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,14 +7,14 @@ namespace Exemplar.Web.Features.Audit;
 
 public sealed class IndexModel(AuditQuery query, AuditChainVerifier verifier) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Operation { get; set; }
-    [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
-    [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }
-    [BindProperty(SupportsGet = true)] public string? JurisdictionCode { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] [Display(Name = "操作人")] public string? Actor { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "操作")] public string? Operation { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "对象类型")] public string? EntityType { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "对象编号")] public string? EntityId { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "区划代码")] public string? JurisdictionCode { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "起始日期")] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "截止日期")] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] [Display(Name = "页码")] public int PageNumber { get; set; } = 1;
 
     public AuditPage Result { get; private set; } = null!;
     public AuditChainReport? Verification { get; private set; }

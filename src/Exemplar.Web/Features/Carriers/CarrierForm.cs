@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Domain.Ledger;
 using Exemplar.Web.Features.Ledger;
 using Exemplar.Web.Features.Surveys;
@@ -8,15 +9,15 @@ namespace Exemplar.Web.Features.Carriers;
 /// <summary>The fields of the carrier form (shared by create and edit).</summary>
 public sealed class CarrierForm
 {
-    public uint Version { get; set; }
-    public string Name { get; set; } = "";
-    public CarrierKind Kind { get; set; } = CarrierKind.Base;
-    public string JurisdictionCode { get; set; } = "";
-    public string LeadingIndustries { get; set; } = "";
-    public CarrierPrimaryType PrimaryType { get; set; } = CarrierPrimaryType.ProducerServices;
-    public decimal Area { get; set; }
-    public decimal PublicServiceArea { get; set; }
-    public DateOnly? EstablishedOn { get; set; }
+    [Display(Name = "版本")] public uint Version { get; set; }
+    [Display(Name = "名称")] public string Name { get; set; } = "";
+    [Display(Name = "类型")] public CarrierKind Kind { get; set; } = CarrierKind.Base;
+    [Display(Name = "所在行政区划")] public string JurisdictionCode { get; set; } = "";
+    [Display(Name = "主导产业")] public string LeadingIndustries { get; set; } = "";
+    [Display(Name = "产业类型")] public CarrierPrimaryType PrimaryType { get; set; } = CarrierPrimaryType.ProducerServices;
+    [Display(Name = "场地面积")] public decimal Area { get; set; }
+    [Display(Name = "公共服务区域面积")] public decimal PublicServiceArea { get; set; }
+    [Display(Name = "成立日期")] public DateOnly? EstablishedOn { get; set; }
 
     public static CarrierForm From(Carrier c) => new()
     {

@@ -91,8 +91,10 @@ public abstract class CarrierPageModel : PageModel
     public Carrier Carrier => (Carrier)HttpContext.Items[typeof(Carrier)]!;
     public CarrierAccess Access => (CarrierAccess)HttpContext.Items[typeof(CarrierAccess)]!;
     public string BaseUrl => $"/Base/{Carrier.Id}";
+    /// <summary>Beijing's date today.</summary>
+    public DateOnly Today => Infrastructure.ChinaTime.Today(HttpContext.RequestServices.GetRequiredService<TimeProvider>());
     /// <summary>The year the metrics link opens: last year (annual applications report the previous year).</summary>
-    public int MetricsYear => Infrastructure.ChinaTime.Today(HttpContext.RequestServices.GetRequiredService<TimeProvider>()).Year - 1;
+    public int MetricsYear => Today.Year - 1;
 
     protected void AddErrors(IReadOnlyDictionary<string, List<string>> errors)
     {

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Exemplar.Web.Features.Carriers;
 
 [Authorize(Policy = AuthPolicies.Applicant)]
-public sealed class CreateModel(SaveCarrierHandler handler, JurisdictionTreeCache trees) : PageModel
+public sealed class CreateModel(SaveCarrierHandler handler, JurisdictionTreeCache trees) : PageModel, IFormPage
 {
     [BindProperty] public CarrierForm Form { get; set; } = new();
     public JurisdictionTree Tree { get; private set; } = null!;
@@ -20,6 +20,8 @@ public sealed class CreateModel(SaveCarrierHandler handler, JurisdictionTreeCach
         Tree = await trees.GetAsync(ct);
         Form.JurisdictionCode = User.JurisdictionCode() ?? "";
     }
+
+    public async Task LoadFormAsync(CancellationToken ct) => Tree = await trees.GetAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

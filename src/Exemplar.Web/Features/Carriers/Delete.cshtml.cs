@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Web.Features.Ledger;
 using Exemplar.Web.Features.Surveys;
 using Exemplar.Web.Infrastructure.Forms;
@@ -8,11 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Exemplar.Web.Features.Carriers;
 
 /// <summary>Confirmation page before deleting any record of a carrier (or the carrier itself).</summary>
-public sealed class DeleteModel(ExemplarDbContext db, DeleteRecordHandler handler) : CarrierPageModel
+public sealed class DeleteModel(ExemplarDbContext db, DeleteRecordHandler handler) : CarrierPageModel, IFormPage
 {
-    [BindProperty(SupportsGet = true)] public RecordKind Kind { get; set; }
-    [BindProperty(SupportsGet = true)] public Guid ItemId { get; set; }
-    [BindProperty] public uint Version { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "记录类别")] public RecordKind Kind { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "记录编号")] public Guid ItemId { get; set; }
+    [BindProperty] [Display(Name = "版本")] public uint Version { get; set; }
     public string? Description { get; private set; }
 
     private sealed record Found(string Description, uint Version);
@@ -37,6 +38,8 @@ public sealed class DeleteModel(ExemplarDbContext db, DeleteRecordHandler handle
         (Description, Version) = found is null ? (null, 0u) : (found.Description, found.Version);
         return Description is null ? NotFound() : Page();
     }
+
+    public Task LoadFormAsync(CancellationToken ct) => OnGetAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Exemplar.Web.Features.Carriers;
 
-public sealed class EditModel(SaveCarrierHandler handler, JurisdictionTreeCache trees) : CarrierPageModel
+public sealed class EditModel(SaveCarrierHandler handler, JurisdictionTreeCache trees) : CarrierPageModel, IFormPage
 {
     [BindProperty] public CarrierForm Form { get; set; } = new();
     public JurisdictionTree Tree { get; private set; } = null!;
@@ -18,6 +18,8 @@ public sealed class EditModel(SaveCarrierHandler handler, JurisdictionTreeCache 
         Form = CarrierForm.From(Carrier);
         return Page();
     }
+
+    public async Task LoadFormAsync(CancellationToken ct) => Tree = await trees.GetAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

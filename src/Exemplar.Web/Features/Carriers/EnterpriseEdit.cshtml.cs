@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Domain.Ledger;
 using Exemplar.Web.Features.Ledger;
 using Exemplar.Web.Features.Surveys;
@@ -10,18 +11,18 @@ namespace Exemplar.Web.Features.Carriers;
 
 public sealed class EnterpriseEditModel(ExemplarDbContext db, SaveEnterpriseHandler handler) : CarrierPageModel
 {
-    [BindProperty(SupportsGet = true)] public Guid? EnterpriseId { get; set; }
-    [BindProperty] public uint Version { get; set; }
-    [BindProperty] public string Name { get; set; } = "";
-    [BindProperty] public string Uscc { get; set; } = "";
-    [BindProperty] public DateOnly? EntryDate { get; set; }
-    [BindProperty] public DateOnly? ExitDate { get; set; }
-    [BindProperty] public string Industry { get; set; } = "";
-    [BindProperty] public bool InLeadingIndustry { get; set; }
-    [BindProperty] public SizeClass SizeClass { get; set; } = SizeClass.Micro;
-    [BindProperty] public string? ContactName { get; set; }
-    [BindProperty] public string? ContactPhone { get; set; }
-    [BindProperty] public List<YearFigureInput> Years { get; set; } = [];
+    [BindProperty(SupportsGet = true)] [Display(Name = "企业编号")] public Guid? EnterpriseId { get; set; }
+    [BindProperty] [Display(Name = "版本")] public uint Version { get; set; }
+    [BindProperty] [Display(Name = "企业名称")] public string Name { get; set; } = "";
+    [BindProperty] [Display(Name = "统一社会信用代码")] public string Uscc { get; set; } = "";
+    [BindProperty] [Display(Name = "入驻日期")] public DateOnly? EntryDate { get; set; }
+    [BindProperty] [Display(Name = "迁出日期")] public DateOnly? ExitDate { get; set; }
+    [BindProperty] [Display(Name = "所属行业")] public string Industry { get; set; } = "";
+    [BindProperty] [Display(Name = "是否属于主导产业")] public bool InLeadingIndustry { get; set; }
+    [BindProperty] [Display(Name = "企业规模")] public SizeClass SizeClass { get; set; } = SizeClass.Micro;
+    [BindProperty] [Display(Name = "联系人")] public string? ContactName { get; set; }
+    [BindProperty] [Display(Name = "联系电话")] public string? ContactPhone { get; set; }
+    [BindProperty] [Display(Name = "年度数据")] public List<YearFigureInput> Years { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Web.Features.Jurisdictions;
 using Exemplar.Web.Features.Ledger;
 using Exemplar.Web.Features.Surveys;
@@ -15,11 +16,11 @@ namespace Exemplar.Web.Features.Carriers;
 [Authorize(Roles = LedgerRoles.Viewers)]
 public sealed class IndexModel(ExemplarDbContext db, JurisdictionTreeCache trees) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] [Display(Name = "名称包含")] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "排序")] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] [Display(Name = "页码")] public int PageNumber { get; set; } = 1;
 
-    public sealed record Row(Guid Id, string Name, string Kind, string Operator, string Jurisdiction, DateOnly EstablishedOn);
+    public sealed record Row(Guid Id, string Name, string Kind, string Designation, string Operator, string Jurisdiction, DateOnly EstablishedOn);
     public PageOf<Row> Result { get; private set; } = null!;
     public bool IsApplicant => User.Role() == Role.Applicant;
 
@@ -38,8 +39,9 @@ public sealed class IndexModel(ExemplarDbContext db, JurisdictionTreeCache trees
         var total = await q.CountAsync(ct);
         var rows = await (from c in q.Skip((PageNumber - 1) * Paging.Size).Take(Paging.Size)
                           join o in db.Set<Organization>() on c.OrganizationId equals o.Id
-                          select new { c.Id, c.Name, c.Kind, Org = o.Name, c.JurisdictionCode, c.EstablishedOn }).ToListAsync(ct);
-        Result = new PageOf<Row>(rows.Select(r => new Row(r.Id, r.Name, Domain.Ledger.LedgerLabels.Of(r.Kind), r.Org, tree.FullName(r.JurisdictionCode), r.EstablishedOn)).ToList(),
+                          select new { Carrier = c, Org = o.Name }).ToListAsync(ct);
+        Result = new PageOf<Row>(rows.Select(r => new Row(r.Carrier.Id, r.Carrier.Name, Domain.Ledger.LedgerLabels.Of(r.Carrier.Kind), CarrierDesignation.Label(r.Carrier), r.Org,
+            tree.FullName(r.Carrier.JurisdictionCode), r.Carrier.EstablishedOn)).ToList(),
             total, PageNumber, Paging.Size);
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Web.Features.Ledger;
 using Exemplar.Web.Features.Surveys;
 using Exemplar.Web.Infrastructure.Forms;
@@ -8,14 +9,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Exemplar.Web.Features.Carriers;
 
 /// <summary>Partner agencies with the add/edit form on the same page (?edit={partnerId}).</summary>
-public sealed class PartnersModel(ExemplarDbContext db, SavePartnerHandler handler) : CarrierPageModel
+public sealed class PartnersModel(ExemplarDbContext db, SavePartnerHandler handler) : CarrierPageModel, IFormPage
 {
-    [BindProperty(SupportsGet = true)] public Guid? Edit { get; set; }
-    [BindProperty] public uint Version { get; set; }
-    [BindProperty] public string Name { get; set; } = "";
-    [BindProperty] public DateOnly? AgreementFrom { get; set; }
-    [BindProperty] public DateOnly? AgreementTo { get; set; }
-    [BindProperty] public string Services { get; set; } = "";
+    [BindProperty(SupportsGet = true)] [Display(Name = "机构编号")] public Guid? Edit { get; set; }
+    [BindProperty] [Display(Name = "版本")] public uint Version { get; set; }
+    [BindProperty] [Display(Name = "机构名称")] public string Name { get; set; } = "";
+    [BindProperty] [Display(Name = "协议起始日期")] public DateOnly? AgreementFrom { get; set; }
+    [BindProperty] [Display(Name = "协议截止日期")] public DateOnly? AgreementTo { get; set; }
+    [BindProperty] [Display(Name = "服务内容")] public string Services { get; set; } = "";
     public IReadOnlyList<PartnerAgency> Items { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -37,6 +38,8 @@ public sealed class PartnersModel(ExemplarDbContext db, SavePartnerHandler handl
         TempData["Flash"] = $"已保存合作机构“{Name}”。";
         return Redirect($"{BaseUrl}/Partners");
     }
+
+    public async Task LoadFormAsync(CancellationToken ct) => Items = await LoadAsync(ct);
 
     private Task<List<PartnerAgency>> LoadAsync(CancellationToken ct) =>
         db.Set<PartnerAgency>().AsNoTracking().Where(s => s.CarrierId == Carrier.Id).OrderBy(s => s.Name).ToListAsync(ct);

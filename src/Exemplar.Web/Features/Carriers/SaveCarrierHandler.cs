@@ -17,15 +17,18 @@ public sealed class SaveCarrierHandler(ExemplarDbContext db, JurisdictionTreeCac
     {
         var p = new Problems();
         p.Required("Name", c.Name, "名称");
-        p.MaxLength("Name", c.Name, 200, "名称");
+        p.Check("Name", RecordLimits.CarrierName.Check(c.Name));
         var tree = await trees.GetAsync(ct);
         if (tree.Find(c.JurisdictionCode) is null) p.Add("JurisdictionCode", "请选择有效的所在行政区划。");
         var industries = SplitList(c.LeadingIndustries);
         if (industries.Count == 0) p.Add("LeadingIndustries", "请填写主导产业（用顿号或逗号分隔）。");
-        if (industries.Count > 3) p.Add("LeadingIndustries", $"主导产业不超过3个，您填写了{industries.Count}个。");
-        if (c.Area <= 0) p.Add("Area", "场地面积应大于0。");
-        if (c.PublicServiceArea < 0 || c.PublicServiceArea > c.Area) p.Add("PublicServiceArea", "公共服务区域面积应在0与场地面积之间。");
-        if (c.EstablishedOn is null) p.Add("EstablishedOn", "请填写成立日期。");
+        if (industries.Count > RecordLimits.MaxLeadingIndustries) p.Add("LeadingIndustries", $"主导产业不超过{RecordLimits.MaxLeadingIndustries}个，您填写了{industries.Count}个。");
+        foreach (var problem in industries.Select(RecordLimits.LeadingIndustry.Check).OfType<string>().Distinct()) p.Add("LeadingIndustries", problem);
+        p.Check("Area", RecordLimits.Area.Check(c.Area));
+        if (RecordLimits.PublicServiceArea.Check(c.PublicServiceArea) is { } psa) p.Add("PublicServiceArea", psa);
+        else if (c.PublicServiceArea > c.Area) p.Add("PublicServiceArea", "公共服务区域面积不能大于场地面积。");
+        if (c.EstablishedOn is not { } established) p.Add("EstablishedOn", "请填写成立日期。");
+        else p.Check("EstablishedOn", RecordLimits.EstablishedOn.Check(established, Infrastructure.ChinaTime.Today(clock)));
         if (!Enum.IsDefined(c.Kind)) p.Add("Kind", "请选择类型。");
         if (!Enum.IsDefined(c.PrimaryType)) p.Add("PrimaryType", "请选择产业类型。");
         if (p.Any) return p.Result();

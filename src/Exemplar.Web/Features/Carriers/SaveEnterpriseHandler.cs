@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Domain.Ledger;
 using Exemplar.Domain.Organizations;
 using Exemplar.Web.Features.Jurisdictions;
@@ -7,17 +8,20 @@ using Exemplar.Web.Infrastructure.Forms;
 
 namespace Exemplar.Web.Features.Carriers;
 
-public sealed record YearFigureInput(int Year, int Employees, decimal RevenueWan, int PatentsApplied, int PatentsHeld, int HighTech, int TechSme, int Other);
+public sealed record YearFigureInput(
+    [Display(Name = "年度")] int Year, [Display(Name = "从业人员")] int Employees, [Display(Name = "营业收入")] decimal RevenueWan,
+    [Display(Name = "专利申请")] int PatentsApplied, [Display(Name = "拥有专利")] int PatentsHeld, [Display(Name = "高新技术企业认定")] int HighTech,
+    [Display(Name = "科技型中小企业认定")] int TechSme, [Display(Name = "其他创新成果")] int Other);
 
 public sealed record SaveEnterpriseCommand(
     Guid CarrierId, Guid? Id, uint Version, string Name, string Uscc, DateOnly? EntryDate, DateOnly? ExitDate, string Industry,
     bool InLeadingIndustry, SizeClass SizeClass, string? ContactName, string? ContactPhone, IReadOnlyList<YearFigureInput> Years);
 
-public sealed class SaveEnterpriseHandler(ExemplarDbContext db)
+public sealed class SaveEnterpriseHandler(ExemplarDbContext db, TimeProvider clock)
 {
     public async Task<SaveResult> HandleAsync(SaveEnterpriseCommand c, CancellationToken ct)
     {
-        var p = Validate(c);
+        var p = Validate(c, Infrastructure.ChinaTime.Today(clock));
         if (!p.Any && await db.Set<ResidentEnterprise>().AnyAsync(x => x.CarrierId == c.CarrierId && x.Uscc == c.Uscc.Trim().ToUpperInvariant() && x.Id != c.Id, ct))
             p.Add("Uscc", "本基地已登记该统一社会信用代码的企业。");
         if (p.Any) return p.Result();
@@ -49,24 +53,36 @@ public sealed class SaveEnterpriseHandler(ExemplarDbContext db)
         e.ContactPhone = c.ContactPhone?.Trim();
     }
 
-    public static Problems Validate(SaveEnterpriseCommand c)
+    public static Problems Validate(SaveEnterpriseCommand c, DateOnly today)
     {
         var p = new Problems();
         p.Required("Name", c.Name, "企业名称");
-        p.MaxLength("Name", c.Name, 200, "企业名称");
+        p.Check("Name", RecordLimits.EnterpriseName.Check(c.Name));
         if (!UnifiedSocialCreditCode.TryParse(c.Uscc, out _, out var error)) p.Add("Uscc", error);
-        if (c.EntryDate is null) p.Add("EntryDate", "请填写入驻日期。");
-        if (c.EntryDate is { } from && c.ExitDate is { } to && to < from) p.Add("ExitDate", "迁出日期不能早于入驻日期。");
+        if (c.EntryDate is not { } from) p.Add("EntryDate", "请填写入驻日期。");
+        else p.Check("EntryDate", RecordLimits.EntryDate.Check(from, today));
+        if (c.ExitDate is { } to)
+        {
+            if (c.EntryDate is { } start && to < start) p.Add("ExitDate", $"迁出日期（{DateWindow.Format(to)}）不能早于入驻日期（{DateWindow.Format(start)}）。");
+            else p.Check("ExitDate", RecordLimits.ExitDate.Check(to, today));
+        }
         p.Required("Industry", c.Industry, "所属行业");
-        p.MaxLength("Industry", c.Industry, 100, "所属行业");
+        p.Check("Industry", RecordLimits.Industry.Check(c.Industry));
         if (!Enum.IsDefined(c.SizeClass)) p.Add("SizeClass", "请选择企业规模。");
-        p.MaxLength("ContactName", c.ContactName, 50, "联系人");
-        p.MaxLength("ContactPhone", c.ContactPhone, 30, "联系电话");
+        p.Check("ContactName", RecordLimits.ContactName.Check(c.ContactName));
+        p.Check("ContactPhone", RecordLimits.ContactPhone.Check(c.ContactPhone));
+        if (c.Years.Select(y => y.Year).Distinct().Count() != c.Years.Count) p.Add("Years", "同一年度的数据只能填写一行。");
         foreach (var y in c.Years)
         {
-            if (y.Year is < 2000 or > 2100) p.Add("Years", $"年度 {y.Year} 无效。");
-            if (y.Employees < 0 || y.RevenueWan < 0 || y.PatentsApplied < 0 || y.PatentsHeld < 0 || y.HighTech < 0 || y.TechSme < 0 || y.Other < 0)
-                p.Add("Years", $"{y.Year}年的数字不能为负数。");
+            if (RecordLimits.CheckFigureYear(y.Year, today) is { } yearProblem) { p.Add("Years", yearProblem); continue; }
+            void Figure(WholeRange r, int v) => p.Check("Years", r.Check(v) is { } m ? $"{y.Year}年{m}" : null);
+            Figure(RecordLimits.Employees, y.Employees);
+            p.Check("Years", RecordLimits.RevenueWan.Check(y.RevenueWan) is { } revenue ? $"{y.Year}年{revenue}" : null);
+            Figure(RecordLimits.PatentsApplied, y.PatentsApplied);
+            Figure(RecordLimits.PatentsHeld, y.PatentsHeld);
+            Figure(RecordLimits.HighTech, y.HighTech);
+            Figure(RecordLimits.TechSme, y.TechSme);
+            Figure(RecordLimits.OtherOutcomes, y.Other);
         }
         return p;
     }

@@ -17,12 +17,12 @@ public sealed class SaveStaffHandler(ExemplarDbContext db)
     {
         var p = new Problems();
         p.Required("Name", c.Name, "姓名");
-        p.MaxLength("Name", c.Name, 50, "姓名");
-        p.MaxLength("Position", c.Position, 100, "岗位");
-        p.MaxLength("MentorCertificate", c.MentorCertificate, 200, "创业导师资格证");
+        p.Check("Name", RecordLimits.StaffName.Check(c.Name));
+        p.Check("Position", RecordLimits.Position.Check(c.Position));
+        p.Check("MentorCertificate", RecordLimits.MentorCertificate.Check(c.MentorCertificate));
         if (!Enum.IsDefined(c.Education)) p.Add("Education", "请选择学历。");
         if (!Enum.IsDefined(c.Title)) p.Add("Title", "请选择职称。");
-        if (c.YearsAtBase is < 0 or > 80) p.Add("YearsAtBase", "在基地工作年限应在0至80之间。");
+        p.Check("YearsAtBase", RecordLimits.YearsAtBase.Check(c.YearsAtBase));
         if (p.Any) return p.Result();
         var s = await CarrierRecord.EditOrAddAsync(db, c.Id, c.Version,
             db.Set<ServiceStaff>().Where(x => x.CarrierId == c.CarrierId),

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Domain.Ledger;
 using Exemplar.Web.Features.Ledger;
 using Exemplar.Web.Features.Surveys;
@@ -9,17 +10,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Exemplar.Web.Features.Carriers;
 
 /// <summary>Service staff list with the add/edit form on the same page (?edit={staffId}).</summary>
-public sealed class StaffModel(ExemplarDbContext db, SaveStaffHandler handler) : CarrierPageModel
+public sealed class StaffModel(ExemplarDbContext db, SaveStaffHandler handler) : CarrierPageModel, IFormPage
 {
-    [BindProperty(SupportsGet = true)] public Guid? Edit { get; set; }
-    [BindProperty] public uint Version { get; set; }
-    [BindProperty] public string Name { get; set; } = "";
-    [BindProperty] public string Position { get; set; } = "";
-    [BindProperty] public bool FullTime { get; set; } = true;
-    [BindProperty] public Education Education { get; set; } = Education.Bachelor;
-    [BindProperty] public TitleLevel Title { get; set; }
-    [BindProperty] public string? MentorCertificate { get; set; }
-    [BindProperty] public decimal YearsAtBase { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "人员编号")] public Guid? Edit { get; set; }
+    [BindProperty] [Display(Name = "版本")] public uint Version { get; set; }
+    [BindProperty] [Display(Name = "姓名")] public string Name { get; set; } = "";
+    [BindProperty] [Display(Name = "岗位")] public string Position { get; set; } = "";
+    [BindProperty] [Display(Name = "专职")] public bool FullTime { get; set; } = true;
+    [BindProperty] [Display(Name = "学历")] public Education Education { get; set; } = Education.Bachelor;
+    [BindProperty] [Display(Name = "职称")] public TitleLevel Title { get; set; }
+    [BindProperty] [Display(Name = "创业导师资格证")] public string? MentorCertificate { get; set; }
+    [BindProperty] [Display(Name = "在基地工作年限")] public decimal YearsAtBase { get; set; }
     public IReadOnlyList<ServiceStaff> Items { get; private set; } = [];
     public StaffRatio Ratio { get; private set; } = new(0, 0, 0);
 
@@ -43,6 +44,8 @@ public sealed class StaffModel(ExemplarDbContext db, SaveStaffHandler handler) :
         TempData["Flash"] = $"已保存服务人员“{Name}”。";
         return Redirect($"{BaseUrl}/Staff");
     }
+
+    public Task LoadFormAsync(CancellationToken ct) => LoadAsync(ct);
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Domain.Ledger;
 using Exemplar.Web.Features.Carriers;
 using Exemplar.Web.Features.Surveys;
@@ -10,12 +11,12 @@ namespace Exemplar.Web.Features.Ledger;
 
 public sealed class EntriesModel(ExemplarDbContext db) : CarrierPageModel
 {
-    [BindProperty(SupportsGet = true)] public ServiceFunction? Function { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] [Display(Name = "服务功能")] public ServiceFunction? Function { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "起始日期")] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "截止日期")] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "地点或成果包含")] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "排序")] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] [Display(Name = "页码")] public int PageNumber { get; set; } = 1;
     public PageOf<LedgerEntry> Result { get; private set; } = null!;
     public IReadOnlyDictionary<Guid, string> Names { get; private set; } = new Dictionary<Guid, string>();
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Domain.Ledger;
 using Exemplar.Web.Features.Carriers;
 using Exemplar.Web.Features.Surveys;
@@ -8,24 +9,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplar.Web.Features.Ledger;
 
-public sealed class EntryEditModel(ExemplarDbContext db, SaveEntryHandler handler) : CarrierPageModel
+public sealed class EntryEditModel(ExemplarDbContext db, SaveEntryHandler handler) : CarrierPageModel, IFormPage
 {
-    [BindProperty(SupportsGet = true)] public Guid? EntryId { get; set; }
-    [BindProperty] public uint Version { get; set; }
-    [BindProperty] public ServiceFunction Function { get; set; } = ServiceFunction.InformationService;
-    [BindProperty] public DateOnly? Date { get; set; }
-    [BindProperty] public string Place { get; set; } = "";
-    [BindProperty] public ServiceForm Form { get; set; } = ServiceForm.OneToOne;
-    [BindProperty] public EventTopic Topic { get; set; }
-    [BindProperty] public List<Guid> ResidentIds { get; set; } = [];
-    [BindProperty] public string OtherNames { get; set; } = "";
-    [BindProperty] public int PersonCount { get; set; }
-    [BindProperty] public FeeClass Fee { get; set; } = FeeClass.Free;
-    [BindProperty] public Guid? PartnerAgencyId { get; set; }
-    [BindProperty] public string? RequestText { get; set; }
-    [BindProperty] public string? OutcomeText { get; set; }
-    [BindProperty] public string? Feedback { get; set; }
-    [BindProperty] public List<IFormFile> Files { get; set; } = [];
+    [BindProperty(SupportsGet = true)] [Display(Name = "记录编号")] public Guid? EntryId { get; set; }
+    [BindProperty] [Display(Name = "版本")] public uint Version { get; set; }
+    [BindProperty] [Display(Name = "服务功能")] public ServiceFunction Function { get; set; } = ServiceFunction.InformationService;
+    [BindProperty] [Display(Name = "服务日期")] public DateOnly? Date { get; set; }
+    [BindProperty] [Display(Name = "服务地点")] public string Place { get; set; } = "";
+    [BindProperty] [Display(Name = "服务形式")] public ServiceForm Form { get; set; } = ServiceForm.OneToOne;
+    [BindProperty] [Display(Name = "活动类别")] public EventTopic Topic { get; set; }
+    [BindProperty] [Display(Name = "参与的入驻企业")] public List<Guid> ResidentIds { get; set; } = [];
+    [BindProperty] [Display(Name = "其他参与企业")] public string OtherNames { get; set; } = "";
+    [BindProperty] [Display(Name = "参与人数")] public int PersonCount { get; set; }
+    [BindProperty] [Display(Name = "收费类别")] public FeeClass Fee { get; set; } = FeeClass.Free;
+    [BindProperty] [Display(Name = "服务提供方")] public Guid? PartnerAgencyId { get; set; }
+    [BindProperty] [Display(Name = "服务需求")] public string? RequestText { get; set; }
+    [BindProperty] [Display(Name = "服务内容与成果")] public string? OutcomeText { get; set; }
+    [BindProperty] [Display(Name = "企业反馈")] public string? Feedback { get; set; }
+    [BindProperty] [Display(Name = "佐证材料")] public List<IFormFile> Files { get; set; } = [];
 
     public IReadOnlyList<(Guid Id, string Name)> Residents { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> Partners { get; private set; } = [];
@@ -68,6 +69,8 @@ public sealed class EntryEditModel(ExemplarDbContext db, SaveEntryHandler handle
         TempData["Flash"] = "已保存台账记录。";
         return Redirect($"{BaseUrl}/Ledger");
     }
+
+    public Task LoadFormAsync(CancellationToken ct) => LoadAsync(ct);
 
     private async Task LoadAsync(CancellationToken ct)
     {

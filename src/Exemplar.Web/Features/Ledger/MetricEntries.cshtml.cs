@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Domain.Ledger;
 using Exemplar.Web.Features.Carriers;
 using Exemplar.Web.Features.Surveys;
@@ -11,9 +12,9 @@ namespace Exemplar.Web.Features.Ledger;
 /// <summary>Drill-down: the ledger entries (and enterprises) behind one metric number.</summary>
 public sealed class MetricEntriesModel(ExemplarDbContext db, LedgerMetricsQuery query) : CarrierPageModel
 {
-    [BindProperty(SupportsGet = true)] public int Year { get; set; }
-    [BindProperty(SupportsGet = true)] public ServiceFunction? Function { get; set; }
-    [BindProperty(SupportsGet = true)] public Measure Measure { get; set; } = Measure.EnterpriseVisits;
+    [BindProperty(SupportsGet = true)] [Display(Name = "年度")] public int Year { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "服务功能")] public ServiceFunction? Function { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "指标")] public Measure Measure { get; set; } = Measure.EnterpriseVisits;
     public IReadOnlyList<LedgerEntry> Entries { get; private set; } = [];
     public IReadOnlyList<(string Name, int Visits)> Enterprises { get; private set; } = [];
     public int Total { get; private set; }

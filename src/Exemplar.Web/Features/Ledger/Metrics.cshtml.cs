@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Domain.Ledger;
 using Exemplar.Domain.Policies;
 using Exemplar.Web.Features.Carriers;
@@ -7,9 +8,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Exemplar.Web.Features.Ledger;
 
-public sealed class MetricsModel(LedgerMetricsQuery query) : CarrierPageModel
+public sealed class MetricsModel(LedgerMetricsQuery query, CarrierProgramme programmes) : CarrierPageModel
 {
-    [BindProperty(SupportsGet = true)] public int Year { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "年度")] public int Year { get; set; }
     public IReadOnlyList<VolumeRow> Volumes { get; private set; } = [];
     public FeeShare Share { get; private set; } = new(0, 0);
     public SatisfactionRate Satisfaction { get; private set; } = new(0, 0);
@@ -19,11 +20,22 @@ public sealed class MetricsModel(LedgerMetricsQuery query) : CarrierPageModel
     public StaffRatio Staff { get; private set; } = new(0, 0, 0);
     public IReadOnlyList<Anomaly> Anomalies { get; private set; } = [];
     public IReadOnlyDictionary<string, Fact> Profile { get; private set; } = new Dictionary<string, Fact>();
+    /// <summary>The applicable programme's service functions with their thresholds; null when no programme applies.</summary>
+    public ProgrammeTargets? Targets { get; private set; }
+    /// <summary>The rows shown: the programme's functions when one applies, else every function with a figure.</summary>
+    public IReadOnlyList<VolumeRow> Shown { get; private set; } = [];
+    public bool HasNextYear => Year < Today.Year;
+    public bool HasPreviousYear => Year > Math.Max(2000, Carrier.EstablishedOn.Year);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (Year is < 2000 or > 2100) return NotFound();
+        // Only years that have begun have figures.
+        if (Year < 2000 || Year > Today.Year) return NotFound();
         Volumes = await query.VolumesAsync(Carrier.Id, Year, ct);
+        Targets = await programmes.TargetsAsync(Carrier, Volumes, ct);
+        Shown = Targets is { } t
+            ? t.Functions.Select(f => Volumes.First(v => v.Function == f.Function)).ToList()
+            : Volumes.Where(v => v.EnterpriseVisits > 0 || v.Events > 0).ToList();
         var records = await query.RecordsAsync(Carrier, Year, ct);
         Share = new FeeShare(Volumes.Sum(v => v.FreeOrLowFeeVisits), Volumes.Sum(v => v.EnterpriseVisits));
         Satisfaction = LedgerMetrics.Satisfaction(records.Satisfaction);
@@ -31,10 +43,12 @@ public sealed class MetricsModel(LedgerMetricsQuery query) : CarrierPageModel
         ThisYear = LedgerMetrics.YearEnd(records.Residents, Year);
         LastYear = LedgerMetrics.YearEnd(records.Residents, Year - 1);
         Staff = LedgerMetrics.Staff(records.Staff, QualificationRule.Kunming);
-        Anomalies = LedgerAnomalies.Find(records.Entries.Where(e => e.Date.Year == Year).ToList(), records.Residents);
+        Anomalies = LedgerAnomalies.BySeverityThenDate(LedgerAnomalies.Find(records.Entries.Where(e => e.Date.Year == Year).ToList(), records.Residents));
         Profile = LedgerProfile.Facts(records, Year, QualificationRule.Kunming);
         return Page();
     }
+
+    public FunctionTarget? TargetOf(ServiceFunction f) => Targets?.Functions.FirstOrDefault(x => x.Function == f);
 
     public string Drill(ServiceFunction? f, Measure m) => Paging.Link($"{BaseUrl}/Metrics/{Year}/Entries", [new("Function", f?.ToString()), new("Measure", m.ToString())]);
 

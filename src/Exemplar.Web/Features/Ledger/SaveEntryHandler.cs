@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Features.Carriers;
+using Exemplar.Web.Infrastructure;
 
 namespace Exemplar.Web.Features.Ledger;
 
@@ -22,17 +23,23 @@ public sealed class SaveEntryHandler(ExemplarDbContext db, IOptions<LedgerOption
         var p = new Problems();
         if (!Enum.IsDefined(c.Function)) p.Add("Function", "请选择服务功能。");
         if (c.Date is null) p.Add("Date", "请填写服务日期。");
+        else
+        {
+            var established = await db.Set<Carrier>().Where(x => x.Id == c.CarrierId).Select(x => (DateOnly?)x.EstablishedOn).FirstOrDefaultAsync(ct);
+            p.Check("Date", RecordLimits.ServiceDate.Check(c.Date.Value, ChinaTime.Today(clock), established, "基地成立日期"));
+        }
         p.Required("Place", c.Place, "服务地点");
-        p.MaxLength("Place", c.Place, 200, "服务地点");
+        p.Check("Place", RecordLimits.Place.Check(c.Place));
         if (!Enum.IsDefined(c.Form)) p.Add("Form", "请选择服务形式。");
         if (!Enum.IsDefined(c.Topic)) p.Add("Topic", "请选择活动类别。");
         if (!Enum.IsDefined(c.Fee)) p.Add("Fee", "请选择收费类别。");
-        if (c.PersonCount < 0) p.Add("PersonCount", "人数不能为负数。");
-        p.MaxLength("RequestText", c.RequestText, 2000, "服务需求");
-        p.MaxLength("OutcomeText", c.OutcomeText, 2000, "服务成果");
-        p.MaxLength("Feedback", c.Feedback, 2000, "企业反馈");
+        p.Check("PersonCount", RecordLimits.PersonCount.Check(c.PersonCount));
+        p.Check("RequestText", RecordLimits.RequestText.Check(c.RequestText));
+        p.Check("OutcomeText", RecordLimits.OutcomeText.Check(c.OutcomeText));
+        p.Check("Feedback", RecordLimits.Feedback.Check(c.Feedback));
         var others = SaveCarrierHandler.SplitList(c.OtherNames.Replace('\n', '、').Replace('\r', '、'));
-        if (others.Any(n => n.Length > 200)) p.Add("OtherNames", "其他企业名称每个不能超过200个字。");
+        p.Check("OtherNames", RecordLimits.OtherNames.Check(others.Count));
+        foreach (var problem in others.Select(RecordLimits.OtherName.Check).OfType<string>().Distinct()) p.Add("OtherNames", problem);
         var residentIds = c.ResidentIds.Distinct().ToList();
         var known = await db.Set<ResidentEnterprise>().Where(e => e.CarrierId == c.CarrierId && residentIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
         if (known.Count != residentIds.Count) p.Add("ResidentIds", "所选入驻企业不属于本基地。");

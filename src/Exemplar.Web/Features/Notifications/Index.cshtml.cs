@@ -1,3 +1,5 @@
+using Exemplar.Web.Infrastructure.Forms;
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,9 +8,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Exemplar.Web.Features.Notifications;
 
 [Authorize(Policy = AuthPolicies.SignedIn)]
-public sealed class IndexModel(NotificationInbox inbox) : PageModel
+public sealed class IndexModel(NotificationInbox inbox) : PageModel, IFormPage
 {
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] [Display(Name = "页码")] public int PageNumber { get; set; } = 1;
 
     public int Total { get; private set; }
     public int Pages => Math.Max(1, (Total + NotificationInbox.PageSize - 1) / NotificationInbox.PageSize);
@@ -19,6 +21,8 @@ public sealed class IndexModel(NotificationInbox inbox) : PageModel
         PageNumber = Math.Max(1, PageNumber);
         (Total, Items) = await inbox.PageAsync(User.UserId()!.Value, PageNumber, ct);
     }
+
+    public Task LoadFormAsync(CancellationToken ct) => OnGetAsync(ct);
 
     public async Task<IActionResult> OnPostReadAsync(Guid id, CancellationToken ct)
     {

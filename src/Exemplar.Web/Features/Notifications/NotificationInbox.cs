@@ -30,7 +30,9 @@ public sealed class NotificationInbox(ExemplarDbContext db, TimeProvider clock)
             query = query.Where(n => n.Id == one);
         }
         var now = clock.GetUtcNow();
-        foreach (var n in await query.ToListAsync(ct)) n.ReadAt = now;
+        var read = await query.ToListAsync(ct);
+        foreach (var n in read) n.ReadAt = now;
+        await NoticeDelivery.MarkOpenedAsync(db, read.Where(n => n.NoticeId is not null).Select(n => n.NoticeId!.Value), now, ct);
         db.Actor.Operation = "通知.标为已读";
         await db.SaveChangesAsync(ct);
         return true;

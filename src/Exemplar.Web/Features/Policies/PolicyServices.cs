@@ -14,6 +14,7 @@ public static class PolicyServices
         services.AddScoped<EvaluateEligibilityHandler>();
         services.AddScoped<SetPolicyEffectiveDateHandler>();
         services.AddScoped<PreviewPolicyRevisionHandler>();
+        services.AddScoped<PolicySnapshots>();
         return services;
     }
 }

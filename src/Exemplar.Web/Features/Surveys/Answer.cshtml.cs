@@ -1,3 +1,5 @@
+using Exemplar.Web.Infrastructure.Forms;
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Domain.Ledger;
 using Exemplar.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
@@ -14,13 +16,13 @@ namespace Exemplar.Web.Features.Surveys;
 [AllowAnonymous]
 [EnableRateLimiting(SurveySetup.RateLimitPolicy)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AnswerModel(ExemplarDbContext db, AnswerSurveyHandler handler, TimeProvider clock) : PageModel
+public sealed class AnswerModel(ExemplarDbContext db, AnswerSurveyHandler handler, TimeProvider clock) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
-    [BindProperty] public bool? Overall { get; set; }
+    [BindProperty] [Display(Name = "总体评价")] public bool? Overall { get; set; }
     /// <summary>Per-function judgements as posted (<c>Answers[InformationService]=true</c>), read from the form directly.</summary>
     public Dictionary<string, string> Answers { get; private set; } = [];
-    [BindProperty] public string? Comment { get; set; }
+    [BindProperty] [Display(Name = "意见和建议")] public string? Comment { get; set; }
 
     public SurveyForm? Form { get; private set; }
     public LinkRefusal? Refusal { get; private set; }
@@ -31,6 +33,12 @@ public sealed class AnswerModel(ExemplarDbContext db, AnswerSurveyHandler handle
         if (SurveyLinkStatuses.Refusal(invitation, clock.GetUtcNow()) is { } refusal) return Refused(refusal);
         Form = await SurveyForms.LoadAsync(db, invitation!, ct);
         return Page();
+    }
+
+    public async Task LoadFormAsync(CancellationToken ct)
+    {
+        var invitation = await SurveyForms.FindAsync(db, Token, tracked: false, ct);
+        if (SurveyLinkStatuses.Refusal(invitation, clock.GetUtcNow()) is null) Form = await SurveyForms.LoadAsync(db, invitation!, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Web.Features.Carriers;
 using Exemplar.Web.Features.Ledger;
 using Exemplar.Web.Infrastructure.Forms;
@@ -12,13 +13,13 @@ namespace Exemplar.Web.Features.Surveys;
 /// Officers in scope and administrators may read the page.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class LinksModel(SurveyQuery query, IssueSurveyLinksHandler handler) : CarrierPageModel
+public sealed class LinksModel(SurveyQuery query, IssueSurveyLinksHandler handler) : CarrierPageModel, IFormPage
 {
-    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    [BindProperty(SupportsGet = true)] public SurveyLinkStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
-    [BindProperty] public DateOnly? ExpiresOn { get; set; }
-    [BindProperty] public Guid? EnterpriseId { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "调查年度")] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "状态")] public SurveyLinkStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] [Display(Name = "页码")] public int PageNumber { get; set; } = 1;
+    [BindProperty] [Display(Name = "链接有效期")] public DateOnly? ExpiresOn { get; set; }
+    [BindProperty] [Display(Name = "企业")] public Guid? EnterpriseId { get; set; }
 
     public int RoundYear => Year ?? MetricsYear;
     public SurveyRound Round { get; private set; } = null!;
@@ -37,6 +38,8 @@ public sealed class LinksModel(SurveyQuery query, IssueSurveyLinksHandler handle
         Rows = new PageOf<LinkRow>(filtered.Skip((PageNumber - 1) * Paging.Size).Take(Paging.Size).ToList(), filtered.Count, PageNumber, Paging.Size);
         return Page();
     }
+
+    public Task LoadFormAsync(CancellationToken ct) => OnGetAsync(ct);
 
     /// <summary>Issue links to every current resident that has no usable one yet.</summary>
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => IssueAsync(null, ct);

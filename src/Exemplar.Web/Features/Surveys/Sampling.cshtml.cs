@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Exemplar.Domain.Ledger;
 using Exemplar.Web.Features.Carriers;
@@ -17,10 +18,14 @@ namespace Exemplar.Web.Features.Surveys;
 /// sampled enterprises beforehand nor single out those who complained.
 /// </summary>
 [CarrierScope(OfficersPost = true)]
-public sealed class SamplingModel(ExemplarDbContext db, DrawSampleHandler handler, LedgerMetricsQuery metrics, TimeProvider clock) : CarrierPageModel
+public sealed class SamplingModel(ExemplarDbContext db, DrawSampleHandler handler, LedgerMetricsQuery metrics, TimeProvider clock) : CarrierPageModel, IFormPage
 {
-    [BindProperty] public int Year { get; set; }
-    [BindProperty] public decimal SharePercent { get; set; } = DrawSampleHandler.DefaultSharePercent;
+    [BindProperty] [Display(Name = "抽查年度")] public int Year { get; set; }
+    [BindProperty] [Display(Name = "抽查比例")] public decimal SharePercent { get; set; } = DrawSampleHandler.DefaultSharePercent;
+    [BindProperty] [Display(Name = "确认再次抽取")] public bool ConfirmRedraw { get; set; }
+    [BindProperty] [Display(Name = "再次抽取的原因")] public string? RedrawReason { get; set; }
+    /// <summary>The years that already have a sample (a new draw for one of them needs a confirmation and a reason).</summary>
+    public IReadOnlyList<int> SampledYears => Samples.Select(s => s.Sample.Year).Distinct().Order().ToList();
 
     public IReadOnlyList<SampleSummary> Samples { get; private set; } = [];
     public IReadOnlyDictionary<int, SatisfactionRate> OperatorRates { get; private set; } = new Dictionary<int, SatisfactionRate>();
@@ -38,9 +43,11 @@ public sealed class SamplingModel(ExemplarDbContext db, DrawSampleHandler handle
         PopulationNow = await DrawSampleHandler.Population(db, Carrier.Id, ChinaTime.Today(clock)).CountAsync(ct);
     }
 
+    public Task LoadFormAsync(CancellationToken ct) => OnGetAsync(ct);
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await handler.HandleAsync(new DrawSampleCommand(Carrier.Id, Year, SharePercent, User.FindFirstValue(ClaimTypes.Name) ?? "?"), ct);
+        var result = await handler.HandleAsync(new DrawSampleCommand(Carrier.Id, Year, SharePercent, User.FindFirstValue(ClaimTypes.Name) ?? "?", ConfirmRedraw, RedrawReason), ct);
         if (!result.Ok) { AddErrors(result.Errors); await OnGetAsync(ct); return Page(); }
         TempData["Flash"] = "已抽取样本，随机种子和总体名单已记录。";
         return Redirect($"{BaseUrl}/Sampling/{result.Id}");

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Exemplar.Domain.Ledger;
 using Exemplar.Web.Features.Carriers;
@@ -15,13 +16,13 @@ namespace Exemplar.Web.Features.Surveys;
 /// and the sample's satisfaction next to the operator-reported one. Officers in scope and administrators only.
 /// </summary>
 [CarrierScope(OfficersPost = true)]
-public sealed class SamplingDetailModel(ExemplarDbContext db, RecordSampleAnswersHandler handler, LedgerMetricsQuery metrics) : CarrierPageModel
+public sealed class SamplingDetailModel(ExemplarDbContext db, RecordSampleAnswersHandler handler, LedgerMetricsQuery metrics) : CarrierPageModel, IFormPage
 {
-    [BindProperty(SupportsGet = true)] public Guid SampleId { get; set; }
-    [BindProperty(SupportsGet = true)] public bool Reproduce { get; set; }
-    [BindProperty] public List<AnswerRow> Rows { get; set; } = [];
-    [BindProperty] public uint Version { get; set; }
-    [BindProperty] public bool Confirm { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "样本编号")] public Guid SampleId { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "复现")] public bool Reproduce { get; set; }
+    [BindProperty] [Display(Name = "答复")] public List<AnswerRow> Rows { get; set; } = [];
+    [BindProperty] [Display(Name = "版本")] public uint Version { get; set; }
+    [BindProperty] [Display(Name = "确认")] public bool Confirm { get; set; }
 
     public sealed class AnswerRow
     {
@@ -77,6 +78,8 @@ public sealed class SamplingDetailModel(ExemplarDbContext db, RecordSampleAnswer
         if (!await LoadAsync(ct)) return NotFound();
         return Page();
     }
+
+    public Task LoadFormAsync(CancellationToken ct) => LoadAsync(ct);
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

@@ -13,11 +13,17 @@ namespace Exemplar.Web.Features.Surveys;
 /// 满意度随机抽查 (昆明办法第十条: 对入驻基地的小微企业按不低于10%的比例进行满意度随机抽查). The population is the
 /// carrier's current resident small/micro enterprises; the size is the share rounded up (at least 1).
 /// </summary>
-public sealed record DrawSampleCommand(Guid CarrierId, int Year, decimal SharePercent, string DrawnBy);
+/// <summary>
+/// A base and year with a sample already need <paramref name="ConfirmRedraw"/> and a <paramref name="RedrawReason"/>
+/// (drawing again until the sample suits someone would defeat the random draw), recorded with the new sample.
+/// </summary>
+public sealed record DrawSampleCommand(Guid CarrierId, int Year, decimal SharePercent, string DrawnBy, bool ConfirmRedraw = false, string? RedrawReason = null);
 
 public sealed class DrawSampleHandler(ExemplarDbContext db, TimeProvider clock)
 {
     public const decimal DefaultSharePercent = 10m;
+    public const int MaxReason = 500;
+    public const string RedrawField = "RedrawReason";
 
     public async Task<SaveResult> HandleAsync(DrawSampleCommand c, CancellationToken ct)
     {
@@ -27,6 +33,17 @@ public sealed class DrawSampleHandler(ExemplarDbContext db, TimeProvider clock)
         if (c.SharePercent is <= 0 or > 100) p.Add("SharePercent", "抽查比例应大于0%且不超过100%。");
         else if (decimal.Round(c.SharePercent, 2) != c.SharePercent) p.Add("SharePercent", "抽查比例最多保留两位小数。");
         if (p.Any) return p.Result();
+
+        var earlier = await db.Set<SurveySample>().CountAsync(s => s.CarrierId == c.CarrierId && s.Year == c.Year, ct);
+        var reason = string.IsNullOrWhiteSpace(c.RedrawReason) ? null : c.RedrawReason.Trim();
+        if (earlier > 0)
+        {
+            if (!c.ConfirmRedraw || reason is null)
+                p.Add(RedrawField, $"本基地{c.Year}年度已有 {earlier} 次抽查。再次抽取须勾选确认并填写原因（将随样本记录）；若只是要继续记录答复，请打开已有的抽查。");
+            else if (reason.Length > MaxReason) p.Add(RedrawField, $"再次抽取的原因不能超过{MaxReason}个字。");
+            if (p.Any) return p.Result();
+        }
+        else reason = null;
 
         var population = await Population(db, c.CarrierId, today).ToListAsync(ct);
         if (population.Count == 0)
@@ -41,7 +58,7 @@ public sealed class DrawSampleHandler(ExemplarDbContext db, TimeProvider clock)
             CarrierId = c.CarrierId, Year = c.Year, SharePercent = c.SharePercent, Seed = seed,
             PopulationCount = ordered.Count, PopulationDate = today, PopulationIds = ordered,
             MemberIds = [.. SurveySampler.Draw(ordered, c.SharePercent, (ulong)seed)],
-            DrawnBy = c.DrawnBy, DrawnAt = clock.GetUtcNow(),
+            DrawnBy = c.DrawnBy, DrawnAt = clock.GetUtcNow(), RedrawReason = reason,
         };
         db.Add(sample);
         db.Actor.Operation = "满意度抽查.抽取";

@@ -50,6 +50,8 @@ public sealed class SurveySample
     /// <summary>Set when the officer closes the sample; answers are frozen and the operator may see the result.</summary>
     public DateTimeOffset? CompletedAt { get; set; }
     public string? CompletedBy { get; set; }
+    /// <summary>Why the officer drew another sample for a base and year that already had one (null for the first).</summary>
+    public string? RedrawReason { get; set; }
     public uint Version { get; set; }
 }
 
@@ -101,6 +103,7 @@ internal sealed class SurveyConfigurations :
         b.Property(x => x.SharePercent).HasPrecision(5, 2);
         b.Property(x => x.DrawnBy).HasMaxLength(100);
         b.Property(x => x.CompletedBy).HasMaxLength(100);
+        b.Property(x => x.RedrawReason).HasMaxLength(DrawSampleHandler.MaxReason);
         b.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
         b.HasIndex(x => x.CarrierId);
         b.HasOne<Carrier>().WithMany().HasForeignKey(x => x.CarrierId).OnDelete(DeleteBehavior.Cascade);

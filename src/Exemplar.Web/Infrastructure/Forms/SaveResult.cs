@@ -7,6 +7,13 @@ public sealed record SaveResult(Guid? Id, IReadOnlyDictionary<string, List<strin
 {
     public bool Ok => Id is not null;
     public static SaveResult Saved(Guid id) => new(id, new Dictionary<string, List<string>>());
+
+    /// <summary>The record does not exist or is outside the user's scope: pages answer 404, APIs a 404 problem.</summary>
+    public static readonly SaveResult NotFound = new(null, new Dictionary<string, List<string>> { [NotFoundKey] = ["未找到该记录。"] });
+
+    public const string NotFoundKey = "$notFound";
+
+    public bool IsNotFound => Errors.ContainsKey(NotFoundKey);
 }
 
 public sealed class Problems
@@ -25,6 +32,11 @@ public sealed class Problems
     public void MaxLength(string field, string? value, int max, string label)
     {
         if (value is not null && value.Length > max) Add(field, $"{label}不能超过{max}个字。");
+    }
+    /// <summary>Adds the problem a range check reported (see <c>Exemplar.Domain.Ledger.RecordLimits</c>), if any.</summary>
+    public void Check(string field, string? problem)
+    {
+        if (problem is not null) Add(field, problem);
     }
     public SaveResult Result() => new(null, _errors);
 

@@ -106,8 +106,14 @@ public sealed class SurveyJourneyTests(BrowserFixture browser) : IClassFixture<B
         await BrowserFixture.AssertAccessibleAsync(officer);
 
         await officer.GetByLabel("抽查比例（%）").FillAsync("10");
+        // 2025 already has the demo sample: drawing again asks for a confirmation and a reason first.
+        await officer.GetByRole(AriaRole.Button, new() { Name = "随机抽取" }).ClickAsync();
+        await Assertions.Expect(officer.Locator("#errors")).ToContainTextAsync("再次抽取须勾选确认并填写原因");
+        await officer.GetByLabel("我确认要为该年度再次抽取样本").CheckAsync();
+        await officer.GetByLabel("再次抽取的原因").FillAsync("核查企业投诉，扩大抽查");
         await officer.GetByRole(AriaRole.Button, new() { Name = "随机抽取" }).ClickAsync();
         await Assertions.Expect(officer.Locator(".notice.success")).ToContainTextAsync("随机种子和总体名单已记录");
+        await Assertions.Expect(officer.Locator("#redraw-reason")).ToHaveTextAsync("核查企业投诉，扩大抽查");
         await Assertions.Expect(officer.Locator("#sample-size")).ToHaveTextAsync(expected.ToString());
         await Assertions.Expect(officer.Locator("#answers tbody tr")).ToHaveCountAsync(expected);
         var seed = await officer.Locator("#seed").InnerTextAsync();

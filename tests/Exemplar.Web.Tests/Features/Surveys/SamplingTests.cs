@@ -216,4 +216,32 @@ public sealed class SamplingTests(SurveyFactory app) : IClassFixture<SurveyFacto
         Assert.Contains((await none.ToDocumentAsync()).Errors(), e => e.Contains("没有入驻的小型、微型企业"));
         Assert.Equal(0, await data.DbAsync(db => db.Set<SurveySample>().CountAsync(s => s.CarrierId == carrier || s.CarrierId == empty)));
     }
+
+    [Fact]
+    public async Task A_second_sample_for_the_same_base_and_year_needs_a_confirmation_and_a_recorded_reason()
+    {
+        var (carrier, _) = await CarrierWith45Async("抽查再抽园");
+        var (officer, _, _) = await DrawAsync(carrier);
+        // Without confirming, or confirming without a reason: refused, and only the first sample exists.
+        foreach (var fields in new[] { Fields(("Year", "2025"), ("SharePercent", "10")), Fields(("Year", "2025"), ("SharePercent", "10"), ("ConfirmRedraw", "true"), ("RedrawReason", " ")) })
+        {
+            var refused = await officer.PostFormAsync($"/Base/{carrier}/Sampling", fields, formSelector: "form#draw");
+            Assert.Contains((await refused.ToDocumentAsync()).Errors(), e => e.Contains("2025年度已有 1 次抽查") && e.Contains("原因"));
+        }
+        Assert.Equal(1, await data.DbAsync(db => db.Set<SurveySample>().CountAsync(s => s.CarrierId == carrier)));
+        // The page offers the confirmation once a year has a sample.
+        Assert.NotNull((await officer.GetDocumentAsync($"/Base/{carrier}/Sampling")).QuerySelector("form#draw #redraw textarea[name=RedrawReason]"));
+        // Confirmed with a reason: drawn, the reason recorded with the new sample and shown on it.
+        var ok = await officer.PostFormAsync($"/Base/{carrier}/Sampling",
+            Fields(("Year", "2025"), ("SharePercent", "10"), ("ConfirmRedraw", "true"), ("RedrawReason", "上次样本的名单含已迁出企业，作废重抽")), formSelector: "form#draw");
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var second = await data.DbAsync(db => db.Set<SurveySample>().Where(s => s.CarrierId == carrier).OrderBy(s => s.DrawnAt).ThenBy(s => s.Id).ToListAsync());
+        Assert.Equal(2, second.Count);
+        Assert.Contains(second, s => s.RedrawReason == "上次样本的名单含已迁出企业，作废重抽");
+        Assert.Contains(second, s => s.RedrawReason is null);
+        var detail = await officer.GetDocumentAsync(ok.Headers.Location!.OriginalString);
+        Assert.Equal("上次样本的名单含已迁出企业，作废重抽", detail.QuerySelector("#redraw-reason")!.TextContent.Trim());
+        // Another year is a first sample again.
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync($"/Base/{carrier}/Sampling", Fields(("Year", "2024"), ("SharePercent", "10")), formSelector: "form#draw")).StatusCode);
+    }
 }

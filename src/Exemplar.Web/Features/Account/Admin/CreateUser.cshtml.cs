@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Features.Jurisdictions;
 using Exemplar.Web.Features.Organizations;
 using Exemplar.Web.Infrastructure.Data;
@@ -8,13 +10,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplar.Web.Features.Account.Admin;
 
-public sealed class CreateUserModel(AccountAdminHandler handler, JurisdictionTreeCache trees, ExemplarDbContext db) : PageModel
+public sealed class CreateUserModel(AccountAdminHandler handler, JurisdictionTreeCache trees, ExemplarDbContext db) : PageModel, IFormPage
 {
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string DisplayName { get; set; } = "";
-    [BindProperty] public Role Role { get; set; } = Role.CountyOfficer;
+    [BindProperty] [Display(Name = "角色")] public Role Role { get; set; } = Role.CountyOfficer;
     [BindProperty] public string? JurisdictionCode { get; set; }
-    [BindProperty] public Guid? OrganizationId { get; set; }
+    [BindProperty] [Display(Name = "单位")] public Guid? OrganizationId { get; set; }
     [BindProperty] public string? Phone { get; set; }
     [BindProperty] public string Password { get; set; } = "";
 
@@ -26,6 +28,8 @@ public sealed class CreateUserModel(AccountAdminHandler handler, JurisdictionTre
         Tree = await trees.GetAsync(ct);
         Organizations = await db.Set<Organization>().AsNoTracking().OrderBy(o => o.JurisdictionCode).ThenBy(o => o.Name).ToListAsync(ct);
     }
+
+    public Task LoadFormAsync(CancellationToken ct) => OnGetAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Features.Account;
 using Exemplar.Web.Features.Jurisdictions;
 using Exemplar.Web.Features.Organizations;
@@ -9,15 +11,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplar.Web.Features.Account.Admin;
 
-public sealed class UsersModel(ExemplarDbContext db, JurisdictionTreeCache trees, AccountAdminHandler handler) : PageModel
+public sealed class UsersModel(ExemplarDbContext db, JurisdictionTreeCache trees, AccountAdminHandler handler) : PageModel, IFormPage
 {
     private const int PageSize = 30;
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true)] public Role? RoleFilter { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "角色")] public Role? RoleFilter { get; set; }
     [BindProperty(SupportsGet = true)] public string? Jurisdiction { get; set; }
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "name";
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] [Display(Name = "页码")] public int PageNumber { get; set; } = 1;
 
     public List<(UserAccount User, string? Organization)> Users { get; private set; } = [];
     public int Total { get; private set; }
@@ -49,6 +51,8 @@ public sealed class UsersModel(ExemplarDbContext db, JurisdictionTreeCache trees
         var orgs = await db.Set<Organization>().AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         Users = page.Select(u => (u, u.OrganizationId is { } id ? orgs.GetValueOrDefault(id) : null)).ToList();
     }
+
+    public Task LoadFormAsync(CancellationToken ct) => OnGetAsync(ct);
 
     public async Task<IActionResult> OnPostStateAsync(Guid id, uint version, AccountAction action, string? newPassword, CancellationToken ct)
     {

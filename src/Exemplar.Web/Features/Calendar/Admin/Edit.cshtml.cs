@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Domain.Calendar;
 using Exemplar.Web.Features.Calendar;
 using Exemplar.Web.Infrastructure.Data;
@@ -10,11 +11,11 @@ namespace Exemplar.Web.Features.Calendar.Admin;
 /// <summary>Add or replace one year's notice through a form (one holiday per line); replacing asks first.</summary>
 public sealed class EditModel(ExemplarDbContext db, ChangeCalendarHandler handler) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    [BindProperty] public string? Title { get; set; }
-    [BindProperty] public string? Number { get; set; }
-    [BindProperty] public string? Holidays { get; set; }
-    [BindProperty] public bool ConfirmReplace { get; set; }
+    [BindProperty(SupportsGet = true)] [Display(Name = "年份")] public int? Year { get; set; }
+    [BindProperty] [Display(Name = "通知标题")] public string? Title { get; set; }
+    [BindProperty] [Display(Name = "文号")] public string? Number { get; set; }
+    [BindProperty] [Display(Name = "节假日安排")] public string? Holidays { get; set; }
+    [BindProperty] [Display(Name = "确认替换")] public bool ConfirmReplace { get; set; }
 
     public bool Exists { get; private set; }
     public bool NeedsConfirmation { get; private set; }

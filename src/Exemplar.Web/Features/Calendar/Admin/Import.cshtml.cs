@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Exemplar.Domain.Calendar;
 using Exemplar.Web.Features.Calendar;
@@ -14,9 +15,9 @@ public sealed class ImportModel(ChangeCalendarHandler handler) : PageModel
 {
     public const int MaxBytes = 1024 * 1024;
 
-    [BindProperty] public IFormFile? Upload { get; set; }
-    [BindProperty] public string? Json { get; set; }
-    [BindProperty] public bool ConfirmReplace { get; set; }
+    [BindProperty] [Display(Name = "文件")] public IFormFile? Upload { get; set; }
+    [BindProperty] [Display(Name = "JSON 内容")] public string? Json { get; set; }
+    [BindProperty] [Display(Name = "确认替换")] public bool ConfirmReplace { get; set; }
 
     public IReadOnlyList<int> ReplacingYears { get; private set; } = [];
 

@@ -1,3 +1,5 @@
+using Exemplar.Web.Infrastructure.Forms;
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Web.Features.Calendar;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,10 +7,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Exemplar.Web.Features.Calendar.Admin;
 
 /// <summary>Policy-lapse lead time and reminder lead times.</summary>
-public sealed class SettingsModel(CalendarService calendars, SaveCalendarSettingsHandler handler) : PageModel
+public sealed class SettingsModel(CalendarService calendars, SaveCalendarSettingsHandler handler) : PageModel, IFormPage
 {
-    [BindProperty] public int PolicyLapseLeadDays { get; set; }
-    [BindProperty] public string ReminderLeadDays { get; set; } = "";
+    [BindProperty] [Display(Name = "政策到期提前提醒天数")] public int PolicyLapseLeadDays { get; set; }
+    [BindProperty] [Display(Name = "提醒提前天数")] public string ReminderLeadDays { get; set; } = "";
 
     public CalendarSettings Current { get; private set; } = new();
 
@@ -19,6 +21,8 @@ public sealed class SettingsModel(CalendarService calendars, SaveCalendarSetting
         PolicyLapseLeadDays = Current.PolicyLapseLeadDays;
         ReminderLeadDays = string.Join(", ", Current.ReminderLeadDays);
     }
+
+    public async Task LoadFormAsync(CancellationToken ct) => Current = await calendars.SettingsAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -1,19 +1,23 @@
+using Exemplar.Web.Infrastructure.Forms;
+using System.ComponentModel.DataAnnotations;
 using Exemplar.Web.Features.Jurisdictions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exemplar.Web.Features.Jurisdictions.Admin;
 
-public sealed class IndexModel(JurisdictionTreeCache trees, AddJurisdictionHandler add) : PageModel
+public sealed class IndexModel(JurisdictionTreeCache trees, AddJurisdictionHandler add) : PageModel, IFormPage
 {
-    [BindProperty] public string Code { get; set; } = "";
-    [BindProperty] public string Name { get; set; } = "";
-    [BindProperty] public string ParentCode { get; set; } = "";
-    [BindProperty] public JurisdictionKind Kind { get; set; } = JurisdictionKind.DevelopmentZone;
+    [BindProperty] [Display(Name = "区划代码")] public string Code { get; set; } = "";
+    [BindProperty] [Display(Name = "名称")] public string Name { get; set; } = "";
+    [BindProperty] [Display(Name = "上级区划")] public string ParentCode { get; set; } = "";
+    [BindProperty] [Display(Name = "类别")] public JurisdictionKind Kind { get; set; } = JurisdictionKind.DevelopmentZone;
 
     public JurisdictionTree Tree { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct) => Tree = await trees.GetAsync(ct);
+
+    public async Task LoadFormAsync(CancellationToken ct) => Tree = await trees.GetAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -22,7 +22,7 @@ internal sealed class EnterpriseImport(ImportContext x)
     public async Task RunAsync(CancellationToken ct)
     {
         var db = x.Db;
-        var parser = new ImportEnterpriseRows(x.Map);
+        var parser = new ImportEnterpriseRows(x.Map, Infrastructure.ChinaTime.Today(x.Clock));
         var parsed = new List<EnterpriseRowValues>();
         long dataRows = 0;
         var cells = new List<string>();

@@ -42,7 +42,7 @@ internal sealed class LedgerImport(ImportContext x)
             .Select(r => new ImportResident(r.Id, r.Name, r.Uscc, r.EntryDate, r.ExitDate)).ToListAsync(ct);
         var partners = await db.Set<PartnerAgency>().AsNoTracking().Where(p => p.CarrierId == carrierId)
             .Select(p => new ImportPartner(p.Id, p.Name)).ToListAsync(ct);
-        var rows = new ImportLedgerRows(x.Map, residents, partners);
+        var rows = new ImportLedgerRows(x.Map, residents, partners, Infrastructure.ChinaTime.Today(x.Clock), x.Carrier.EstablishedOn);
 
         await using var conn = new NpgsqlConnection(x.ConnectionString);
         await conn.OpenAsync(ct);

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Features.Policies;
 using Exemplar.Web.Infrastructure.Auditing;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Exemplar.Web.Features.Policies.Admin;
 
 /// <summary>Programme versions: file hash, lint findings, and the dates the texts do not state (administrators only, via the /Admin folder).</summary>
-public sealed class IndexModel(PolicyCatalogue catalogue, SetPolicyEffectiveDateHandler setDate, IAuditActor actor) : PageModel
+public sealed class IndexModel(PolicyCatalogue catalogue, SetPolicyEffectiveDateHandler setDate, IAuditActor actor) : PageModel, IFormPage
 {
     public IReadOnlyList<CataloguedPolicy> Policies { get; private set; } = [];
 
@@ -14,7 +16,7 @@ public sealed class IndexModel(PolicyCatalogue catalogue, SetPolicyEffectiveDate
 
     [BindProperty] public string PolicyId { get; set; } = "";
 
-    [BindProperty] public DateOnly? EffectiveFrom { get; set; }
+    [BindProperty] [Display(Name = "施行日期")] public DateOnly? EffectiveFrom { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -39,6 +41,8 @@ public sealed class IndexModel(PolicyCatalogue catalogue, SetPolicyEffectiveDate
         await LoadAsync(ct);
         return Page();
     }
+
+    public Task LoadFormAsync(CancellationToken ct) => LoadAsync(ct);
 
     private async Task LoadAsync(CancellationToken ct)
     {

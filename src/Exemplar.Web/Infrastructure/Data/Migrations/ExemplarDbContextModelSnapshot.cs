@@ -117,6 +117,331 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("user_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.Applications.Application", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<Guid>("CarrierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_version");
+
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_submitted_at");
+
+                    b.Property<string>("JurisdictionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("jurisdiction_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("LastSubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_submitted_at");
+
+                    b.Property<bool>("MaterialsComplete")
+                        .HasColumnType("boolean")
+                        .HasColumnName("materials_complete");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("receipt_number");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("SubmittedVerdict")
+                        .HasColumnType("integer")
+                        .HasColumnName("submitted_verdict");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("withdrawal_reason");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_applications");
+
+                    b.HasIndex("CarrierId")
+                        .HasDatabaseName("ix_applications_carrier_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_applications_organization_id");
+
+                    b.HasIndex("ReceiptNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_applications_receipt_number");
+
+                    b.HasIndex("CallId", "CarrierId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_applications_call_id_carrier_id");
+
+                    b.HasIndex("CallId", "Status")
+                        .HasDatabaseName("ix_applications_call_id_status");
+
+                    b.ToTable("applications", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Applications.ApplicationMaterial", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<Guid>("SlotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("slot_id");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_materials");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_application_materials_file_id");
+
+                    b.HasIndex("SlotId")
+                        .HasDatabaseName("ix_application_materials_slot_id");
+
+                    b.HasIndex("VersionId", "SlotId")
+                        .HasDatabaseName("ix_application_materials_version_id_slot_id");
+
+                    b.ToTable("application_materials", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Applications.ApplicationReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateOnly>("CorrectionDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("correction_deadline");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<int>("FromVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_version");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("items_json");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset?>("ResubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resubmitted_at");
+
+                    b.Property<DateTimeOffset>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
+                    b.Property<Guid>("ReturnedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("returned_by");
+
+                    b.Property<string>("ReturnedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("returned_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_returns");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_application_returns_application_id");
+
+                    b.ToTable("application_returns", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Applications.ApplicationVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset?>("DeclarationAcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declaration_accepted_at");
+
+                    b.Property<Guid?>("DeclarationAcceptedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("declaration_accepted_by");
+
+                    b.Property<string>("DeclarationAcceptedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("declaration_accepted_by_name");
+
+                    b.Property<string>("DetailsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details_json");
+
+                    b.PrimitiveCollection<List<string>>("EditableItems")
+                        .HasColumnType("text[]")
+                        .HasColumnName("editable_items");
+
+                    b.Property<string>("HandEnteredJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("hand_entered_json");
+
+                    b.Property<DateTimeOffset?>("LockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_at");
+
+                    b.Property<string>("LockedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("locked_hash");
+
+                    b.Property<string>("LockedJson")
+                        .HasColumnType("text")
+                        .HasColumnName("locked_json");
+
+                    b.Property<string>("NarrativesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("narratives_json");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PackageHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("package_hash");
+
+                    b.Property<int>("ProfileYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("profile_year");
+
+                    b.Property<string>("SnapshotJson")
+                        .HasColumnType("text")
+                        .HasColumnName("snapshot_json");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid?>("SubmittedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("submitted_by_name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WarningsJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("warnings_json");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_versions");
+
+                    b.HasIndex("ApplicationId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_application_versions_application_id_number");
+
+                    b.ToTable("application_versions", (string)null);
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Calendar.CalendarSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -243,6 +568,269 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasName("pk_holiday_notices");
 
                     b.ToTable("holiday_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Calls.Call", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ApplicationDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("application_deadline");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("document_number");
+
+                    b.Property<string>("JurisdictionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("jurisdiction_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opens_on");
+
+                    b.Property<string>("PolicyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("policy_hash");
+
+                    b.Property<string>("PolicyTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("policy_title");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("policy_version");
+
+                    b.Property<string>("ProgrammeId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("programme_id");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("ReceiptPrefix")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("receipt_prefix");
+
+                    b.Property<int>("ReceiptsIssued")
+                        .HasColumnType("integer")
+                        .HasColumnName("receipts_issued");
+
+                    b.Property<DateOnly>("RecommendationDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("recommendation_deadline");
+
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("reference_date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calls");
+
+                    b.HasIndex("PolicyHash")
+                        .HasDatabaseName("ix_calls_policy_hash");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_calls_status");
+
+                    b.HasIndex("ProgrammeId", "Year")
+                        .HasDatabaseName("ix_calls_programme_id_year");
+
+                    b.ToTable("calls", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Calls.CallAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_attachments");
+
+                    b.HasIndex("CallId")
+                        .HasDatabaseName("ix_call_attachments_call_id");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_call_attachments_file_id");
+
+                    b.ToTable("call_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Calls.CallExtension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<DateTimeOffset>("ExtendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("extended_at");
+
+                    b.Property<string>("ExtendedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("extended_by");
+
+                    b.Property<DateOnly>("NewApplicationDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("new_application_deadline");
+
+                    b.Property<DateOnly>("NewRecommendationDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("new_recommendation_deadline");
+
+                    b.Property<DateOnly>("PreviousApplicationDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("previous_application_deadline");
+
+                    b.Property<DateOnly>("PreviousRecommendationDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("previous_recommendation_deadline");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_extensions");
+
+                    b.HasIndex("CallId")
+                        .HasDatabaseName("ix_call_extensions_call_id");
+
+                    b.ToTable("call_extensions", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Calls.CallMaterialSlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Citation")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("citation");
+
+                    b.Property<bool>("Generated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("generated");
+
+                    b.Property<bool>("IsDeclaration")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_declaration");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean")
+                        .HasColumnName("required");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_material_slots");
+
+                    b.HasIndex("CallId")
+                        .HasDatabaseName("ix_call_material_slots_call_id");
+
+                    b.ToTable("call_material_slots", (string)null);
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Carriers.Carrier", b =>
@@ -541,6 +1129,77 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_service_staff_carrier_id");
 
                     b.ToTable("service_staff", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Designations.Designation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AnnouncedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("announced_on");
+
+                    b.Property<string>("AnnouncementNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("announcement_number");
+
+                    b.Property<Guid>("CarrierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("policy_version");
+
+                    b.Property<string>("ProgrammeId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("programme_id");
+
+                    b.Property<DateOnly?>("ReapplyBannedUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("reapply_banned_until");
+
+                    b.Property<string>("RevocationCitation")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("revocation_citation");
+
+                    b.Property<DateOnly?>("RevokedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("revoked_on");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_designations");
+
+                    b.HasIndex("CarrierId", "ProgrammeId")
+                        .HasDatabaseName("ix_designations_carrier_id_programme_id");
+
+                    b.ToTable("designations", (string)null);
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Jurisdictions.Jurisdiction", b =>
@@ -874,6 +1533,58 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("job_leases", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.Notifications.Notice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("DeliveredVia")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("delivered_via");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("ref");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notices");
+
+                    b.HasIndex("Ref")
+                        .HasDatabaseName("ix_notices_ref");
+
+                    b.ToTable("notices", (string)null);
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -889,6 +1600,10 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<Guid?>("NoticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notice_id");
 
                     b.Property<string>("ObligationKey")
                         .HasMaxLength(300)
@@ -918,10 +1633,78 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_notifications");
 
+                    b.HasIndex("NoticeId")
+                        .HasDatabaseName("ix_notifications_notice_id");
+
                     b.HasIndex("UserId", "ReadAt")
                         .HasDatabaseName("ix_notifications_user_id_read_at");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Notifications.OutboundMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid?>("NoticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notice_id");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbound_messages");
+
+                    b.HasIndex("NoticeId")
+                        .HasDatabaseName("ix_outbound_messages_notice_id");
+
+                    b.HasIndex("SentAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbound_messages_sent_at_next_attempt_at");
+
+                    b.ToTable("outbound_messages", (string)null);
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Notifications.SentReminder", b =>
@@ -1045,6 +1828,40 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasName("pk_policy_settings");
 
                     b.ToTable("policy_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Policies.PolicySnapshot", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("json");
+
+                    b.Property<DateTimeOffset>("PinnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pinned_at");
+
+                    b.Property<string>("PolicyId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("policy_id");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("version");
+
+                    b.HasKey("Hash")
+                        .HasName("pk_policy_snapshots");
+
+                    b.ToTable("policy_snapshots", (string)null);
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Surveys.SurveyAnswer", b =>
@@ -1189,6 +2006,11 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasColumnType("uuid[]")
                         .HasColumnName("population_ids");
+
+                    b.Property<string>("RedrawReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("redraw_reason");
 
                     b.Property<long>("Seed")
                         .HasColumnType("bigint")
@@ -1471,6 +2293,74 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_user_accounts_organizations_organization_id");
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.Applications.Application", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_applications_calls_call_id");
+
+                    b.HasOne("Exemplar.Web.Features.Carriers.Carrier", null)
+                        .WithMany()
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_applications_carriers_carrier_id");
+
+                    b.HasOne("Exemplar.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_applications_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Applications.ApplicationMaterial", b =>
+                {
+                    b.HasOne("Exemplar.Web.Infrastructure.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_materials_stored_files_file_id");
+
+                    b.HasOne("Exemplar.Web.Features.Calls.CallMaterialSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_materials_call_material_slots_slot_id");
+
+                    b.HasOne("Exemplar.Web.Features.Applications.ApplicationVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_materials_application_versions_version_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Applications.ApplicationReturn", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_returns_applications_application_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Applications.ApplicationVersion", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_versions_applications_application_id");
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Calendar.DemoDesignation", b =>
                 {
                     b.HasOne("Exemplar.Web.Features.Organizations.Organization", null)
@@ -1479,6 +2369,53 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_demo_designations_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Calls.Call", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Policies.PolicySnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyHash")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_calls_policy_snapshots_policy_hash");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Calls.CallAttachment", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_attachments_calls_call_id");
+
+                    b.HasOne("Exemplar.Web.Infrastructure.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_attachments_stored_files_file_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Calls.CallExtension", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_extensions_calls_call_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Calls.CallMaterialSlot", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Calls.Call", null)
+                        .WithMany("Slots")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_material_slots_calls_call_id");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Carriers.Carrier", b =>
@@ -1538,6 +2475,16 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_service_staff_carriers_carrier_id");
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.Designations.Designation", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Carriers.Carrier", null)
+                        .WithMany()
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_designations_carriers_carrier_id");
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Jurisdictions.Jurisdiction", b =>
                 {
                     b.HasOne("Exemplar.Web.Features.Jurisdictions.Jurisdiction", null)
@@ -1595,12 +2542,27 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Exemplar.Web.Features.Notifications.Notification", b =>
                 {
+                    b.HasOne("Exemplar.Web.Features.Notifications.Notice", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notifications_notices_notice_id");
+
                     b.HasOne("Exemplar.Web.Features.Account.UserAccount", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_notifications_user_accounts_user_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Notifications.OutboundMessage", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Notifications.Notice", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_outbound_messages_notices_notice_id");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Organizations.Organization", b =>
@@ -1668,6 +2630,11 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_stored_file_contents_stored_files_file_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Calls.Call", b =>
+                {
+                    b.Navigation("Slots");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Carriers.ResidentEnterprise", b =>

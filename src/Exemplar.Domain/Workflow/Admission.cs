@@ -1,0 +1,78 @@
+using Exemplar.Domain.Policies;
+
+namespace Exemplar.Domain.Workflow;
+
+public enum ApplicationKind
+{
+    /// <summary>申报: a carrier applies for the title.</summary>
+    New = 1,
+    /// <summary>复核: a designated carrier asks for its title to be re-reviewed in its expiry year (聊城办法第十六条).</summary>
+    ReReview = 2,
+}
+
+/// <summary>A designation the carrier holds or held under the programme: what admission needs of it.</summary>
+public sealed record DesignationStanding(
+    string ProgrammeId, DateOnly ValidFrom, DateOnly? ValidUntil, DateOnly? RevokedOn, DateOnly? ReapplyBannedUntil, string? RevocationCitation)
+{
+    public bool IsValidOn(DateOnly date) =>
+        date >= ValidFrom && (ValidUntil is null || date <= ValidUntil) && (RevokedOn is null || date < RevokedOn);
+}
+
+/// <summary>What admission needs of the carrier that would apply.</summary>
+public sealed record ApplicantStanding(
+    CarrierKind CarrierKind,
+    /// <summary>The carrier's type (第三条: 创业基地、孵化器 …); null when not recorded.</summary>
+    string? CarrierType,
+    bool InCallRegion,
+    string CallRegionName,
+    /// <summary>Why the organisation's account may not apply yet (not confirmed …); null when it may.</summary>
+    string? AccountRefusal);
+
+/// <summary>
+/// Who may apply to a programme's call, decided from the policy data (kind, region, re-application and ban rules),
+/// never from the programme's name. Each refusal is a Chinese sentence with the article behind it.
+/// </summary>
+public static class Admission
+{
+    public static IReadOnlyList<string> Refusals(PolicyVersion policy, ApplicantStanding a, IEnumerable<DesignationStanding> designations,
+        ApplicationKind kind, DateOnly today)
+    {
+        var refusals = new List<string>();
+        if (a.CarrierKind != policy.Kind)
+            refusals.Add($"本批次受理{KindLabel(policy.Kind)}，该载体登记为{KindLabel(a.CarrierKind)}。");
+        if (!a.InCallRegion)
+            refusals.Add($"该载体不在本批次的受理范围（{a.CallRegionName}）内。");
+        if (a.AccountRefusal is not null)
+            refusals.Add(a.AccountRefusal);
+
+        var m = policy.Management;
+        var own = designations.Where(d => d.ProgrammeId == policy.Id).ToList();
+        var valid = own.FirstOrDefault(d => d.IsValidOn(today));
+        var banned = own.Where(d => d.ReapplyBannedUntil is { } until && today <= until).OrderByDescending(d => d.ReapplyBannedUntil).FirstOrDefault();
+        if (banned is not null && kind == ApplicationKind.New)
+            refusals.Add($"该载体于{Format(banned.RevokedOn)}被撤销称号（{banned.RevocationCitation}），{Format(banned.ReapplyBannedUntil)}前不得再次申请。");
+
+        var article = m.ValidityCitation is null ? "" : $"（{m.ValidityCitation}）";
+        if (kind == ApplicationKind.ReReview)
+        {
+            if (!m.ReReviewAtExpiry)
+                refusals.Add("该办法未规定有效期满复核，请按申报程序提出申请。");
+            else if (valid?.ValidUntil is not { } end || end.Year != today.Year)
+                refusals.Add($"复核应在示范称号有效期满当年申请{article}，该载体没有于{today.Year}年期满的有效称号。");
+        }
+        else if (valid is not null)
+        {
+            if (m.NoRepeatWhileValid)
+                refusals.Add($"有效期内的示范基地不得重复申报{article}；期满当年请申请复核。");
+            else if (valid.ValidUntil is not { } end)
+                refusals.Add("该载体已获认定且称号持续有效，无需再次申报。");
+            else if (end.Year != today.Year)
+                refusals.Add($"该载体的称号有效期至{Format(end)}，有效期满当年方可再次申报{article}。");
+        }
+        return refusals;
+    }
+
+    public static string KindLabel(CarrierKind kind) => kind == CarrierKind.Platform ? "示范平台" : "示范基地";
+
+    private static string Format(DateOnly? d) => d is { } x ? $"{x.Year}年{x.Month}月{x.Day}日" : "";
+}

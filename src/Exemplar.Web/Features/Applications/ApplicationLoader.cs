@@ -1,0 +1,31 @@
+using Exemplar.Domain.Policies;
+using Exemplar.Web.Features.Calls;
+using Exemplar.Web.Features.Carriers;
+using Exemplar.Web.Features.Policies;
+using Exemplar.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplar.Web.Features.Applications;
+
+/// <summary>An application with what every handler and page needs: its current version, call, pinned policy and carrier.</summary>
+public sealed record ApplicationFile(Application Application, ApplicationVersion Current, Call Call, PolicyVersion Policy, Carrier Carrier)
+{
+    public bool IsDraft => Current.State == VersionState.Draft && Application.Status is ApplicationStatus.Draft or ApplicationStatus.Returned;
+}
+
+public sealed class ApplicationLoader(ExemplarDbContext db, PolicySnapshots snapshots)
+{
+    /// <summary>Loads for change (tracked) or for reading; null when the application does not exist.</summary>
+    public async Task<ApplicationFile?> LoadAsync(Guid applicationId, bool tracked, CancellationToken ct)
+    {
+        IQueryable<T> Q<T>() where T : class => tracked ? db.Set<T>() : db.Set<T>().AsNoTracking();
+        var a = await Q<Application>().FirstOrDefaultAsync(x => x.Id == applicationId, ct);
+        if (a is null) return null;
+        var v = await Q<ApplicationVersion>().SingleAsync(x => x.ApplicationId == a.Id && x.Number == a.CurrentVersion, ct);
+        var call = await Q<Call>().Include(x => x.Slots).SingleAsync(x => x.Id == a.CallId, ct);
+        var policy = await snapshots.LoadAsync(call.PolicyHash, ct)
+            ?? throw new InvalidOperationException($"申报批次 {call.Id} 所依据的政策版本 {call.PolicyHash} 未保存。");
+        var carrier = await db.Set<Carrier>().AsNoTracking().SingleAsync(x => x.Id == a.CarrierId, ct);
+        return new ApplicationFile(a, v, call, policy, carrier);
+    }
+}

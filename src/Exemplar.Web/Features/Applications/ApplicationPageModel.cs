@@ -1,0 +1,67 @@
+using Exemplar.Web.Features.Jurisdictions;
+using Exemplar.Web.Infrastructure.Forms;
+using Exemplar.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Exemplar.Web.Features.Applications;
+
+/// <summary>
+/// Loads the application named by the route's <c>id</c> and refuses anyone who may not see it (404, so its existence is not
+/// told), before anything else runs — also before antiforgery. Pages that change a draft require
+/// <see cref="ApplicantOnly"/>; officers' actions check their own access in their handlers.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ApplicationScopeAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
+{
+    public bool ApplicantOnly { get; init; }
+    public bool NeedsContent { get; init; } = true;
+    public int Order => -1000;
+
+    public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
+    {
+        var http = context.HttpContext;
+        if (!Guid.TryParse(context.RouteData.Values["id"]?.ToString(), out var id)) { context.Result = new NotFoundResult(); return; }
+        var loader = http.RequestServices.GetRequiredService<ApplicationLoader>();
+        var file = await loader.LoadAsync(id, tracked: false, http.RequestAborted);
+        if (file is null) { context.Result = new NotFoundResult(); return; }
+        var tree = await http.RequestServices.GetRequiredService<JurisdictionTreeCache>().GetAsync(http.RequestAborted);
+        var access = ApplicationAccess.For(http.User, file.Application, file.Call.JurisdictionCode, file.Policy, tree);
+        if (!access.CanSee || (NeedsContent && !access.CanSeeContent) || (ApplicantOnly && !access.IsApplicant))
+        {
+            context.Result = new NotFoundResult();
+            return;
+        }
+        http.Items[typeof(ApplicationFile)] = file;
+        http.Items[typeof(ApplicationAccess)] = access;
+    }
+}
+
+[Authorize(Policy = AuthPolicies.SignedIn)]
+[ApplicationScope]
+public abstract class ApplicationPageModel : PageModel
+{
+    public ApplicationFile Record => (ApplicationFile)HttpContext.Items[typeof(ApplicationFile)]!;
+    public ApplicationAccess Access => (ApplicationAccess)HttpContext.Items[typeof(ApplicationAccess)]!;
+    public Application Application => Record.Application;
+    public string BaseUrl => $"/Applications/{Application.Id}";
+    public Guid OrganizationId => User.OrganizationId() ?? Guid.Empty;
+
+    /// <summary>The applicant may change this part of the current version now.</summary>
+    public bool MayEdit(string item) => Access.IsApplicant && ReturnItems.MayEdit(Record.Current, item);
+
+    protected IActionResult Outcome(SaveResult result, string flash, string? redirect = null)
+    {
+        if (result.IsNotFound) return NotFound();
+        if (!result.Ok)
+        {
+            foreach (var (field, messages) in result.Errors)
+                foreach (var m in messages) ModelState.AddModelError(field, m);
+            return Page();
+        }
+        TempData["Flash"] = flash;
+        return Redirect(redirect ?? Request.Path);
+    }
+}

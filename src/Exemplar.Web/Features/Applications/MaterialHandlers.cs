@@ -1,0 +1,66 @@
+using Exemplar.Web.Infrastructure.Data;
+using Exemplar.Web.Infrastructure.Files;
+using Exemplar.Web.Infrastructure.Forms;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplar.Web.Features.Applications;
+
+public sealed record UploadMaterialCommand(Guid ApplicationId, Guid OrganizationId, Guid UserId, Guid SlotId, string? FileName, byte[] Content);
+
+/// <summary>
+/// Puts a file into one material slot of the draft, after inspection by content (PDF, JPEG, PNG, DOCX, XLSX; disguised,
+/// encrypted or active files refused), within the per-slot count and the application's total size.
+/// </summary>
+public sealed class UploadMaterialHandler(ExemplarDbContext db, ApplicationLoader loader, UploadInspector inspector, FileStore store, TimeProvider clock)
+{
+    public const int MaxFilesPerSlot = 10;
+    public const long MaxBytesPerApplication = 300L * 1024 * 1024;
+
+    public async Task<SaveResult> HandleAsync(UploadMaterialCommand c, CancellationToken ct)
+    {
+        var f = await loader.LoadAsync(c.ApplicationId, tracked: true, ct);
+        if (!DraftGuard.Owns(f, c.OrganizationId)) return SaveResult.NotFound;
+        var slot = f!.Call.Slots.FirstOrDefault(s => s.Id == c.SlotId);
+        if (slot is null) return SaveResult.NotFound;
+        var p = new Problems();
+        DraftGuard.Check(f, c.SlotId.ToString(), p, partOfReport: false);
+        if (p.Any) return p.Result();
+        var existing = await db.Set<ApplicationMaterial>().Where(m => m.VersionId == f.Current.Id).ToListAsync(ct);
+        if (existing.Count(m => m.SlotId == slot.Id) >= MaxFilesPerSlot) p.Add("File", $"每项材料最多上传{MaxFilesPerSlot}个文件。");
+        if (existing.Sum(m => m.Size) + c.Content.LongLength > MaxBytesPerApplication)
+            p.Add("File", $"一次申报的材料合计不能超过{MaxBytesPerApplication / 1024 / 1024} MB。");
+        var verdict = inspector.Inspect(c.FileName, c.Content, UploadKinds.Documents, "材料");
+        if (!verdict.Accepted) p.Add("File", verdict.Refusal!);
+        if (p.Any) return p.Result();
+        var stored = store.Add(verdict.File!, c.Content, "申报材料", c.UserId);
+        db.Add(new ApplicationMaterial
+        {
+            VersionId = f.Current.Id, SlotId = slot.Id, FileId = stored.Id, FileName = stored.FileName, Sha256 = stored.Sha256,
+            Size = stored.Size, UploadedAt = clock.GetUtcNow(),
+        });
+        db.Actor.Operation = "申报.上传材料";
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Saved(stored.Id);
+    }
+}
+
+public sealed record RemoveMaterialCommand(Guid ApplicationId, Guid OrganizationId, Guid MaterialId);
+
+/// <summary>Takes a file out of the draft (the stored file stays, referenced by earlier versions or the audit trail).</summary>
+public sealed class RemoveMaterialHandler(ExemplarDbContext db, ApplicationLoader loader)
+{
+    public async Task<SaveResult> HandleAsync(RemoveMaterialCommand c, CancellationToken ct)
+    {
+        var f = await loader.LoadAsync(c.ApplicationId, tracked: true, ct);
+        if (!DraftGuard.Owns(f, c.OrganizationId)) return SaveResult.NotFound;
+        var m = await db.Set<ApplicationMaterial>().FirstOrDefaultAsync(x => x.Id == c.MaterialId && x.VersionId == f!.Current.Id, ct);
+        if (m is null) return SaveResult.NotFound;
+        var p = new Problems();
+        DraftGuard.Check(f!, m.SlotId.ToString(), p, partOfReport: false);
+        if (p.Any) return p.Result();
+        db.Remove(m);
+        db.Actor.Operation = "申报.删除材料";
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Saved(m.Id);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Exemplar.Web.Features.Applications;
+
+/// <summary>
+/// The application report as it will be printed: from the locked data once generated (what the stamp vouches for and
+/// the submission carries), else a preview of the draft as it stands.
+/// </summary>
+public sealed class ReportModel(ReportDataBuilder builder) : ApplicationPageModel
+{
+    public ReportData Data { get; private set; } = null!;
+    public bool Locked { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? version, CancellationToken ct)
+    {
+        var v = Record.Current;
+        var json = v.LockedJson;
+        if (version is { } n && n != v.Number) return Redirect($"{BaseUrl}/Versions/{n}");
+        Locked = json is not null;
+        Data = Locked ? ApplicationJson.ReadRecord<ReportData>(json!) : await builder.BuildAsync(Record.Policy, Record.Call, Record.Carrier, v, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Exemplar.Domain.Workflow;
+using Exemplar.Web.Features.Account;
+using Exemplar.Web.Features.Notifications;
+using Exemplar.Web.Infrastructure;
+using Exemplar.Web.Infrastructure.Data;
+using Exemplar.Web.Infrastructure.Forms;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplar.Web.Features.Applications;
+
+public sealed record SubmitApplicationCommand(Guid ApplicationId, Guid OrganizationId, Guid UserId, string UserName);
+
+public sealed record SubmitOutcome(SaveResult Result, string? ReceiptNumber, string? PackageHash, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Submits the current version: in one transaction, checks it (<see cref="SubmissionCheck"/>), freezes it as one
+/// canonical package — the locked report data, the materials with their hashes, the declaration, the warnings — with one
+/// hash, gives the call's next receipt number at the first submission (kept by later versions), and queues the receipt
+/// notice. Either all of it is saved or none: a crash or a concurrent submission leaves the draft as it was, and of two
+/// submissions of one application at once exactly one wins.
+/// </summary>
+public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLoader loader, SubmissionCheck check, ReportDataBuilder reports,
+    Messenger messenger, TimeProvider clock)
+{
+    public const string AlreadySubmitted = "该申报已经提交（可能是重复提交或他人同时提交），请刷新页面查看回执。";
+
+    public async Task<SubmitOutcome> HandleAsync(SubmitApplicationCommand c, CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var f = await loader.LoadAsync(c.ApplicationId, tracked: true, ct);
+            if (!DraftGuard.Owns(f, c.OrganizationId)) return new SubmitOutcome(SaveResult.NotFound, null, null, []);
+            var report = await check.RunAsync(f!, ct);
+            if (report.Errors.Count > 0)
+            {
+                var p = new Problems();
+                foreach (var e in report.Errors) p.Add("", e);
+                return new SubmitOutcome(p.Result(), null, null, report.Warnings);
+            }
+            var a = f!.Application;
+            var v = f.Current;
+            var now = clock.GetUtcNow();
+            var reportJson = v.LockedJson ?? ApplicationJson.Write(await reports.BuildAsync(f.Policy, f.Call, f.Carrier, v, ct));
+            if (v.LockedJson is not null && ApplicationJson.Sha256(v.LockedJson) != v.LockedHash)
+                throw new InvalidOperationException($"申报 {a.Id} 版本 {v.Number} 的锁定数据与其哈希不符。");
+
+            if (a.ReceiptNumber is null)
+            {
+                // Drawn inside this transaction: a rolled-back submission gives its number back, two calls never share one.
+                var issued = await db.Database.SqlQuery<int>(
+                    $"UPDATE calls SET receipts_issued = receipts_issued + 1 WHERE id = {f.Call.Id} RETURNING receipts_issued AS \"Value\"").ToListAsync(ct);
+                a.ReceiptNumber = ReceiptNumber.Format(f.Call.ReceiptPrefix, f.Call.Year, issued.Single());
+            }
+            var slots = f.Call.Slots.ToDictionary(s => s.Id);
+            var declarationSlot = f.Call.Slots.FirstOrDefault(s => s.IsDeclaration);
+            var package = new ApplicationPackage(
+                ApplicationPackage.SchemaId,
+                JsonDocument.Parse(reportJson).RootElement,
+                report.Materials.OrderBy(m => slots[m.SlotId].Order).ThenBy(m => m.UploadedAt)
+                    .Select(m => new PackageMaterial(m.SlotId, slots[m.SlotId].Citation, slots[m.SlotId].Text, m.FileName, m.Sha256, m.Size)).ToList(),
+                new PackageDeclaration(v.DeclarationAcceptedByName!, v.DeclarationAcceptedAt!.Value,
+                    report.Materials.LastOrDefault(m => m.SlotId == declarationSlot?.Id)?.Sha256),
+                report.Warnings,
+                new PackageSubmission(a.Id, v.Number, a.ReceiptNumber, c.UserName, now, ApplicationJson.Sha256(reportJson)));
+            var json = ApplicationJson.Write(package);
+
+            v.State = VersionState.Submitted;
+            v.SnapshotJson = json;
+            v.PackageHash = ApplicationJson.Sha256(json);
+            v.SubmittedAt = now;
+            v.SubmittedBy = c.UserId;
+            v.SubmittedByName = c.UserName;
+            v.WarningsJson = ApplicationJson.Write(report.Warnings);
+            if (a.Status == ApplicationStatus.Returned &&
+                await db.Set<ApplicationReturn>().FirstOrDefaultAsync(r => r.ApplicationId == a.Id && r.FromVersion == v.Number - 1, ct) is { } ret)
+                ret.ResubmittedAt = now;
+            a.Status = ApplicationStatus.Submitted;
+            a.SubmittedVerdict = report.Evaluation.Verdict;
+            a.MaterialsComplete = report.MaterialsComplete;
+            a.FirstSubmittedAt ??= now;
+            a.LastSubmittedAt = now;
+
+            var details = ApplicationJson.Read<ApplicantDetails>(v.DetailsJson);
+            var users = await db.Set<UserAccount>().AsNoTracking().Where(u => u.OrganizationId == a.OrganizationId && u.IsActive).Select(u => u.Id).ToListAsync(ct);
+            var title = v.Number == 1 ? $"申报回执：{a.ReceiptNumber}" : $"补正材料回执：{a.ReceiptNumber}（第{v.Number}版）";
+            messenger.Queue($"application-receipt:{a.Id}:{v.Number}", title,
+                $"“{f.Carrier.Name}”申报《{f.Call.Title}》已于{ChinaTime.Format(now)}提交（第{v.Number}版），受理编号 {a.ReceiptNumber}，" +
+                $"材料包哈希 {v.PackageHash[..16]}…。" + (report.Warnings.Count > 0 ? $"提交时系统提示{report.Warnings.Count}项条件未满足或缺少数据，详见回执。" : ""),
+                new NoticeRecipients(users, [details.ContactEmail], [details.ContactMobile]));
+            db.Actor.Operation = v.Number == 1 ? "申报.提交" : "申报.补正后提交";
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                await tx.RollbackAsync(ct);
+                var p = new Problems();
+                p.Add("", AlreadySubmitted);
+                return new SubmitOutcome(p.Result(), null, null, []);
+            }
+            return new SubmitOutcome(SaveResult.Saved(a.Id), a.ReceiptNumber, v.PackageHash, report.Warnings);
+        });
+    }
+}

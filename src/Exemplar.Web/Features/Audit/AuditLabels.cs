@@ -1,0 +1,76 @@
+using System.Text.Json;
+
+namespace Exemplar.Web.Features.Audit;
+
+/// <summary>Chinese names of what the audit trail records: entity types, actions and fields (a test keeps them complete).</summary>
+public static class AuditLabels
+{
+    public static readonly IReadOnlyDictionary<string, string> EntityTypes = new Dictionary<string, string>
+    {
+        ["CalendarSettings"] = "提醒设置", ["Carrier"] = "基地（平台）", ["DemoDesignation"] = "认定情况（演示）", ["HolidayNoticeRecord"] = "节假日安排",
+        ["Jurisdiction"] = "行政区划", ["LedgerAttachment"] = "佐证材料", ["LedgerEntry"] = "台账记录", ["Notification"] = "通知",
+        ["Organization"] = "单位", ["PartnerAgency"] = "合作机构", ["PolicySetting"] = "政策施行日期", ["ResidentEnterprise"] = "入驻企业",
+        ["ResidentYearFigure"] = "入驻企业年度数据", ["ServiceStaff"] = "服务人员", ["SurveyAnswer"] = "满意度调查答复",
+        ["SurveyInvitation"] = "满意度调查链接", ["SurveySample"] = "满意度抽查样本", ["SurveySampleAnswer"] = "满意度抽查答复",
+        ["UserAccount"] = "账户", ["StoredFile"] = "上传文件",
+    };
+
+    public static string EntityType(string type) => EntityTypes.GetValueOrDefault(type, type);
+
+    public static string Action(string action) => action switch { "Added" => "新增", "Modified" => "修改", "Deleted" => "删除", _ => action };
+
+    /// <summary>Field names: an entity's own name first (Carrier.Name = 名称), then the common one.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
+    {
+        ["Id"] = "编号", ["CarrierId"] = "基地（平台）", ["OrganizationId"] = "单位", ["EnterpriseId"] = "企业", ["EntryId"] = "台账记录",
+        ["AttachmentId"] = "佐证材料", ["InvitationId"] = "调查链接", ["SampleId"] = "抽查样本", ["UserId"] = "账户", ["PolicyId"] = "政策",
+        ["ProgrammeId"] = "认定办法", ["PartnerAgencyId"] = "服务提供方", ["ImportJobId"] = "导入批次",
+        ["Name"] = "名称", ["Kind"] = "类型", ["Code"] = "代码", ["ParentCode"] = "上级区划代码", ["JurisdictionCode"] = "所在行政区划",
+        ["Uscc"] = "统一社会信用代码", ["Address"] = "地址", ["ContactName"] = "联系人", ["ContactPhone"] = "联系电话", ["Phone"] = "电话",
+        ["LeadingIndustries"] = "主导产业", ["PrimaryType"] = "产业类型", ["Area"] = "场地面积", ["PublicServiceArea"] = "公共服务区域面积",
+        ["EstablishedOn"] = "成立日期", ["CreatedAt"] = "创建时间", ["EntryDate"] = "入驻日期", ["ExitDate"] = "迁出日期", ["Industry"] = "所属行业",
+        ["InLeadingIndustry"] = "属于主导产业", ["SizeClass"] = "企业规模", ["Year"] = "年度", ["Years"] = "年度数据", ["Employees"] = "从业人员",
+        ["RevenueWan"] = "营业收入（万元）", ["PatentsApplied"] = "专利申请", ["PatentsHeld"] = "拥有专利", ["HighTechRecognitions"] = "高新技术企业认定",
+        ["TechSmeRecognitions"] = "科技型中小企业认定", ["OtherOutcomes"] = "其他创新成果", ["Position"] = "岗位", ["FullTime"] = "专职",
+        ["Education"] = "学历", ["Title"] = "标题", ["MentorCertificate"] = "创业导师资格证", ["YearsAtBase"] = "在基地工作年限",
+        ["AgreementFrom"] = "协议起始日期", ["AgreementTo"] = "协议截止日期", ["Services"] = "服务内容", ["Function"] = "服务功能",
+        ["Date"] = "服务日期", ["Place"] = "服务地点", ["Form"] = "服务形式", ["Topic"] = "活动类别", ["ResidentIds"] = "参与的入驻企业",
+        ["OtherNames"] = "其他参与企业", ["PersonCount"] = "参与人数", ["Fee"] = "收费类别", ["RequestText"] = "服务需求",
+        ["OutcomeText"] = "服务内容与成果", ["Feedback"] = "企业反馈", ["FileName"] = "文件名", ["ContentType"] = "文件类型", ["Size"] = "大小（字节）",
+        ["Sha256"] = "SHA-256 摘要", ["UploadedAt"] = "上传时间", ["Body"] = "内容", ["ReadAt"] = "阅读时间", ["ObligationKey"] = "提醒事项",
+        ["Path"] = "链接", ["UserName"] = "用户名", ["DisplayName"] = "姓名", ["Role"] = "角色", ["PasswordHash"] = "密码（已隐去）",
+        ["SecurityStamp"] = "安全戳（已隐去）", ["IsActive"] = "启用", ["AccessFailedCount"] = "连续登录失败次数", ["LockoutEnd"] = "锁定至",
+        ["LastSignInAt"] = "最近登录时间", ["PasswordChangedAt"] = "密码修改时间", ["EffectiveFrom"] = "施行日期", ["SetAt"] = "设定时间",
+        ["SetBy"] = "设定人", ["NoticeJson"] = "通知内容", ["Number"] = "文号", ["EnteredAt"] = "录入时间", ["EnteredBy"] = "录入人",
+        ["IsBuiltIn"] = "内置", ["PolicyLapseLeadDays"] = "政策到期提前提醒天数", ["ReminderLeadDays"] = "提醒提前天数", ["UpdatedAt"] = "修改时间",
+        ["UpdatedBy"] = "修改人", ["AnnouncedOn"] = "公告日期", ["ChangeCompletedOn"] = "变更完成日期", ["ExpiresAt"] = "有效期至",
+        ["RevokedAt"] = "作废时间", ["AnsweredAt"] = "答复时间", ["TokenHash"] = "链接摘要（已隐去）", ["Satisfied"] = "满意",
+        ["Comment"] = "意见", ["ContactMethod"] = "联系方式", ["SharePercent"] = "抽查比例（%）", ["Seed"] = "随机种子",
+        ["PopulationCount"] = "总体数", ["PopulationDate"] = "总体日期", ["PopulationIds"] = "总体名单", ["MemberIds"] = "样本名单",
+        ["DrawnBy"] = "抽取人", ["DrawnAt"] = "抽取时间", ["CompletedAt"] = "完成时间", ["CompletedBy"] = "完成人", ["RecordedAt"] = "记录时间",
+        ["RecordedBy"] = "记录人", ["Content"] = "内容", ["RedrawReason"] = "再次抽取的原因", ["Purpose"] = "用途", ["UploadedBy"] = "上传人",
+        ["Carrier.Name"] = "名称", ["Notification.Title"] = "标题", ["HolidayNoticeRecord.Title"] = "通知标题", ["UserAccount.Phone"] = "联系电话",
+    };
+
+    public static string Field(string entityType, string field) =>
+        Fields.GetValueOrDefault($"{entityType}.{field}") ?? Fields.GetValueOrDefault(field) ?? field;
+
+    /// <summary>
+    /// The person an audit row belongs to: the signed-in actor, or for a sign-in (recorded before the session exists,
+    /// so as 匿名) the account that signed in, from the row itself.
+    /// </summary>
+    public static string Person(Infrastructure.Auditing.AuditEntry a)
+    {
+        if (a.ActorId is not null || a.ActorName != "匿名" || a.EntityType != "UserAccount") return a.ActorName;
+        var json = a.After ?? a.Before;
+        if (json is null) return a.ActorName;
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        var name = root.TryGetProperty("DisplayName", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()
+            : root.TryGetProperty("UserName", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+        return name is null ? a.ActorName : $"{name}（{(a.Operation == "账户.登录失败" ? "登录失败" : "登录")}）";
+    }
+
+    /// <summary>Local time as people read it: 2026年11月30日 15:04.</summary>
+    public static string Time(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, Infrastructure.ChinaTime.Zone).ToString("yyyy年M月d日 HH:mm");
+}
