@@ -55,6 +55,8 @@ public static class FeatureSetup
         api.MapPolicyApi();
         api.MapLedgerApi();
         api.MapTransferApi();
+        api.MapCallsApi();
+        api.MapApplicationsApi();
         return app;
     }
 }

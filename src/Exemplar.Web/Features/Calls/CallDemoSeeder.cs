@@ -22,7 +22,7 @@ internal sealed class CallDemoSeeder(PolicySnapshots snapshots, TimeProvider clo
         if (await db.Set<Call>().AnyAsync(c => c.Title == KunmingTitle, ct)) return;
         var officer = await db.Set<Account.UserAccount>().AsNoTracking().FirstOrDefaultAsync(u => u.UserName == "km.city", ct);
         if (officer is null) return;
-        var pinned = await snapshots.PinAsync("kunming-base-2022", ct);
+        var pinned = await snapshots.PinAsync("kunming-base-2022", ct, db);
         if (pinned is null) return;
         var policy = pinned.Value.Policy;
         db.Actor.Operation = "演示数据.申报批次";

@@ -36,20 +36,24 @@ public sealed class PolicySnapshots(ExemplarDbContext db, PolicyCatalogue catalo
 {
     private static readonly ConcurrentDictionary<string, PolicyVersion> Parsed = new();
 
-    /// <summary>The programme's current file, stored if not stored yet (tracked; the caller saves). Null when unknown.</summary>
-    public async Task<(PolicyVersion Policy, PolicySnapshot Snapshot)?> PinAsync(string programmeId, CancellationToken ct)
+    /// <summary>
+    /// The programme's current file, stored if not stored yet (tracked in <paramref name="into"/>, else this scope's
+    /// context; the caller saves). Null when unknown.
+    /// </summary>
+    public async Task<(PolicyVersion Policy, PolicySnapshot Snapshot)?> PinAsync(string programmeId, CancellationToken ct, ExemplarDbContext? into = null)
     {
+        var context = into ?? db;
         var entry = await catalogue.FindAsync(programmeId, ct);
         if (entry is null) return null;
         var policy = entry.Policy;
-        var existing = await db.Set<PolicySnapshot>().FirstOrDefaultAsync(s => s.Hash == policy.ContentHash, ct);
+        var existing = await context.Set<PolicySnapshot>().FirstOrDefaultAsync(s => s.Hash == policy.ContentHash, ct);
         if (existing is not null) return (policy, existing);
         var path = Path.Combine(files.Value.ResolvedDirectory, policy.Source);
         var json = await File.ReadAllTextAsync(path, ct);
         if (PolicyLoader.ComputeHash(json) != policy.ContentHash)
             throw new InvalidOperationException($"政策文件 {policy.Source} 在启动后被修改，请重新启动系统后再创建申报批次。");
         var snapshot = new PolicySnapshot { Hash = policy.ContentHash, PolicyId = policy.Id, Version = policy.Version, Json = json, PinnedAt = clock.GetUtcNow() };
-        db.Add(snapshot);
+        context.Add(snapshot);
         return (policy, snapshot);
     }
 

@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Exemplar.Domain.Policies;
+using Exemplar.Web.Features.Jurisdictions;
+using Exemplar.Web.Infrastructure.Data;
+using Exemplar.Web.Infrastructure.Forms;
+using Exemplar.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplar.Web.Features.Applications;
+
+/// <summary>
+/// Applications for scripts and systems: the same list and access rules as the pages, and for the applicant the two
+/// acts a script needs — putting a file into a material slot (the request body is the file) and submitting (JSON).
+/// </summary>
+public static class ApplicationsApi
+{
+    public sealed record ApplicationDto(Guid Id, string? ReceiptNumber, Guid CallId, string CallTitle, string CarrierName, string Operator,
+        string JurisdictionCode, string Status, int Version, string? Verdict, bool? MaterialsComplete, DateTimeOffset? SubmittedAt);
+
+    public sealed record ApplicationPageDto(int Total, int Page, int PageSize, IReadOnlyList<ApplicationDto> Items);
+
+    public sealed record SubmissionDto(string ReceiptNumber, string PackageHash, IReadOnlyList<string> Warnings);
+
+    public static void MapApplicationsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/applications").RequireAuthorization(AuthPolicies.SignedIn).WithTags("申报");
+
+        group.MapGet("", async Task<Results<Ok<ApplicationPageDto>, ForbidHttpResult>> (
+            HttpContext http, ApplicationListQuery query, Guid? call, ApplicationStatus? status, string? county, Verdict? verdict, bool? complete, string? q, string? sort, int? page) =>
+        {
+            if (http.User.Role() == Role.Expert) return TypedResults.Forbid();
+            var result = await query.PageAsync(http.User, new ApplicationFilter(call, status, county, verdict, complete, q, sort, page ?? 1), http.RequestAborted);
+            return TypedResults.Ok(new ApplicationPageDto(result.Total, result.Page, result.PageSize, result.Items.Select(Dto).ToList()));
+        }).WithSummary("可见的申报（按批次、状态、县区、核对结论、材料齐全筛选）");
+
+        group.MapGet("/{id:guid}", async Task<Results<Ok<JsonElement>, NotFound<ProblemDetails>>> (
+            Guid id, HttpContext http, ApplicationLoader loader, JurisdictionTreeCache trees, ExemplarDbContext db) =>
+        {
+            var ct = http.RequestAborted;
+            var f = await loader.LoadAsync(id, tracked: false, ct);
+            if (f is null) return NotFoundProblem();
+            var access = ApplicationAccess.For(http.User, f.Application, f.Call.JurisdictionCode, f.Policy, await trees.GetAsync(ct));
+            if (!access.CanSee) return NotFoundProblem();
+            var last = await db.Set<ApplicationVersion>().AsNoTracking().Where(v => v.ApplicationId == id && v.State == VersionState.Submitted)
+                .OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
+            var body = new Dictionary<string, object?>
+            {
+                ["id"] = f.Application.Id, ["receiptNumber"] = f.Application.ReceiptNumber, ["status"] = ApplicationLabels.Of(f.Application.Status),
+                ["currentVersion"] = f.Application.CurrentVersion, ["lastSubmittedVersion"] = last?.Number, ["packageHash"] = last?.PackageHash,
+                ["package"] = access.CanSeeContent && last?.SnapshotJson is { } json ? JsonDocument.Parse(json).RootElement : null,
+            };
+            return TypedResults.Ok(JsonSerializer.SerializeToElement(body, ApplicationJson.Options));
+        }).WithSummary("一项申报的状态；有权查看内容者另得最近提交版本的冻结材料包");
+
+        group.MapPost("/{id:guid}/materials/{slotId:guid}", async Task<Results<Created<InspectedDto>, UnprocessableEntity<ProblemDetails>, NotFound<ProblemDetails>>> (
+            Guid id, Guid slotId, string? fileName, HttpContext http, UploadMaterialHandler handler) =>
+        {
+            if (http.User.Role() != Role.Applicant || http.User.OrganizationId() is not { } org) return NotFoundProblem();
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = 21 * 1024 * 1024;
+            using var ms = new MemoryStream();
+            await http.Request.Body.CopyToAsync(ms, http.RequestAborted);
+            var result = await handler.HandleAsync(new UploadMaterialCommand(id, org, http.User.UserId()!.Value, slotId, fileName, ms.ToArray()), http.RequestAborted);
+            if (result.IsNotFound) return NotFoundProblem();
+            if (!result.Ok) return Unprocessable("材料未上传", result);
+            return TypedResults.Created($"/api/v1/applications/{id}", new InspectedDto(result.Id!.Value));
+        }).WithSummary("向草稿的一项材料上传文件（请求正文即文件，类型按内容识别）").DisableRequestTimeout();
+
+        group.MapPost("/{id:guid}/submit", async Task<Results<Ok<SubmissionDto>, UnprocessableEntity<ProblemDetails>, NotFound<ProblemDetails>, StatusCodeHttpResult>> (
+            Guid id, HttpContext http, SubmitApplicationHandler handler) =>
+        {
+            // A JSON content type keeps browsers from sending this cross-site without a CORS preflight.
+            if (!(http.Request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+                return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+            if (http.User.Role() != Role.Applicant || http.User.OrganizationId() is not { } org) return NotFoundProblem();
+            var outcome = await handler.HandleAsync(new SubmitApplicationCommand(id, org, http.User.UserId()!.Value,
+                http.User.FindFirstValue(ClaimTypes.Name) ?? "?"), http.RequestAborted);
+            if (outcome.Result.IsNotFound) return NotFoundProblem();
+            if (!outcome.Result.Ok) return Unprocessable("未能提交", outcome.Result);
+            return TypedResults.Ok(new SubmissionDto(outcome.ReceiptNumber!, outcome.PackageHash!, outcome.Warnings));
+        }).WithSummary("提交当前版本（请求内容类型须为 application/json）");
+    }
+
+    public sealed record InspectedDto(Guid FileId);
+
+    private static ApplicationDto Dto(ApplicationRow r) => new(r.Id, r.ReceiptNumber, r.CallId, r.CallTitle, r.CarrierName, r.Operator,
+        r.JurisdictionCode, ApplicationLabels.Of(r.Status), r.Version, r.ContentVisible ? r.Verdict?.ToChinese() : null,
+        r.ContentVisible && r.SubmittedAt is not null ? r.MaterialsComplete : null, r.SubmittedAt);
+
+    private static NotFound<ProblemDetails> NotFoundProblem() => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "未找到该申报" });
+
+    private static UnprocessableEntity<ProblemDetails> Unprocessable(string title, SaveResult result)
+    {
+        var problem = new ProblemDetails { Status = 422, Title = title, Detail = string.Join(" ", result.Errors.SelectMany(e => e.Value)) };
+        problem.Extensions["errors"] = result.Errors;
+        return TypedResults.UnprocessableEntity(problem);
+    }
+}

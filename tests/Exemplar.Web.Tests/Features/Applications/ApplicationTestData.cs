@@ -1,0 +1,109 @@
+using Exemplar.Web.Features.Account;
+using Exemplar.Web.Features.Applications;
+using Exemplar.Web.Features.Calls;
+using Exemplar.Web.Features.Carriers;
+using Exemplar.Web.Infrastructure.Data;
+using Exemplar.Web.Infrastructure.Forms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Exemplar.Web.Tests.Features.Applications;
+
+/// <summary>
+/// Drives applications through the real handlers (start, details, lock, materials, declaration, submit) for tests that
+/// need one in a given state. Everything goes through the same checks a person's clicks would.
+/// </summary>
+public sealed class ApplicationTestData(IServiceProvider services)
+{
+    public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
+
+    public static readonly ApplicantDetails Details = new()
+    {
+        UnitNature = "有限责任公司", LegalRepresentative = "李明", RegisteredOn = new DateOnly(2018, 3, 1), RegisteredAddress = "昆明市五华区学府路1号",
+        ContactName = "李明", ContactMobile = "13900000001", ContactEmail = "liming@example.cn", PreviousYearRevenueWan = 1250.5m, FeesWaivedWan = 86m,
+    };
+
+    public async Task<T> WithAsync<T>(Func<IServiceProvider, ExemplarDbContext, Task<T>> f)
+    {
+        using var scope = services.CreateScope();
+        return await f(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ExemplarDbContext>());
+    }
+
+    public Task<Guid> CallIdAsync(string title = CallDemoSeeder.KunmingTitle) =>
+        WithAsync((_, db) => db.Set<Call>().Where(c => c.Title == title).Select(c => c.Id).SingleAsync());
+
+    public Task<(Guid Carrier, Guid Organization, Guid User)> CarrierAsync(string name) => WithAsync(async (_, db) =>
+    {
+        var c = await db.Set<Carrier>().SingleAsync(x => x.Name == name);
+        var user = await db.Set<UserAccount>().Where(u => u.OrganizationId == c.OrganizationId).OrderBy(u => u.UserName).Select(u => u.Id).FirstAsync();
+        return (c.Id, c.OrganizationId, user);
+    });
+
+    public async Task<Guid> StartAsync(Guid callId, string carrierName)
+    {
+        var (carrier, org, user) = await CarrierAsync(carrierName);
+        var r = await WithAsync((s, _) => s.GetRequiredService<StartApplicationHandler>().HandleAsync(new StartApplicationCommand(callId, carrier, org, user), default));
+        Assert.True(r.Ok, string.Join(" ", r.Errors.SelectMany(e => e.Value)));
+        return r.Id!.Value;
+    }
+
+    public Task<uint> VersionTokenAsync(Guid applicationId) => WithAsync(async (_, db) =>
+    {
+        var a = await db.Set<Application>().SingleAsync(x => x.Id == applicationId);
+        return await db.Set<ApplicationVersion>().Where(v => v.ApplicationId == applicationId && v.Number == a.CurrentVersion).Select(v => v.Version).SingleAsync();
+    });
+
+    /// <summary>Fills a draft so it can be submitted: details, the report locked, every required slot filled, the declaration accepted.</summary>
+    public async Task CompleteAsync(Guid applicationId)
+    {
+        var (org, user) = await WithAsync(async (_, db) =>
+        {
+            var a = await db.Set<Application>().SingleAsync(x => x.Id == applicationId);
+            return (a.OrganizationId, await db.Set<UserAccount>().Where(u => u.OrganizationId == a.OrganizationId).Select(u => u.Id).FirstAsync());
+        });
+        await Must(s => s.GetRequiredService<SaveDetailsHandler>().HandleAsync(new SaveDetailsCommand(applicationId, org, VersionTokenAsync(applicationId).Result, Details), default));
+        var hasReport = await WithAsync(async (_, db) =>
+        {
+            var a = await db.Set<Application>().SingleAsync(x => x.Id == applicationId);
+            return await db.Set<CallMaterialSlot>().AnyAsync(s => s.CallId == a.CallId && s.Generated);
+        });
+        if (hasReport)
+            await Must(s => s.GetRequiredService<LockReportHandler>().HandleAsync(new LockReportCommand(applicationId, org, VersionTokenAsync(applicationId).Result, true), default));
+        var slots = await WithAsync(async (_, db) =>
+        {
+            var a = await db.Set<Application>().SingleAsync(x => x.Id == applicationId);
+            return await db.Set<CallMaterialSlot>().Where(s => s.CallId == a.CallId && s.Required).OrderBy(s => s.Order).Select(s => s.Id).ToListAsync();
+        });
+        foreach (var slot in slots)
+            await Must(s => s.GetRequiredService<UploadMaterialHandler>().HandleAsync(new UploadMaterialCommand(applicationId, org, user, slot, $"材料{slot:N}.pdf", Pdf), default));
+        await Must(s => s.GetRequiredService<AcceptDeclarationHandler>().HandleAsync(
+            new AcceptDeclarationCommand(applicationId, org, user, "李明（五华创新创业园）", VersionTokenAsync(applicationId).Result, true), default));
+    }
+
+    public async Task<SubmitOutcome> SubmitAsync(Guid applicationId) => await WithAsync(async (s, db) =>
+    {
+        var a = await db.Set<Application>().SingleAsync(x => x.Id == applicationId);
+        var user = await db.Set<UserAccount>().Where(u => u.OrganizationId == a.OrganizationId).Select(u => u.Id).FirstAsync();
+        return await s.GetRequiredService<SubmitApplicationHandler>().HandleAsync(new SubmitApplicationCommand(applicationId, a.OrganizationId, user, "李明（五华创新创业园）"), default);
+    });
+
+    /// <summary>An application of the carrier in the call, submitted (started, completed and submitted if it is not already).</summary>
+    public async Task<Guid> SubmittedAsync(string carrierName, Guid? callId = null)
+    {
+        var call = callId ?? await CallIdAsync();
+        var existing = await WithAsync((_, db) => db.Set<Application>().Where(a => a.CallId == call && db.Set<Carrier>().Any(c => c.Id == a.CarrierId && c.Name == carrierName))
+            .Select(a => new { a.Id, a.Status }).FirstOrDefaultAsync());
+        if (existing is { Status: ApplicationStatus.Submitted }) return existing.Id;
+        var id = existing?.Id ?? await StartAsync(call, carrierName);
+        await CompleteAsync(id);
+        var outcome = await SubmitAsync(id);
+        Assert.True(outcome.Result.Ok, string.Join(" ", outcome.Result.Errors.SelectMany(e => e.Value)));
+        return id;
+    }
+
+    private async Task Must(Func<IServiceProvider, Task<SaveResult>> act)
+    {
+        var r = await WithAsync((s, _) => act(s));
+        Assert.True(r.Ok, string.Join(" ", r.Errors.SelectMany(e => e.Value)));
+    }
+}
