@@ -32,6 +32,14 @@ public sealed record ApplicationDocumentData
     public ApplicationNarrative Narrative { get; init; } = new();
     /// <summary>申报编号 or the snapshot's short hash, printed on the cover so paper and record can be matched.</summary>
     public string Reference { get; init; } = "";
+    /// <summary>What <see cref="Reference"/> is, as printed before it (申报编号, 锁定数据哈希).</summary>
+    public string ReferenceLabel { get; init; } = "申报编号";
+    /// <summary>
+    /// 在册日期: the day whose residents and partner agreements the lists and counts show. The applications area sets
+    /// the report year's last day, as its figures are of that year; without it, the day the form is filled.
+    /// </summary>
+    public DateOnly? RecordsOn { get; init; }
+    public DateOnly ListedOn => RecordsOn ?? FilledOn;
 }
 
 /// <summary>The base and its operator as the application states them (cover, 一、基地基本情况).</summary>

@@ -32,7 +32,7 @@ public sealed class ApplicationFigures
             .ToDictionary(f => f, f => LedgerMetrics.Volume(data.Entries, f, data.ReportYear));
         FeeShare = LedgerMetrics.FreeOrLowFeeShare(data.Entries, data.ReportYear);
         Satisfaction = LedgerMetrics.Satisfaction(OverallAnswers);
-        Current = LedgerMetrics.Residents(_residentFacts, data.FilledOn);
+        Current = LedgerMetrics.Residents(_residentFacts, data.ListedOn);
     }
 
     /// <summary>专职服务人员, of whom qualified (学历或职称), and 创业导师.</summary>
@@ -47,17 +47,17 @@ public sealed class ApplicationFigures
     /// <summary>Overall satisfaction: satisfied enterprises ÷ answering enterprises.</summary>
     public SatisfactionRate Satisfaction { get; }
 
-    /// <summary>Residents on the day the form was filled.</summary>
+    /// <summary>Residents on <see cref="ApplicationDocumentData.ListedOn"/>.</summary>
     public ResidentSnapshot Current { get; }
 
     public IEnumerable<SatisfactionAnswer> OverallAnswers => _data.SurveyAnswers.Where(a => a.Function is null);
 
-    /// <summary>Partner agencies whose agreement runs on the day the form was filled.</summary>
-    public IReadOnlyList<ApplicantPartner> ActivePartners => _data.Partners.Where(p => p.ActiveOn(_data.FilledOn)).OrderBy(p => p.From).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+    /// <summary>Partner agencies whose agreement runs on <see cref="ApplicationDocumentData.ListedOn"/>.</summary>
+    public IReadOnlyList<ApplicantPartner> ActivePartners => _data.Partners.Where(p => p.ActiveOn(_data.ListedOn)).OrderBy(p => p.From).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
 
-    /// <summary>Residents on the day the form was filled, by date of entry (入驻企业（项目）名录表: 顺序按企业入驻基地年份).</summary>
+    /// <summary>Residents on <see cref="ApplicationDocumentData.ListedOn"/>, by date of entry (入驻企业（项目）名录表: 顺序按企业入驻基地年份).</summary>
     public IReadOnlyList<ApplicantResident> CurrentResidents => _data.Residents
-        .Where(r => r.EntryDate <= _data.FilledOn && (r.ExitDate is null || r.ExitDate >= _data.FilledOn))
+        .Where(r => r.EntryDate <= _data.ListedOn && (r.ExitDate is null || r.ExitDate >= _data.ListedOn))
         .OrderBy(r => r.EntryDate).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>Age of the base in whole years on the day the form was filled (null when the date is unknown).</summary>

@@ -50,7 +50,7 @@ public static class KunmingApplicationReport
         b.Blank(4);
         b.Line("昆明市工业和信息化局制", Align.Center);
         if (data.Reference.Length > 0)
-            b.Add(new Para($"申报编号：{data.Reference}", ParaStyle.Note) { Align = Align.Center, SpaceBeforeLines = 1 });
+            b.Add(new Para($"{data.ReferenceLabel}：{data.Reference}", ParaStyle.Note) { Align = Align.Center, SpaceBeforeLines = 1 });
     }
 
     /// <summary>A cover line: label, then the value underlined to a fixed length, as the printed form has it.</summary>

@@ -57,7 +57,7 @@ internal static class KunmingReportTables
         t.Row(H($"合计（共{residents.Count}户）", span: 3), N(residents.Sum(r => r.For(data.ReportYear)?.Employees ?? 0)), T("", span: 2),
             N(residents.Sum(r => r.For(data.ReportYear)?.RevenueWan ?? 0m)), T("", span: 3));
         b.Table(t.Build());
-        b.Note($"注：入驻企业为{ChineseFormat.Date(data.FilledOn)}在册的入驻企业；从业人员数、销售收入和创新成果为{data.ReportYear}年数据。");
+        b.Note($"注：入驻企业为{ChineseFormat.Date(data.ListedOn)}在册的入驻企业；从业人员数、销售收入和创新成果为{data.ReportYear}年数据。");
     }
 
     private static void Activities(DocBuilder b, ApplicationDocumentData data, ApplicationFigures f)

@@ -112,7 +112,7 @@ public static class LiaochengApplicationForm
         b.Heading(1, "八、县（市、区）工信部门初审意见（第十二条）");
         b.Table(new TableBuilder(1).Add(new FormRow(new FormCell([[new Span("")], [new Span("")], [new Span("")], [new Span("（公章）　　　　")], [new Span(ChineseFormat.BlankDate + "　　")]])
         { Align = Align.Right, VAlign = VAlign.Bottom }) { MinHeightMm = 45 }).Build());
-        if (data.Reference.Length > 0) b.Note($"申报编号：{data.Reference}");
+        if (data.Reference.Length > 0) b.Note($"{data.ReferenceLabel}：{data.Reference}");
         return b.Build();
     }
 }
