@@ -61,7 +61,16 @@ public sealed class ApplicationListQuery(ExemplarDbContext db, PolicySnapshots s
         return result;
     }
 
-    private sealed record Raw(Application A, string CallTitle, int Year, string CarrierName, string Operator, int Version);
+    /// <summary>Built with an initialiser (not a constructor) so later filters and sorts on its members still translate to SQL.</summary>
+    private sealed class Raw
+    {
+        public required Application A { get; init; }
+        public required string CallTitle { get; init; }
+        public int Year { get; init; }
+        public required string CarrierName { get; init; }
+        public required string Operator { get; init; }
+        public int Version { get; init; }
+    }
 
     private async Task<(IQueryable<Raw> Query, HashSet<Guid> ContentCalls, JurisdictionTree Tree)> VisibleAsync(ClaimsPrincipal user, ApplicationFilter f, CancellationToken ct)
     {
@@ -100,7 +109,7 @@ public sealed class ApplicationListQuery(ExemplarDbContext db, PolicySnapshots s
                 join c in db.Set<Call>() on a.CallId equals c.Id
                 join k in db.Set<Carrier>() on a.CarrierId equals k.Id
                 join o in db.Set<Organization>() on a.OrganizationId equals o.Id
-                select new Raw(a, c.Title, c.Year, k.Name, o.Name, a.CurrentVersion);
+                select new Raw { A = a, CallTitle = c.Title, Year = c.Year, CarrierName = k.Name, Operator = o.Name, Version = a.CurrentVersion };
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
             var text = f.Q.Trim();

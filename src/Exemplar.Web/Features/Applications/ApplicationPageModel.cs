@@ -10,13 +10,15 @@ namespace Exemplar.Web.Features.Applications;
 
 /// <summary>
 /// Loads the application named by the route's <c>id</c> and refuses anyone who may not see it (404, so its existence is not
-/// told), before anything else runs — also before antiforgery. Pages that change a draft require
-/// <see cref="ApplicantOnly"/>; officers' actions check their own access in their handlers.
+/// told) or who sees it but not in the role the page needs (403), before anything else runs — also before antiforgery.
+/// Pages that change a draft require <see cref="ApplicantOnly"/>; officers' actions check their own access in their handlers.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class ApplicationScopeAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
 {
     public bool ApplicantOnly { get; init; }
+    /// <summary>Only the level that recommends (or, where nobody does, the designating authority) — 退回补正.</summary>
+    public bool RecommenderOnly { get; init; }
     public bool NeedsContent { get; init; } = true;
     public int Order => -1000;
 
@@ -29,9 +31,12 @@ public sealed class ApplicationScopeAttribute : Attribute, IAsyncAuthorizationFi
         if (file is null) { context.Result = new NotFoundResult(); return; }
         var tree = await http.RequestServices.GetRequiredService<JurisdictionTreeCache>().GetAsync(http.RequestAborted);
         var access = ApplicationAccess.For(http.User, file.Application, file.Call.JurisdictionCode, file.Policy, tree);
-        if (!access.CanSee || (NeedsContent && !access.CanSeeContent) || (ApplicantOnly && !access.IsApplicant))
+        if (!access.CanSee) { context.Result = new NotFoundResult(); return; }
+        // Seen, but this page is for a role the user does not hold here (content before recommendation, the applicant's own pages).
+        if ((NeedsContent && !access.CanSeeContent) || (ApplicantOnly && !access.IsApplicant) ||
+            (RecommenderOnly && !(access.IsRecommender || (access.IsDesignating && RecommendingLevels.GoesStraightToDesignating(file.Policy)))))
         {
-            context.Result = new NotFoundResult();
+            context.Result = new ForbidResult();
             return;
         }
         http.Items[typeof(ApplicationFile)] = file;
@@ -39,7 +44,7 @@ public sealed class ApplicationScopeAttribute : Attribute, IAsyncAuthorizationFi
     }
 }
 
-[Authorize(Policy = AuthPolicies.SignedIn)]
+[Authorize(Roles = Carriers.LedgerRoles.Viewers)]
 [ApplicationScope]
 public abstract class ApplicationPageModel : PageModel
 {

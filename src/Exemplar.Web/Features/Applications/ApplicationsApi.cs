@@ -29,18 +29,19 @@ public static class ApplicationsApi
     {
         var group = api.MapGroup("/applications").RequireAuthorization(AuthPolicies.SignedIn).WithTags("申报");
 
-        group.MapGet("", async Task<Results<Ok<ApplicationPageDto>, ForbidHttpResult>> (
+        api.MapGet("/applications", async Task<Results<Ok<ApplicationPageDto>, ForbidHttpResult>> (
             HttpContext http, ApplicationListQuery query, Guid? call, ApplicationStatus? status, string? county, Verdict? verdict, bool? complete, string? q, string? sort, int? page) =>
         {
             if (http.User.Role() == Role.Expert) return TypedResults.Forbid();
             var result = await query.PageAsync(http.User, new ApplicationFilter(call, status, county, verdict, complete, q, sort, page ?? 1), http.RequestAborted);
             return TypedResults.Ok(new ApplicationPageDto(result.Total, result.Page, result.PageSize, result.Items.Select(Dto).ToList()));
-        }).WithSummary("可见的申报（按批次、状态、县区、核对结论、材料齐全筛选）");
+        }).RequireAuthorization(AuthPolicies.SignedIn).WithTags("申报").WithSummary("可见的申报（按批次、状态、县区、核对结论、材料齐全筛选）");
 
-        group.MapGet("/{id:guid}", async Task<Results<Ok<JsonElement>, NotFound<ProblemDetails>>> (
+        group.MapGet("/{id:guid}", async Task<Results<Ok<JsonElement>, NotFound<ProblemDetails>, ForbidHttpResult>> (
             Guid id, HttpContext http, ApplicationLoader loader, JurisdictionTreeCache trees, ExemplarDbContext db) =>
         {
             var ct = http.RequestAborted;
+            if (http.User.Role() == Role.Expert) return TypedResults.Forbid();
             var f = await loader.LoadAsync(id, tracked: false, ct);
             if (f is null) return NotFoundProblem();
             var access = ApplicationAccess.For(http.User, f.Application, f.Call.JurisdictionCode, f.Policy, await trees.GetAsync(ct));
@@ -56,10 +57,10 @@ public static class ApplicationsApi
             return TypedResults.Ok(JsonSerializer.SerializeToElement(body, ApplicationJson.Options));
         }).WithSummary("一项申报的状态；有权查看内容者另得最近提交版本的冻结材料包");
 
-        group.MapPost("/{id:guid}/materials/{slotId:guid}", async Task<Results<Created<InspectedDto>, UnprocessableEntity<ProblemDetails>, NotFound<ProblemDetails>>> (
+        group.MapPost("/{id:guid}/materials/{slotId:guid}", async Task<Results<Created<InspectedDto>, UnprocessableEntity<ProblemDetails>, NotFound<ProblemDetails>, ForbidHttpResult>> (
             Guid id, Guid slotId, string? fileName, HttpContext http, UploadMaterialHandler handler) =>
         {
-            if (http.User.Role() != Role.Applicant || http.User.OrganizationId() is not { } org) return NotFoundProblem();
+            if (http.User.Role() != Role.Applicant || http.User.OrganizationId() is not { } org) return TypedResults.Forbid();
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = 21 * 1024 * 1024;
             using var ms = new MemoryStream();
             await http.Request.Body.CopyToAsync(ms, http.RequestAborted);
@@ -69,13 +70,13 @@ public static class ApplicationsApi
             return TypedResults.Created($"/api/v1/applications/{id}", new InspectedDto(result.Id!.Value));
         }).WithSummary("向草稿的一项材料上传文件（请求正文即文件，类型按内容识别）").DisableRequestTimeout();
 
-        group.MapPost("/{id:guid}/submit", async Task<Results<Ok<SubmissionDto>, UnprocessableEntity<ProblemDetails>, NotFound<ProblemDetails>, StatusCodeHttpResult>> (
+        group.MapPost("/{id:guid}/submit", async Task<Results<Ok<SubmissionDto>, UnprocessableEntity<ProblemDetails>, NotFound<ProblemDetails>, StatusCodeHttpResult, ForbidHttpResult>> (
             Guid id, HttpContext http, SubmitApplicationHandler handler) =>
         {
             // A JSON content type keeps browsers from sending this cross-site without a CORS preflight.
             if (!(http.Request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
                 return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
-            if (http.User.Role() != Role.Applicant || http.User.OrganizationId() is not { } org) return NotFoundProblem();
+            if (http.User.Role() != Role.Applicant || http.User.OrganizationId() is not { } org) return TypedResults.Forbid();
             var outcome = await handler.HandleAsync(new SubmitApplicationCommand(id, org, http.User.UserId()!.Value,
                 http.User.FindFirstValue(ClaimTypes.Name) ?? "?"), http.RequestAborted);
             if (outcome.Result.IsNotFound) return NotFoundProblem();

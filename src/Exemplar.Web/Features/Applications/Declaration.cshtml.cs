@@ -7,6 +7,7 @@ namespace Exemplar.Web.Features.Applications;
 /// that every material is true, complete and accurate, each applicant attestation the programme asks for (with its
 /// article), and the lines for the unit's stamp and the legal representative's signature.
 /// </summary>
+[ApplicationScope(ApplicantOnly = true)]
 public sealed class DeclarationModel : ApplicationPageModel
 {
     public ApplicantDetails Details => ApplicationJson.Read<ApplicantDetails>(Record.Current.DetailsJson);

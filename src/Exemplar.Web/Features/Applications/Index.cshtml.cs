@@ -14,7 +14,7 @@ namespace Exemplar.Web.Features.Applications;
 /// Applicants: their organisation's applications. Officers: the applications their role in each call's procedure lets
 /// them see, filtered by call, status, county, verdict and completeness, sorted, paged and exported to XLSX.
 /// </summary>
-[Authorize(Policy = AuthPolicies.SignedIn)]
+[Authorize(Roles = Carriers.LedgerRoles.Viewers)]
 public sealed class IndexModel(ApplicationListQuery query, JurisdictionTreeCache trees, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Call { get; set; }
@@ -33,7 +33,6 @@ public sealed class IndexModel(ApplicationListQuery query, JurisdictionTreeCache
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.Role() == Role.Expert) return Forbid();
         Rows = await query.PageAsync(User, Filter, ct);
         Calls = await query.CallsAsync(User, ct);
         var tree = await trees.GetAsync(ct);
@@ -45,7 +44,6 @@ public sealed class IndexModel(ApplicationListQuery query, JurisdictionTreeCache
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        if (User.Role() == Role.Expert) return Forbid();
         var rows = query.AllAsync(User, Filter with { Page = 1 }, ct).Select(r => new object?[]
         {
             r.ReceiptNumber, r.CallTitle, r.CarrierName, r.Operator, r.JurisdictionName, ApplicationLabels.Of(r.Status), r.Version,

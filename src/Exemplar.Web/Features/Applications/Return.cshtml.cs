@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Exemplar.Web.Features.Applications;
 
 /// <summary>退回补正: the recommending officer picks the materials or sections to correct, a reason for each, and a deadline.</summary>
+[ApplicationScope(RecommenderOnly = true)]
 public sealed class ReturnModel(ReturnApplicationHandler handler, ExemplarDbContext db, TimeProvider clock) : ApplicationPageModel
 {
     [BindProperty] public uint Version { get; set; }
@@ -16,7 +17,7 @@ public sealed class ReturnModel(ReturnApplicationHandler handler, ExemplarDbCont
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!MayReturn) return NotFound();
+        if (!MayReturn) return Forbid();
         Version = Application.Version;
         CorrectionDeadline = new[] { ChinaTime.Today(clock).AddDays(10), Record.Call.RecommendationDeadline }.Min();
         await LoadAsync(ct);
@@ -25,7 +26,7 @@ public sealed class ReturnModel(ReturnApplicationHandler handler, ExemplarDbCont
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!MayReturn) return NotFound();
+        if (!MayReturn) return Forbid();
         var result = await handler.HandleAsync(new ReturnApplicationCommand(Application.Id, User, Version, Reason, Items, CorrectionDeadline), ct);
         if (!result.Ok) await LoadAsync(ct);
         return Outcome(result, "已退回补正，申报单位将收到通知。", BaseUrl);

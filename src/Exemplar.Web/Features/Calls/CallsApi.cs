@@ -14,15 +14,14 @@ public static class CallsApi
 
     public static void MapCallsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/calls").WithTags("申报批次");
-        group.MapGet("", async Task<Ok<IReadOnlyList<CallDto>>> (HttpContext http, CallQuery query) =>
+        api.MapGet("/calls", async Task<Ok<IReadOnlyList<CallDto>>> (HttpContext http, CallQuery query) =>
             TypedResults.Ok<IReadOnlyList<CallDto>>((await query.ListAsync(http.User, http.RequestAborted)).Select(c => Dto(c, false)).ToList()))
-            .WithSummary("申报批次（公众可见已发布的批次；认定机关另见本机关的草稿）");
-        group.MapGet("/{id:guid}", async Task<Results<Ok<CallDto>, NotFound<ProblemDetails>>> (Guid id, HttpContext http, CallQuery query) =>
+            .WithTags("申报批次").WithSummary("申报批次（公众可见已发布的批次；认定机关另见本机关的草稿）");
+        api.MapGet("/calls/{id:guid}", async Task<Results<Ok<CallDto>, NotFound<ProblemDetails>>> (Guid id, HttpContext http, CallQuery query) =>
             await query.FindAsync(id, http.User, http.RequestAborted) is { } d
                 ? TypedResults.Ok(Dto(d.Call, true))
                 : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "未找到该申报批次" }))
-            .WithSummary("一个申报批次及其申报材料清单");
+            .WithTags("申报批次").WithSummary("一个申报批次及其申报材料清单");
     }
 
     private static CallDto Dto(Call c, bool materials) => new(c.Id, c.Title, c.DocumentNumber, c.ProgrammeId, c.PolicyVersion, c.PolicyHash, c.Year,

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Exemplar.Web.Features.Calls;
 
 [Authorize(Policy = AuthPolicies.Designating)]
+[CallScope]
 public sealed class EditModel(CallQuery query, SaveCallHandler save, AddCallAttachmentHandler attach) : PageModel
 {
     public CallDetail Detail { get; private set; } = null!;

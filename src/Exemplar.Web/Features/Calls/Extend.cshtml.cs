@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Exemplar.Web.Features.Calls;
 
 [Authorize(Policy = AuthPolicies.Designating)]
+[CallScope]
 public sealed class ExtendModel(CallQuery query, ExtendCallHandler handler) : PageModel
 {
     public Call Call { get; private set; } = null!;

@@ -75,6 +75,8 @@ public sealed class SaveCallHandler(ExemplarDbContext db)
         p.MaxLength("Contact", c.Contact, CallLimits.Contact, "联系方式");
         var prefix = (c.ReceiptPrefix ?? "").Trim().ToUpperInvariant();
         if (!ReceiptNumber.IsValidPrefix(prefix)) p.Add("ReceiptPrefix", "受理编号前缀应为2至6个大写英文字母，例如 KM。");
+        else if (await db.Set<Call>().Where(x => x.Id != call.Id && x.Year == call.Year && x.ReceiptPrefix == prefix).Select(x => x.Title).FirstOrDefaultAsync(ct) is { } other)
+            p.Add("ReceiptPrefix", $"前缀 {prefix} 已用于{call.Year}年度的“{other}”，请换一个前缀，以免受理编号重复。");
         if (c.OpensOn is null) p.Add("OpensOn", "请填写开始受理日期。");
         if (c.ApplicationDeadline is null) p.Add("ApplicationDeadline", "请填写申报截止日期。");
         if (c.RecommendationDeadline is null) p.Add("RecommendationDeadline", "请填写推荐截止日期。");

@@ -29,7 +29,7 @@ public sealed class CarrierCreateJourneyTests(BrowserFixture browser) : IClassFi
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("海淀科创孵化基地");
         await BrowserFixture.ScreenshotAsync(page, "base-created");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "通知" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "通知", Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("通知");
         await BrowserFixture.AssertAccessibleAsync(page);
         await page.Context.CloseAsync();

@@ -32,6 +32,28 @@ public sealed class ApplicationTestData(IServiceProvider services)
     public Task<Guid> CallIdAsync(string title = CallDemoSeeder.KunmingTitle) =>
         WithAsync((_, db) => db.Set<Call>().Where(c => c.Title == title).Select(c => c.Id).SingleAsync());
 
+    /// <summary>A call of the programme by the officer's authority: created, filled in and, unless a draft is wanted, published.</summary>
+    public async Task<Guid> CallAsync(string programmeId, string officerUserName, string prefix, bool publish = true, string? title = null)
+    {
+        var officer = await WithAsync((_, db) => db.Set<UserAccount>().SingleAsync(u => u.UserName == officerUserName));
+        var created = await WithAsync((s, _) => s.GetRequiredService<CreateCallHandler>().HandleAsync(
+            new CreateCallCommand(programmeId, 2026, officer.JurisdictionCode!, officer.Id), default));
+        Assert.True(created.Ok, string.Join(" ", created.Errors.SelectMany(e => e.Value)));
+        var id = created.Id!.Value;
+        var call = await WithAsync((_, db) => db.Set<Call>().Include(c => c.Slots).SingleAsync(c => c.Id == id));
+        var saved = await WithAsync((s, _) => s.GetRequiredService<SaveCallHandler>().HandleAsync(new SaveCallCommand(id, call.Version,
+            title ?? call.Title + "（测试）", null, "请按办法要求申报。", new DateOnly(2026, 11, 16), new DateOnly(2026, 12, 18), new DateOnly(2027, 1, 15), null,
+            "测试联系人 0000-0000000", prefix, call.Slots.Select(x => new SlotInput(x.Id, x.Text, x.Required, x.Generated, x.IsDeclaration, false)).ToList(), null), default));
+        Assert.True(saved.Ok, string.Join(" ", saved.Errors.SelectMany(e => e.Value)));
+        if (publish)
+        {
+            var version = await WithAsync((_, db) => db.Set<Call>().Where(c => c.Id == id).Select(c => c.Version).SingleAsync());
+            var published = await WithAsync((s, _) => s.GetRequiredService<PublishCallHandler>().HandleAsync(new PublishCallCommand(id, version), default));
+            Assert.True(published.Ok, string.Join(" ", published.Errors.SelectMany(e => e.Value)));
+        }
+        return id;
+    }
+
     public Task<(Guid Carrier, Guid Organization, Guid User)> CarrierAsync(string name) => WithAsync(async (_, db) =>
     {
         var c = await db.Set<Carrier>().SingleAsync(x => x.Name == name);
