@@ -90,7 +90,11 @@ public sealed class ApplicationReportDownloadTests(ExemplarFactory app) : IClass
         var county = await app.SignedInAsync("km.panlong");
         Assert.Equal(word, await county.GetByteArrayAsync($"/Applications/{id}/Versions/1/Word"));
         var city = await app.SignedInAsync("km.city");
-        Assert.Equal(HttpStatusCode.NotFound, (await city.GetAsync($"/Applications/{id}/Versions/1/Word")).StatusCode);
+        using (var refused = await city.GetAsync($"/Applications/{id}/Versions/1/Word")) // sees the status, not the content: 403 page
+        {
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.StartsWith("/Error/403", refused.Headers.Location!.PathAndQuery.Length > 0 && refused.Headers.Location.IsAbsoluteUri ? refused.Headers.Location.PathAndQuery : refused.Headers.Location.OriginalString);
+        }
 
         var zip = await applicant.GetByteArrayAsync($"/Applications/{id}/Versions/1/Dossier");
         using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
