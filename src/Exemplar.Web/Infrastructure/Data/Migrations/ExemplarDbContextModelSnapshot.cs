@@ -582,8 +582,8 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
                         .HasColumnName("body");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
