@@ -6,6 +6,7 @@ using Exemplar.Web.Features.Ledger.Transfer;
 using Exemplar.Web.Features.Api;
 using Exemplar.Web.Features.Calendar;
 using Exemplar.Web.Features.DemoData;
+using Exemplar.Web.Features.Documents;
 using Exemplar.Web.Features.Jurisdictions;
 using Exemplar.Web.Features.Carriers;
 using Exemplar.Web.Features.Ledger;
@@ -45,6 +46,7 @@ public static class FeatureSetup
         services.AddPolicyLibrary(builder.Configuration);
         builder.AddSurveys();
         builder.AddLedgerTransfer();
+        builder.AddDocuments();
         return builder;
     }
 
