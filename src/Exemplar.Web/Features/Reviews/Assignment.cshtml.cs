@@ -19,6 +19,7 @@ namespace Exemplar.Web.Features.Reviews;
 /// marks and — only then — the other experts' submitted totals for the application. Anyone else's assignment: 404.
 /// </summary>
 [Authorize(Roles = nameof(Role.Expert))]
+[ReviewScope(ReviewScopeKind.Assignment)]
 public sealed class AssignmentModel(ExemplarDbContext db, AssignmentLoader loader, DeclareHandler declare, SubmitScoresHandler submit) : PageModel, IFormPage
 {
     public AssignmentFile Item { get; private set; } = null!;

@@ -21,6 +21,7 @@ public static class ReviewAccess
 
 /// <summary>Base of the designating authority's review pages: loads the call and its review, 404 outside the authority.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Roles = nameof(Role.DesignatingOfficer) + "," + nameof(Role.Administrator))]
+[ReviewScope(ReviewScopeKind.Call)]
 public abstract class ReviewPageModel(ExemplarDbContext db) : PageModel
 {
     public Call Call { get; private set; } = null!;

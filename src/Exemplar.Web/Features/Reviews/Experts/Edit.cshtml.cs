@@ -12,6 +12,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Exemplar.Web.Features.Reviews.Experts;
 
 [Authorize(Roles = nameof(Role.DesignatingOfficer) + "," + nameof(Role.Administrator))]
+[ReviewScope(ReviewScopeKind.Expert)]
 public sealed class EditModel(ExemplarDbContext db, JurisdictionTreeCache trees, SaveExpertHandler handler) : PageModel, IFormPage
 {
     public bool IsNew { get; private set; }
