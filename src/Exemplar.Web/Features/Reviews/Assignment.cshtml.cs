@@ -23,6 +23,7 @@ namespace Exemplar.Web.Features.Reviews;
 public sealed class AssignmentModel(ExemplarDbContext db, AssignmentLoader loader, DeclareHandler declare, SubmitScoresHandler submit) : PageModel, IFormPage
 {
     public AssignmentFile Item { get; private set; } = null!;
+    private bool _loaded;
     public string Carrier { get; private set; } = "";
     public string Applicant { get; private set; } = "";
     public ReportData? Report { get; private set; }
@@ -33,12 +34,16 @@ public sealed class AssignmentModel(ExemplarDbContext db, AssignmentLoader loade
     [BindProperty] public uint Version { get; set; }
     [BindProperty, Display(Name = "是否存在利益冲突")] public bool? HasConflict { get; set; }
     [BindProperty, Display(Name = "利益冲突的情况")] public string? Reason { get; set; }
-    [BindProperty, Display(Name = "分数")] public Dictionary<string, decimal?> Scores { get; set; } = [];
-    [BindProperty, Display(Name = "不适用")] public List<string> NotApplicable { get; set; } = [];
+    /// <summary>Read from the form by the score handler (a dictionary bound by MVC would take every field of any form).</summary>
+    public Dictionary<string, decimal?> Scores { get; private set; } = [];
+    public List<string> NotApplicable { get; private set; } = [];
     [BindProperty, Display(Name = "评审意见")] public string? Opinion { get; set; }
 
     public async Task LoadFormAsync(CancellationToken ct)
     {
+        // A refused post (values that did not bind) comes here without the handler having loaded the assignment.
+        if (!_loaded && Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id)) Item = (await loader.LoadAsync(id, User.UserId(), tracked: false, ct))!;
+        _loaded = true;
         var a = Item.Assignment;
         var app = await db.Set<Application>().AsNoTracking().SingleAsync(x => x.Id == a.ApplicationId, ct);
         Carrier = await db.Set<Carrier>().Where(c => c.Id == app.CarrierId).Select(c => c.Name).SingleAsync(ct);
@@ -88,6 +93,15 @@ public sealed class AssignmentModel(ExemplarDbContext db, AssignmentLoader loade
     public async Task<IActionResult> OnPostScoreAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } stop) return stop;
+        NotApplicable = [.. Request.Form["NotApplicable"].OfType<string>()];
+        foreach (var item in Item.Review.Rubric)
+        {
+            var raw = Request.Form[$"Scores[{item.Key}]"].ToString().Trim();
+            if (raw.Length == 0) continue;
+            if (decimal.TryParse(raw, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v)) Scores[item.Key] = v;
+            else ModelState.AddModelError($"Scores[{item.Key}]", $"“{item.Label}”的得分应为数字，“{(raw.Length > 10 ? raw[..10] + "…" : raw)}”不是数字。");
+        }
+        if (!ModelState.IsValid) return Page();
         var result = await submit.HandleAsync(new SubmitScoresCommand(id, User.UserId(), Version, Scores, NotApplicable, Opinion), ct);
         return Outcome(result, "评分已提交。", id);
     }

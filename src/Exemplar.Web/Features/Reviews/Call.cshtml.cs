@@ -29,6 +29,7 @@ public sealed class CallModel(ExemplarDbContext db, ReviewQueue queue, ReviewRes
 
     public async Task LoadFormAsync(CancellationToken ct)
     {
+        await EnsureLoadedAsync(ct);
         var apps = await queue.ReadyAsync(Call.Id, ct);
         var carrierIds = apps.Select(a => a.CarrierId).ToList();
         var names = await Db.Set<Carrier>().AsNoTracking().Where(c => carrierIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);

@@ -23,6 +23,7 @@ public sealed class ResultsModel(ExemplarDbContext db, ReviewResults results, Fi
 
     public async Task LoadFormAsync(CancellationToken ct)
     {
+        await EnsureLoadedAsync(ct);
         Apps = await results.ForAsync(Review!, ct);
         Shortlist = Review!.ShortlistJson is { } s ? ApplicationJson.Read<List<ShortlistLine>>(s) : [];
     }

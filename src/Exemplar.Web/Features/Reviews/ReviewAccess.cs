@@ -42,6 +42,12 @@ public abstract class ReviewPageModel(ExemplarDbContext db) : PageModel
         return null;
     }
 
+    /// <summary>For a refused post (values that did not bind): load the call and review from the route, as the handler would have.</summary>
+    protected async Task EnsureLoadedAsync(CancellationToken ct)
+    {
+        if (Call is null && Guid.TryParse(RouteData.Values["callId"]?.ToString(), out var id)) await LoadAsync(id, change: false, ct);
+    }
+
     protected IActionResult Outcome(Infrastructure.Forms.SaveResult result, string flash, string redirect)
     {
         if (result.IsNotFound) return NotFound();

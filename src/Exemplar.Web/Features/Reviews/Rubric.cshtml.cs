@@ -24,7 +24,7 @@ public sealed class RubricModel(ExemplarDbContext db, SaveRubricHandler handler)
 
     public bool Editable => MayRun && Review is { Stage: ReviewStage.Preparing };
 
-    public Task LoadFormAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task LoadFormAsync(CancellationToken ct) => EnsureLoadedAsync(ct);
 
     public async Task<IActionResult> OnGetAsync(Guid callId, CancellationToken ct)
     {
