@@ -3,7 +3,8 @@
 # and ends with one line: "N passed, N failed[, N skipped]" summed over all projects.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_dotnet
-apt_install postgresql-15 chromium fonts-noto-cjk
+# LibreOffice, poppler and zbar render the generated documents and read them back (Features/Documents rendering tests).
+apt_install postgresql-15 chromium fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils zbar-tools
 ensure_postgres exemplar_test
 cd "$REPO_ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -2,6 +2,7 @@ using Exemplar.Web.Features;
 using Exemplar.Web.Infrastructure;
 using Exemplar.Web.Infrastructure.Auditing;
 using Exemplar.Web.Infrastructure.Data;
+using Exemplar.Web.Infrastructure.Files;
 using Exemplar.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +65,7 @@ public sealed class BenchDatabase
         builder.AddExemplarDatabase();
         builder.AddExemplarSecurity();
         builder.AddExemplarWeb();
+        builder.AddExemplarFiles();
         builder.AddExemplarFeatures();
         builder.Services.RemoveAll<IAuditActor>();
         builder.Services.AddScoped<IAuditActor>(_ => new SystemAuditActor("基准测试"));

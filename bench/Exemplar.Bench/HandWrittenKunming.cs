@@ -10,24 +10,30 @@ public static class HandWrittenKunming
 {
     private enum S { Met, NotMet, Missing }
 
+    private static readonly HashSet<string> KunmingTypes =
+        ["startupBase", "startupPark", "incubator", "makerSpace", "starInnovationSpace", "parkWithinPark", "universitySciencePark", "leadingEnterpriseBase"];
+
     public static Verdict Evaluate(Profile p)
     {
         var states = new List<S>(30)
         {
+            // 第三条: the carrier's type and location (the engine's applicant-type and applicant-location).
+            p.Get("carrierType")?.AsText is { } type ? (KunmingTypes.Contains(type) ? S.Met : S.NotMet) : S.Missing,
+            p.Get("locationDivisionCode")?.AsText is { } place ? (place.StartsWith("5301", StringComparison.Ordinal) ? S.Met : S.NotMet) : S.Missing,
             Attest(p, "attestations.recommendedByCounty"),
             Attest(p, "attestations.independentLegalPerson"),
             Attest(p, "attestations.goodCredit"),
-            p.Get("operatingSince")?.AsDate is { } since ? (p.ReferenceDate >= DateArithmetic.AddYears(since, 2, DateRoundingRule.LastDayOfMonth) ? S.Met : S.NotMet) : S.Missing,
+            p.Get("baseFoundedOn")?.AsDate is { } since ? (p.ReferenceDate >= DateArithmetic.AddYears(since, 2, DateRoundingRule.LastDayOfMonth) ? S.Met : S.NotMet) : S.Missing,
             AtLeast(p, "residentSmallMicroCount", 40),
-            AtLeast(p, "employeeCount", 500),
+            AtLeast(p, "smallMicroEmployeeCount", 500),
             Num(p, "leadingIndustryCount") is { } lic ? (lic <= 3 ? S.Met : S.NotMet) : S.Missing,
             Ratio(p, "leadingIndustryResidentCount", "residentTotalCount", 80),
-            AtLeast(p, "serviceStaffCount", 10),
-            Ratio(p, "qualifiedStaffCount", "serviceStaffCount", 80),
+            AtLeast(p, "fullTimeServiceStaffCount", 10),
+            Ratio(p, "fullTimeStaffBachelorOrIntermediateCount", "fullTimeServiceStaffCount", 80),
             AtLeast(p, "mentorCount", 3),
             AtLeast(p, "partnerAgencyCount", 5),
-            Ratio(p, "freeOrLowFeeServiceVolume", "totalServiceVolume", 20),
-            AtLeast(p, "satisfactionPercent", 80),
+            Ratio(p, "freeOrLowFeeVolumeToResidentSmallMicro", "totalServiceVolume", 20),
+            AtLeast(p, "residentSmallMicroSatisfactionPercent", 80),
             (p.Get("baseType")?.AsText) switch
             {
                 "manufacturing" => AtLeast(p, "siteArea", 10000),

@@ -21,22 +21,34 @@ public static class ProfileGenerator
                 }
             }
 
-            facts["operatingSince"] = new Fact(new DateOnly(2018, 1, 1).AddDays(random.Next(0, 3000)), "form");
+            facts["carrierType"] = new Fact(random.NextDouble() < 0.9 ? "incubator" : "hardTechIncubator", "form");
+            facts["locationDivisionCode"] = new Fact(random.NextDouble() < 0.3 ? "371502" : random.NextDouble() < 0.5 ? "110108" : "530102", "form");
+            facts["baseFoundedOn"] = new Fact(new DateOnly(2018, 1, 1).AddDays(random.Next(0, 3000)), "form");
+            facts["operatorSince"] = new Fact(new DateOnly(2018, 1, 1).AddDays(random.Next(0, 3000)), "form");
+            facts["operatorFoundedOn"] = new Fact(new DateOnly(2015, 1, 1).AddDays(random.Next(0, 3000)), "form");
             facts["registrationDivisionCode"] = new Fact(random.NextDouble() < 0.3 ? "371502" : random.NextDouble() < 0.5 ? "110108" : "530102", "form");
             facts["baseType"] = new Fact(random.NextDouble() < 0.5 ? "manufacturing" : "producerServices", "form");
             facts["highEndManufacturingBase"] = new Fact(random.NextDouble() < 0.2, "form");
             Num("residentSmallMicroCount", 20, 80);
+            facts["residentSmallMicroByRegistration"] = new Fact(new List<DivisionCount> { new("110108", random.Next(20, 80)), new("130100", random.Next(0, 10)) }, "ledger");
+            Num("topTwoLeadingIndustryResidentCount", 30, 90);
             Num("residentTotalCount", 80, 120);
             Num("leadingIndustryResidentCount", 40, 100);
             Num("leadingIndustryCount", 1, 5);
-            Num("employeeCount", 300, 1500);
-            Num("serviceStaffCount", 4, 15);
-            Num("qualifiedStaffCount", 3, 12);
+            Num("smallMicroEmployeeCount", 300, 1500);
+            Num("fullTimeServiceStaffCount", 4, 15);
+            Num("fullTimeStaffBachelorOrIntermediateCount", 3, 12);
+            Num("serviceStaffTotalCount", 8, 18);
+            Num("serviceStaffBachelorOrIntermediateCount", 5, 14);
+            Num("serviceStaffJuniorCollegeOrIntermediateCount", 6, 16);
             Num("mentorCount", 1, 5);
             Num("partnerAgencyCount", 1, 8);
             Num("freeOrLowFeeServiceVolume", 10, 40);
+            Num("freeOrLowFeeVolumeToSmallMicro", 10, 35);
+            Num("freeOrLowFeeVolumeToResidentSmallMicro", 10, 30);
             Num("totalServiceVolume", 100, 150);
-            Num("satisfactionPercent", 70, 99);
+            Num("residentSmallMicroSatisfactionPercent", 70, 99);
+            Num("userSatisfactionPercent", 70, 99);
             Num("siteArea", 2000, 12000);
             Num("buildingArea", 3000, 8000);
             Num("publicServiceArea", 300, 800);

@@ -50,7 +50,7 @@ public static class ObligationDeriver
             foreach (var completed in (facts.ChangesCompletedOn ?? []).Distinct().Order())
             {
                 result.Add(Make(subject, ObligationKind.ChangeFiling, Iso(completed), ObligationParty.Base,
-                    $"{prefix}重大变更事项备案（变更完成于{ChinaDate.Format(completed)}，{change.WorkingDays}个工作日内）",
+                    $"{prefix}重大变更事项备案（{change.Event ?? "变更完成"}于{ChinaDate.Format(completed)}，{change.WorkingDays}个工作日内{(change.SubmitTo is null ? "" : "报" + change.SubmitTo + "备案")}）",
                     calendar.WithinWorkingDaysAfter(completed, change.WorkingDays), change.Citation, completed));
             }
         }

@@ -1,7 +1,10 @@
 namespace Exemplar.Domain.Calendar;
 
-/// <summary>A count of working days with the article that sets it (e.g. 第十二条).</summary>
-public sealed record WorkingDaysRule(int WorkingDays, string Citation);
+/// <summary>
+/// A count of working days with the article that sets it (e.g. 第十二条). For a change filing, <paramref name="Event"/>
+/// names the day it counts from (变更完成 / 发生变更) and <paramref name="SubmitTo"/> whom it is filed with.
+/// </summary>
+public sealed record WorkingDaysRule(int WorkingDays, string Citation, string? Event = null, string? SubmitTo = null);
 
 public sealed record AnnualDeadlineRule(AnnualDeadline Due, string Citation);
 

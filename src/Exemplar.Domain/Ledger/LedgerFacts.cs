@@ -29,7 +29,9 @@ public sealed record ResidentFact(
     DateOnly? ExitDate,
     SizeClass Size,
     bool InLeadingIndustry,
-    IReadOnlyList<ResidentYear> Years)
+    IReadOnlyList<ResidentYear> Years,
+    string? Uscc = null,
+    string Industry = "")
 {
     /// <summary>Resident on <paramref name="date"/>: entered on or before it and not yet gone (the exit date is the last day).</summary>
     public bool ResidentOn(DateOnly date) => EntryDate <= date && (ExitDate is null || ExitDate.Value >= date);

@@ -15,7 +15,11 @@ public static class RecordLimits
     public const int MaxLeadingIndustries = 3;
     public static readonly DecimalRange Area = new("场地面积", 0, 10_000_000, "平方米", 2, MinExcluded: true);
     public static readonly DecimalRange PublicServiceArea = new("公共服务区域面积", 0, 10_000_000, "平方米", 2);
-    public static readonly DateWindow EstablishedOn = new("成立日期", EarliestRecord, 0);
+    public static readonly DateWindow EstablishedOn = new("基地成立日期", EarliestRecord, 0);
+    /// <summary>The day the current operator began operating the base (聊城办法第五条第（一）项 运营管理本基地时间).</summary>
+    public static readonly DateWindow OperatorSince = new("现运营单位开始运营本基地的日期", EarliestRecord, 0);
+    /// <summary>The operating unit's founding (北京办法第六条第（一）项): it may be far older than any base.</summary>
+    public static readonly DateWindow OperatorFoundedOn = new("运营单位成立日期", new DateOnly(1949, 10, 1), 0);
 
     // Ledger entries.
     public static readonly DateWindow ServiceDate = new("服务日期", new DateOnly(2000, 1, 1), 0);

@@ -13,6 +13,8 @@ public abstract record Condition
     /// <summary>Short quote of the source text.</summary>
     public string? Quote { get; init; }
     public IReadOnlyList<string> Checklist { get; init; } = [];
+    /// <summary>How the product reads words the text leaves open (e.g. “学历和职称” read as either one), shown with the requirement.</summary>
+    public string? Interpretation { get; init; }
     public string JsonPath { get; init; } = "$";
 
     /// <summary>Qualitative items do not decide the overall quantitative verdict.</summary>
@@ -22,10 +24,15 @@ public abstract record Condition
 /// <summary>Qualifier word from the text (以上, 不少于 …) with the comparison it means; 原则上 is kept as a hedge.</summary>
 public sealed record Bound(string QualifierWord, Comparison Comparison, decimal Value, string Unit, string? Hedge);
 
+/// <summary>Counts only enterprises registered in a place (北京办法第六条第（五）项 入驻本市小型、微型企业).</summary>
+public sealed record RegionFilter(IReadOnlyList<string> DivisionPrefixes, string PlaceName);
+
 public sealed record ThresholdCondition : Condition
 {
     public required string Fact { get; init; }
     public required Bound Bound { get; init; }
+    /// <summary>Set when <see cref="Fact"/> is a <see cref="FactType.DivisionCounts"/> fact: the count registered here.</summary>
+    public RegionFilter? RegisteredIn { get; init; }
 }
 
 public sealed record RatioCondition : Condition
@@ -50,6 +57,7 @@ public sealed record GrowthCondition : Condition
     public required Bound Bound { get; init; }
 }
 
+/// <summary>A division code fact (registration or location) must start with one of the prefixes.</summary>
 public sealed record RegistrationCondition : Condition
 {
     public required string Fact { get; init; }
@@ -63,6 +71,13 @@ public sealed record LookbackCondition : Condition
     public required int Years { get; init; }
     public required string QualifierWord { get; init; }
     public required IReadOnlyList<string> DisqualifyingKinds { get; init; }
+}
+
+/// <summary>The carrier's type must be one the text's 第三条 names (Beijing's list ends in 等载体: others go to review).</summary>
+public sealed record CarrierTypeCondition : Condition
+{
+    public required IReadOnlyList<CarrierTypeEntry> Types { get; init; }
+    public required bool OpenEnded { get; init; }
 }
 
 public sealed record AttestationCondition : Condition

@@ -60,6 +60,7 @@ public sealed class EligibilityEvaluator
             DurationCondition d => Duration(d, ctx),
             GrowthCondition g => Growth(g, ctx),
             RegistrationCondition r => Registration(r, ctx),
+            CarrierTypeCondition t => CarrierType(t, ctx),
             LookbackCondition l => Lookback(l, ctx),
             AttestationCondition a => AttestationResult(a, ctx),
             ReviewCondition r => Base(r, ResultState.PendingReview) with { Note = "定性事项，由评审专家按要点判断" },
@@ -88,12 +89,76 @@ public sealed class EligibilityEvaluator
     {
         var required = Describe(t.Bound);
         var fact = ctx.Profile.Get(t.Fact);
+        if (t.RegisteredIn is { } region)
+        {
+            return RegisteredCount(t, region, fact, required);
+        }
+
         if (fact?.AsNumber is not { } actual)
         {
             return Missing(t, required, t.Fact);
         }
 
         return Compare(Base(t, ResultState.Met), t.Bound, actual, fact.Source, required);
+    }
+
+    /// <summary>
+    /// The enterprises of a <see cref="FactType.DivisionCounts"/> fact registered in the region: the sum of the entries
+    /// under one of its prefixes. An entry coarser than a prefix (given per province, asked per city) cannot be split,
+    /// so the count is missing data, never a guess.
+    /// </summary>
+    private static ConditionResult RegisteredCount(ThresholdCondition t, RegionFilter region, Fact? fact, string required)
+    {
+        required = $"注册在{region.PlaceName}的 {required}";
+        if (fact?.AsDivisionCounts is not { } counts)
+        {
+            return Missing(t, required, t.Fact) with { Shortfall = $"需填报：{FactCatalogue.LabelOf(t.Fact)}（其中注册在{region.PlaceName}的家数）" };
+        }
+
+        var coarse = counts.Where(c => region.DivisionPrefixes.Any(p => p.Length > c.Division.Length && p.StartsWith(c.Division, StringComparison.Ordinal))).ToList();
+        if (coarse.Count > 0)
+        {
+            return Missing(t, required, t.Fact) with { Shortfall = $"按“{string.Join("、", coarse.Select(c => c.Division))}”统计的家数无法区分是否注册在{region.PlaceName}，需按更细的区划代码填报" };
+        }
+
+        var inside = counts.Where(c => region.DivisionPrefixes.Any(p => c.Division.StartsWith(p, StringComparison.Ordinal))).Sum(c => c.Count);
+        var total = counts.Sum(c => c.Count);
+        var result = Compare(Base(t, ResultState.Met), t.Bound, inside, fact.Source, required);
+        return result with
+        {
+            Actual = total == inside
+                ? $"{Number(inside)}{t.Bound.Unit}"
+                : $"{Number(inside)}{t.Bound.Unit}（另有注册在{region.PlaceName}以外的 {Number(total - inside)}{t.Bound.Unit}，不计入）",
+        };
+    }
+
+    private static ConditionResult CarrierType(CarrierTypeCondition t, Context ctx)
+    {
+        var required = string.Join("、", t.Types.Select(x => x.Label)) + (t.OpenEnded ? "等载体" : string.Empty);
+        var fact = ctx.Profile.Get("carrierType");
+        if (fact?.AsText is not { Length: > 0 } type)
+        {
+            return Missing(t, required, "carrierType");
+        }
+
+        var label = CarrierTypes.LabelOf(type);
+        if (t.Types.Any(x => x.Type == type))
+        {
+            return Base(t, ResultState.Met) with { Required = required, Actual = label, Source = fact.Source };
+        }
+
+        if (CarrierTypes.Find(type) is { } definition && definition.Kind != ctx.Policy.Kind)
+        {
+            return Base(t, ResultState.NotMet) with
+            {
+                Required = required, Actual = label, Source = fact.Source,
+                Shortfall = $"{label}是{(definition.Kind == CarrierKind.Platform ? "示范平台" : "示范基地")}类的申报主体，不能申报{(ctx.Policy.Kind == CarrierKind.Platform ? "示范平台" : "示范基地")}",
+            };
+        }
+
+        return t.OpenEnded
+            ? Base(t, ResultState.PendingReview) with { Required = required, Actual = label, Source = fact.Source, Note = "原文所列载体后有“等”字，未列明的载体类型由认定机关判断是否可以申报" }
+            : Base(t, ResultState.NotMet) with { Required = required, Actual = label, Source = fact.Source, Shortfall = $"{label}不在{t.Citation}所列可申报的载体之内" };
     }
 
     private static ConditionResult Compare(ConditionResult r, Bound bound, decimal actual, string source, string required)
@@ -215,7 +280,8 @@ public sealed class EligibilityEvaluator
 
     private static ConditionResult Registration(RegistrationCondition r, Context ctx)
     {
-        var required = $"注册地在{r.PlaceName}（行政区划代码以 {string.Join("/", r.DivisionPrefixes)} 开头）";
+        var place = r.Fact == "locationDivisionCode" ? "所在地" : "注册地";
+        var required = $"{place}在{r.PlaceName}（行政区划代码以 {string.Join("/", r.DivisionPrefixes)} 开头）";
         var fact = ctx.Profile.Get(r.Fact);
         if (fact?.AsText is not { Length: > 0 } code)
         {
@@ -228,7 +294,7 @@ public sealed class EligibilityEvaluator
             Required = required,
             Actual = code,
             Source = fact.Source,
-            Shortfall = ok ? null : $"注册地不在{r.PlaceName}",
+            Shortfall = ok ? null : $"{place}不在{r.PlaceName}",
         };
     }
 
@@ -241,7 +307,7 @@ public sealed class EligibilityEvaluator
             {
                 Required = $"申请受理截止日期前 {l.Years} 年内无{kinds}",
                 MissingFacts = ["applicationDeadline"],
-                Shortfall = "需设定申请受理截止日期（applicationDeadline）",
+                Shortfall = "需填写申报截止日期（处罚回溯期从该日往前计）",
             };
         }
 
@@ -260,7 +326,7 @@ public sealed class EligibilityEvaluator
             Required = required,
             Actual = hits.Count == 0
                 ? $"期间无相关处罚（共申报 {penalties.Count} 条处罚记录）"
-                : string.Join("；", hits.Select(h => $"{Date(h.Date)} {PenaltyKindLabel(h.Kind)}")),
+                : string.Join("；", hits.Select(h => $"{Date(h.Date)} {(h.Subject == Penalty.LegalRepresentative ? "法定代表人" : "运营单位")}受{PenaltyKindLabel(h.Kind)}")),
             Source = fact.Source,
             Shortfall = hits.Count == 0 ? null : $"期内有 {hits.Count} 项{kinds}，最早可在 {Date(DateArithmetic.AddYears(hits.Max(h => h.Date), l.Years, ctx.Policy.DateRounding).AddDays(1))} 之后截止的批次申请",
         };
@@ -331,7 +397,7 @@ public sealed class EligibilityEvaluator
                 State = state,
                 Children = inner,
                 MissingFacts = applicability == ResultState.MissingData ? [branch.AppliesWhen!.Fact] : [],
-                Note = branch.AppliesWhen is null ? null : $"适用于{FactCatalogue.LabelOf(branch.AppliesWhen.Fact)}为 {branch.AppliesWhen.EqualsValue} 的情形",
+                Note = branch.AppliesWhen is null ? null : $"适用于{FactCatalogue.LabelOf(branch.AppliesWhen.Fact)}为“{FactCatalogue.ValueText(branch.AppliesWhen.Fact, branch.AppliesWhen.EqualsValue)}”的情形",
             });
         }
 
@@ -446,7 +512,7 @@ public sealed class EligibilityEvaluator
                 attainment = fractions.Count == f.Measures.Count ? fractions.Average() : null;
             }
 
-            functions.Add(new FunctionResult(f.Function, f.Label, f.Citation, state, measures, attainment));
+            functions.Add(new FunctionResult(f.Function, f.Label, f.Citation, state, measures, attainment, f.Checklist));
         }
 
         var met = functions.Where(f => f.State == ResultState.Met).ToList();

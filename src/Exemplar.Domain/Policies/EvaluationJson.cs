@@ -53,7 +53,8 @@ public sealed record FunctionResultDto(
     ResultState State,
     string StateText,
     decimal? Attainment,
-    IReadOnlyList<ConditionResultDto> Measures);
+    IReadOnlyList<ConditionResultDto> Measures,
+    IReadOnlyList<string> Checklist);
 
 /// <summary>
 /// Maps evaluations to the DTOs above and serialises them with one set of options, so the API and the
@@ -98,7 +99,7 @@ public static class EvaluationJson
 
     private static KOfNGroupDto ToDto(KOfNSummary g) => new(
         g.K, g.N, g.Counting, g.Undecided, g.Failed, g.Closest,
-        g.Functions.Select(f => new FunctionResultDto(f.Function, f.Label, f.Citation, f.State, StateText(f.State), f.Attainment, f.Measures.Select(ToDto).ToList())).ToList());
+        g.Functions.Select(f => new FunctionResultDto(f.Function, f.Label, f.Citation, f.State, StateText(f.State), f.Attainment, f.Measures.Select(ToDto).ToList(), f.Checklist)).ToList());
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -7,7 +7,9 @@ public sealed record FunctionResult(
     ResultState State,
     IReadOnlyList<ConditionResult> Measures,
     /// <summary>Share of the required volume reached, averaged over measures (0–1); null when unknown.</summary>
-    decimal? Attainment);
+    decimal? Attainment,
+    /// <summary>The function's descriptive requirements, for the reviewer even where volumes are met.</summary>
+    IReadOnlyList<string> Checklist);
 
 public sealed record KOfNSummary(
     int K,

@@ -104,12 +104,16 @@ public static partial class PolicyLoader
                 "" => DateRoundingRule.LastDayOfMonth,
                 _ => Fail(r, "$.dateRounding.rule", $"应为 lastDayOfMonth 或 firstDayOfNextMonth，实际为“{ruleText}”", DateRoundingRule.LastDayOfMonth),
             };
-            var ids = new HashSet<string>(StringComparer.Ordinal);
+            var ids = new HashSet<string>(StringComparer.Ordinal) { ApplicantTypeId, ApplicantLocationId };
+            var applicants = ReadApplicants(r, root, kind);
             var conditions = ReadConditions(r, root, "conditions", "$", ids);
             if (conditions.Count == 0)
             {
                 r.Error("$.conditions", "至少应有一项申报条件");
             }
+
+            conditions.InsertRange(0, ApplicantConditions(applicants));
+            var management = ReadManagement(r, r.Object(root, "management", "$"), "$.management");
 
             var policy = new PolicyVersion
             {
@@ -122,15 +126,18 @@ public static partial class PolicyLoader
                 EffectiveFrom = from,
                 EffectiveTo = to,
                 EffectiveNote = r.OptionalString(root, "effectiveNote", "$"),
+                Transitional = OptionalCited(r, root, "transitional", "$"),
                 Supersedes = r.Array(root, "supersedes", "$", required: false)
                     .Select(x => new SupersededDocument(r.String(x.Item, "documentNumber", x.Path), r.OptionalString(x.Item, "title", x.Path), r.OptionalString(x.Item, "citation", x.Path)))
                     .ToList(),
                 DateRounding = rule,
                 DateRoundingBasis = rounding.ValueKind == JsonValueKind.Object ? r.String(rounding, "basis", "$.dateRounding") : string.Empty,
+                Applicants = applicants,
+                Undertakings = ReadUndertakings(r, root),
                 Conditions = conditions,
-                Materials = r.Array(root, "materials", "$").Select(x => ReadCited(r, x.Item, x.Path)).ToList(),
+                Materials = r.Array(root, "materials", "$").Select(x => ReadMaterial(r, x.Item, x.Path)).ToList(),
                 Procedure = ReadProcedure(r, r.Object(root, "procedure", "$"), "$.procedure"),
-                Management = ReadManagement(r, r.Object(root, "management", "$"), "$.management"),
+                Management = management,
                 Source = source,
                 ContentHash = ComputeHash(json),
             };
@@ -138,16 +145,16 @@ public static partial class PolicyLoader
         }
     }
 
-    private static T Fail<T>(JsonFieldReader r, string path, string message, T fallback)
+    internal static T Fail<T>(JsonFieldReader r, string path, string message, T fallback)
     {
         r.Error(path, message);
         return fallback;
     }
 
-    private static CitedText ReadCited(JsonFieldReader r, JsonElement e, string path) =>
+    internal static CitedText ReadCited(JsonFieldReader r, JsonElement e, string path) =>
         r.IsObject(e, path) ? new CitedText(r.String(e, "citation", path), r.String(e, "text", path)) : new CitedText(string.Empty, string.Empty);
 
-    private static CitedText? OptionalCited(JsonFieldReader r, JsonElement obj, string name, string path) =>
+    internal static CitedText? OptionalCited(JsonFieldReader r, JsonElement obj, string name, string path) =>
         r.Has(obj, name) ? ReadCited(r, obj.GetProperty(name), $"{path}.{name}") : null;
 
     private static List<Condition> ReadConditions(JsonFieldReader r, JsonElement obj, string name, string path, HashSet<string> ids) =>
@@ -179,7 +186,7 @@ public static partial class PolicyLoader
         var checklist = r.Strings(e, "checklist", path);
         Condition? condition = type switch
         {
-            "threshold" => new ThresholdCondition { Id = id, Citation = citation, Article = article, Requirement = requirement, Fact = Fact(r, e, "fact", path, FactType.Number), Bound = ReadBound(r, e, path, "value", quote) },
+            "threshold" => ReadThreshold(r, e, path, id, citation, article, requirement, quote),
             "ratio" => new RatioCondition { Id = id, Citation = citation, Article = article, Requirement = requirement, Numerator = Fact(r, e, "numerator", path, FactType.Number), Denominator = Fact(r, e, "denominator", path, FactType.Number), Bound = ReadBound(r, e, path, "percent", quote) },
             "duration" => new DurationCondition { Id = id, Citation = citation, Article = article, Requirement = requirement, Fact = Fact(r, e, "fact", path, FactType.Date), Bound = ReadBound(r, e, path, "years", quote) },
             "growth" => new GrowthCondition { Id = id, Citation = citation, Article = article, Requirement = requirement, Fact = Fact(r, e, "fact", path, FactType.Series), Bound = ReadBound(r, e, path, "percent", quote) },
@@ -197,7 +204,7 @@ public static partial class PolicyLoader
             r.Error($"{path}.checklist", "定性评审事项必须给出评审要点清单");
         }
 
-        return condition is null ? null : condition with { Quote = quote, Checklist = checklist, JsonPath = path };
+        return condition is null ? null : condition with { Quote = quote, Checklist = checklist, JsonPath = path, Interpretation = r.OptionalString(e, "interpretation", path) };
     }
 
     /// <summary>第六条第（三）项 → 第六条; 二、申报条件（一）第2段 → 二、申报条件.</summary>
@@ -210,6 +217,29 @@ public static partial class PolicyLoader
     [GeneratedRegex("^(第[一二三四五六七八九十百]+条|[一二三四五六七八九十]+、[^（(0-9第]+)")]
     private static partial Regex ArticleOfPattern();
 
+    private static ThresholdCondition ReadThreshold(JsonFieldReader r, JsonElement e, string path, string id, string citation, string article, string requirement, string? quote)
+    {
+        var key = e.TryGetProperty("fact", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString()! : string.Empty;
+        var isCounts = FactCatalogue.TryGet(key, out var definition) && definition.Type == FactType.DivisionCounts;
+        var fact = isCounts ? key : Fact(r, e, "fact", path, FactType.Number);
+        RegionFilter? region = null;
+        if (r.Has(e, "registeredIn"))
+        {
+            var w = e.GetProperty("registeredIn");
+            region = new RegionFilter(ReadPrefixes(r, w, $"{path}.registeredIn"), r.String(w, "placeName", $"{path}.registeredIn"));
+            if (!isCounts)
+            {
+                r.Error($"{path}.registeredIn", $"只有按注册地统计的事实项（如 residentSmallMicroByRegistration）才能限定注册地，“{key}”不是");
+            }
+        }
+        else if (isCounts)
+        {
+            r.Error($"{path}.registeredIn", $"事实项“{key}”按注册地统计，须用 registeredIn 说明计入哪里注册的企业");
+        }
+
+        return new ThresholdCondition { Id = id, Citation = citation, Article = article, Requirement = requirement, Fact = fact, Bound = ReadBound(r, e, path, "value", quote), RegisteredIn = region };
+    }
+
     private static string Fact(JsonFieldReader r, JsonElement e, string name, string path, FactType expected)
     {
         var key = r.String(e, name, path);
@@ -220,7 +250,7 @@ public static partial class PolicyLoader
 
         if (!FactCatalogue.TryGet(key, out var definition))
         {
-            r.Error($"{path}.{name}", $"未知事实项“{key}”（见 FactCatalogue）");
+            r.Error($"{path}.{name}", $"{FactCatalogue.UnknownKeyMessage(key)}（见 FactCatalogue）");
         }
         else if (definition.Type != expected)
         {
@@ -266,7 +296,7 @@ public static partial class PolicyLoader
         return new Bound(word, comparison, value, unit, r.OptionalString(e, "hedge", path));
     }
 
-    private static IReadOnlyList<string> ReadPrefixes(JsonFieldReader r, JsonElement e, string path)
+    internal static IReadOnlyList<string> ReadPrefixes(JsonFieldReader r, JsonElement e, string path)
     {
         var prefixes = r.Strings(e, "divisionPrefixes", path, required: true);
         foreach (var (p, i) in prefixes.Select((p, i) => (p, i)))
@@ -329,7 +359,7 @@ public static partial class PolicyLoader
                 var fact = r.String(w, "fact", $"{p}.appliesWhen");
                 if (fact.Length > 0 && !FactCatalogue.TryGet(fact, out _))
                 {
-                    r.Error($"{p}.appliesWhen.fact", $"未知事实项“{fact}”");
+                    r.Error($"{p}.appliesWhen.fact", FactCatalogue.UnknownKeyMessage(fact));
                 }
 
                 var equals = w.TryGetProperty("equals", out var eq) ? eq.ValueKind switch
@@ -417,88 +447,6 @@ public static partial class PolicyLoader
         }
 
         return new KOfNCondition { Id = id, Citation = citation, Article = article, Requirement = requirement, K = k, QualifierWord = word, Functions = functions };
-    }
-
-    private static ProcedureRules ReadProcedure(JsonFieldReader r, JsonElement e, string path)
-    {
-        if (e.ValueKind != JsonValueKind.Object)
-        {
-            return new ProcedureRules([], string.Empty, "unspecified", null, new PublicNoticeRule(null, null, string.Empty), null, false, false, null);
-        }
-
-        var site = r.String(e, "siteInspection", path);
-        if (site.Length > 0 && site is not ("yes" or "no" or "ifNeeded" or "unspecified"))
-        {
-            r.Error($"{path}.siteInspection", $"应为 yes、no、ifNeeded 或 unspecified，实际为“{site}”");
-        }
-
-        var notice = r.Object(e, "publicNotice", path);
-        var noticeRule = notice.ValueKind == JsonValueKind.Object
-            ? new PublicNoticeRule(r.OptionalInt(notice, "workingDays", $"{path}.publicNotice"), r.OptionalString(notice, "qualifier", $"{path}.publicNotice"), r.String(notice, "citation", $"{path}.publicNotice"))
-            : new PublicNoticeRule(null, null, string.Empty);
-        var recommenders = r.Strings(e, "recommenders", path, required: true);
-        if (recommenders.Count == 0)
-        {
-            r.Error($"{path}.recommenders", "至少列出一个推荐单位");
-        }
-
-        return new ProcedureRules(
-            recommenders,
-            r.String(e, "recommendationCitation", path),
-            site,
-            r.OptionalString(e, "siteInspectionCitation", path),
-            noticeRule,
-            OptionalCited(r, e, "objectionHandling", path),
-            r.Bool(e, "collectiveDecision", path),
-            r.Bool(e, "plaque", path),
-            r.OptionalString(e, "frequency", path));
-    }
-
-    private static MonthDayDeadline? ReadDeadline(JsonFieldReader r, JsonElement obj, string name, string path)
-    {
-        if (!r.Has(obj, name))
-        {
-            return null;
-        }
-
-        var e = obj.GetProperty(name);
-        var p = $"{path}.{name}";
-        var month = r.OptionalInt(e, "month", p) ?? 0;
-        var day = r.OptionalInt(e, "day", p);
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(2001, Math.Clamp(month, 1, 12)))
-        {
-            r.Error(p, $"月日 {month}-{day} 不是有效日期（月底写 \"day\": null）");
-        }
-
-        return new MonthDayDeadline(month, day, r.String(e, "wording", p), r.String(e, "submitTo", p), r.String(e, "citation", p));
-    }
-
-    private static ManagementRules ReadManagement(JsonFieldReader r, JsonElement e, string path)
-    {
-        if (e.ValueKind != JsonValueKind.Object)
-        {
-            return new ManagementRules(null, null, null, null, null, null, [], null, false, false, null, null);
-        }
-
-        var validity = r.OptionalInt(e, "validityYears", path);
-        if (validity is <= 0)
-        {
-            r.Error($"{path}.validityYears", "有效期应为正整数年");
-        }
-
-        return new ManagementRules(
-            validity,
-            r.OptionalString(e, "validityCitation", path),
-            ReadDeadline(r, e, "annualSummaryDue", path),
-            ReadDeadline(r, e, "localAnnualReportDue", path),
-            r.OptionalInt(e, "changeFilingWorkingDays", path),
-            r.OptionalString(e, "changeFilingCitation", path),
-            r.Array(e, "revocationGrounds", path).Select(x => ReadCited(r, x.Item, x.Path)).ToList(),
-            r.OptionalInt(e, "reapplyBanYears", path),
-            r.Bool(e, "noRepeatWhileValid", path),
-            r.Bool(e, "reReviewAtExpiry", path),
-            OptionalCited(r, e, "priorityRecommendation", path),
-            OptionalCited(r, e, "evaluation", path));
     }
 
     /// <summary>Removes all whitespace, as the seeds break lines inside numbers and words.</summary>

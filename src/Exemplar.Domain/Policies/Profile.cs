@@ -2,8 +2,18 @@ namespace Exemplar.Domain.Policies;
 
 public sealed record YearValue(int Year, decimal Value);
 
-/// <summary>Kind: <c>criminal</c>, <c>seriousAdministrative</c>, <c>administrative</c> or <c>seriousDishonesty</c>.</summary>
-public sealed record Penalty(DateOnly Date, string Kind, string? Description);
+/// <summary>
+/// Kind: <c>criminal</c>, <c>seriousAdministrative</c>, <c>administrative</c> or <c>seriousDishonesty</c>. Subject:
+/// <c>unit</c> (the operating unit) or <c>legalRepresentative</c> (北京办法第六条第（二）项 counts both).
+/// </summary>
+public sealed record Penalty(DateOnly Date, string Kind, string? Description, string Subject = Penalty.Unit)
+{
+    public const string Unit = "unit";
+    public const string LegalRepresentative = "legalRepresentative";
+}
+
+/// <summary>How many enterprises are registered in one division (a GB/T 2260 code or its 2- or 4-digit prefix).</summary>
+public sealed record DivisionCount(string Division, decimal Count);
 
 public sealed record Attestation(bool Value, IReadOnlyList<string> Evidence);
 
@@ -17,6 +27,7 @@ public sealed record Fact(object Value, string Source)
     public IReadOnlyList<YearValue>? AsSeries => Value as IReadOnlyList<YearValue>;
     public IReadOnlyList<Penalty>? AsPenalties => Value as IReadOnlyList<Penalty>;
     public Attestation? AsAttestation => Value as Attestation;
+    public IReadOnlyList<DivisionCount>? AsDivisionCounts => Value as IReadOnlyList<DivisionCount>;
 }
 
 /// <summary>Facts about one base or platform, as of a reference date.</summary>

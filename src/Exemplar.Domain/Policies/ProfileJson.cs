@@ -13,7 +13,7 @@ public sealed class ProfileFormatException(string path, string message) : Format
 /// <code>
 /// { "name": "…", "referenceDate": "2026-03-31", "applicationDeadline": "2026-04-30",
 ///   "facts": {
-///     "operatingSince": "2019-05-01",
+///     "baseFoundedOn": "2019-05-01",
 ///     "residentSmallMicroCount": { "value": 52, "source": "ledger" },
 ///     "residentSmallMicroSeries": [ { "year": 2024, "value": 40 }, { "year": 2025, "value": 45 } ],
 ///     "penalties": [ { "date": "2025-01-01", "kind": "seriousAdministrative" } ],
@@ -47,13 +47,24 @@ public static class ProfileJson
             ? ReadDate(d, "$.applicationDeadline")
             : null;
         var name = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+        if (name is { Length: > ProfileRules.MaxNameLength })
+        {
+            throw new ProfileFormatException("$.name", $"名称不能超过 {ProfileRules.MaxNameLength} 个字符。");
+        }
+
         var facts = new Dictionary<string, Fact>(StringComparer.Ordinal);
         if (root.TryGetProperty("facts", out var factsElement))
         {
             ReadFacts(factsElement, facts);
         }
 
-        return new Profile(reference, deadline, facts, name);
+        var profile = new Profile(reference, deadline, facts, name);
+        if (ProfileRules.Validate(profile).FirstOrDefault() is { } problem)
+        {
+            throw new ProfileFormatException(problem.Path, problem.Message);
+        }
+
+        return profile;
     }
 
     public static void ReadFacts(JsonElement factsElement, IDictionary<string, Fact> into)
@@ -68,8 +79,18 @@ public static class ProfileJson
             var path = $"$.facts.{property.Name}";
             if (property.Name == "functions")
             {
+                if (property.Value.ValueKind != JsonValueKind.Object)
+                {
+                    throw new ProfileFormatException(path, "应为对象：{\"信息服务等功能标识\": {\"指标\": 数值}}");
+                }
+
                 foreach (var function in property.Value.EnumerateObject())
                 {
+                    if (function.Value.ValueKind != JsonValueKind.Object)
+                    {
+                        throw new ProfileFormatException($"{path}.{function.Name}", "应为对象，如 {\"enterpriseVisits\": 50}");
+                    }
+
                     foreach (var measure in function.Value.EnumerateObject())
                     {
                         var key = FactCatalogue.FunctionKey(function.Name, measure.Name);
@@ -79,6 +100,11 @@ public static class ProfileJson
             }
             else if (property.Name == "attestations")
             {
+                if (property.Value.ValueKind != JsonValueKind.Object)
+                {
+                    throw new ProfileFormatException(path, "应为对象，如 {\"independentLegalPerson\": {\"value\": true, \"evidence\": [\"营业执照.pdf\"]}}");
+                }
+
                 foreach (var attestation in property.Value.EnumerateObject())
                 {
                     AddOrRemove(into, FactCatalogue.AttestationKey(attestation.Name), attestation.Value, $"{path}.{attestation.Name}");
@@ -109,7 +135,7 @@ public static class ProfileJson
     {
         if (!FactCatalogue.TryGet(key, out var definition))
         {
-            throw new ProfileFormatException(path, $"未知事实项“{key}”");
+            throw new ProfileFormatException(path, FactCatalogue.UnknownKeyMessage(key));
         }
 
         if (element.ValueKind == JsonValueKind.Null)
@@ -133,33 +159,73 @@ public static class ProfileJson
             }
         }
 
+        if (source.Length > ProfileRules.MaxSourceLength)
+        {
+            throw new ProfileFormatException(path + ".source", $"数据来源不能超过 {ProfileRules.MaxSourceLength} 个字符。");
+        }
+
         object parsed = definition.Type switch
         {
-            FactType.Number => ReadNumber(value, path),
+            FactType.Number => ReadNumber(value, path, definition),
             FactType.Date => ReadDate(value, path),
-            FactType.Text => value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new ProfileFormatException(path, "应为字符串"),
+            FactType.Text => value.ValueKind == JsonValueKind.String ? CheckText(definition, value.GetString()!, path) : throw new ProfileFormatException(path, "应为字符串"),
             FactType.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw new ProfileFormatException(path, "应为 true 或 false"),
-            FactType.Series => ReadSeries(value, path),
+            FactType.Series => ReadSeries(value, path, definition),
             FactType.Penalties => ReadPenalties(value, path),
             FactType.Attestation => ReadAttestation(value, path, ref source),
+            FactType.DivisionCounts => ReadDivisionCounts(value, path, definition),
             _ => throw new ProfileFormatException(path, "不支持的类型"),
         };
         return new Fact(parsed, source);
     }
 
-    private static decimal ReadNumber(JsonElement e, string path)
+    /// <summary>Checks a text fact: a division code that exists, one of the listed options, or free text of bounded length.</summary>
+    public static string CheckText(FactDefinition definition, string text, string path)
+    {
+        var error = ProfileRules.CheckText(definition, text);
+        return error is null ? text.Trim() : throw new ProfileFormatException(path, error);
+    }
+
+    private static decimal ReadNumber(JsonElement e, string path, FactDefinition definition)
     {
         if (e.ValueKind == JsonValueKind.Number && e.TryGetDecimal(out var value))
         {
-            if (value < 0)
+            if (ProfileRules.CheckNumber(definition, value) is { } error)
             {
-                throw new ProfileFormatException(path, "不能为负数");
+                throw new ProfileFormatException(path, error);
             }
 
             return value;
         }
 
-        throw new ProfileFormatException(path, "应为数字");
+        throw new ProfileFormatException(path, definition.Range is { } r ? $"“{definition.Label}”应为数字（{r.Describe(definition.Unit)}）" : "应为数字");
+    }
+
+    private static List<DivisionCount> ReadDivisionCounts(JsonElement e, string path, FactDefinition definition)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            throw new ProfileFormatException(path, "应为对象 {\"行政区划代码或前缀\": 家数}，如 {\"11\": 52, \"13\": 8}");
+        }
+
+        var list = new List<DivisionCount>();
+        foreach (var p in e.EnumerateObject())
+        {
+            var itemPath = $"{path}.{p.Name}";
+            if (DivisionCodes.CheckPrefix(p.Name, definition.Label) is { } error)
+            {
+                throw new ProfileFormatException(itemPath, error);
+            }
+
+            if (list.Any(x => x.Division == p.Name))
+            {
+                throw new ProfileFormatException(itemPath, "注册地重复");
+            }
+
+            list.Add(new DivisionCount(p.Name, ReadNumber(p.Value, itemPath, definition with { Label = $"{definition.Label}（{p.Name}）" })));
+        }
+
+        return list;
     }
 
     private static DateOnly ReadDate(JsonElement e, string path) =>
@@ -167,7 +233,7 @@ public static class ProfileJson
             ? date
             : throw new ProfileFormatException(path, "应为 yyyy-MM-dd 格式的日期");
 
-    private static List<YearValue> ReadSeries(JsonElement e, string path)
+    private static List<YearValue> ReadSeries(JsonElement e, string path, FactDefinition definition)
     {
         if (e.ValueKind != JsonValueKind.Array)
         {
@@ -189,7 +255,7 @@ public static class ProfileJson
                 throw new ProfileFormatException(itemPath + ".value", "缺少数值");
             }
 
-            list.Add(new YearValue(year, ReadNumber(v, itemPath + ".value")));
+            list.Add(new YearValue(year, ReadNumber(v, itemPath + ".value", definition with { Label = $"{definition.Label}（{year}年）" })));
         }
 
         if (list.Select(x => x.Year).Distinct().Count() != list.Count)
@@ -215,8 +281,24 @@ public static class ProfileJson
             var itemPath = $"{path}[{i++}]";
             var date = item.TryGetProperty("date", out var dt) ? ReadDate(dt, itemPath + ".date") : throw new ProfileFormatException(itemPath + ".date", "缺少处罚日期");
             var kind = item.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString()! : throw new ProfileFormatException(itemPath + ".kind", "缺少处罚类别");
+            if (!ProfileRules.PenaltyKinds.Contains(kind))
+            {
+                throw new ProfileFormatException(itemPath + ".kind", $"处罚类别应为 {string.Join("、", ProfileRules.PenaltyKinds)} 之一");
+            }
+
             var description = item.TryGetProperty("description", out var ds) && ds.ValueKind == JsonValueKind.String ? ds.GetString() : null;
-            list.Add(new Penalty(date, kind, description));
+            if (description is { Length: > ProfileRules.MaxNameLength })
+            {
+                throw new ProfileFormatException(itemPath + ".description", $"说明不能超过 {ProfileRules.MaxNameLength} 个字符");
+            }
+
+            var subject = item.TryGetProperty("subject", out var sj) && sj.ValueKind == JsonValueKind.String ? sj.GetString()! : Penalty.Unit;
+            if (subject is not (Penalty.Unit or Penalty.LegalRepresentative))
+            {
+                throw new ProfileFormatException(itemPath + ".subject", "处罚对象应为 unit（运营单位）或 legalRepresentative（法定代表人）");
+            }
+
+            list.Add(new Penalty(date, kind, description, subject));
         }
 
         return list;
@@ -240,8 +322,12 @@ public static class ProfileJson
         }
 
         var evidence = e.TryGetProperty("evidence", out var ev) && ev.ValueKind == JsonValueKind.Array
-            ? ev.EnumerateArray().Select(x => x.GetString() ?? string.Empty).Where(x => x.Length > 0).ToList()
+            ? ev.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : throw new ProfileFormatException(path + ".evidence", "证明材料应为文件名字符串")).Where(x => x.Length > 0).ToList()
             : [];
+        if (evidence.Count > 50 || evidence.Any(x => x.Length > ProfileRules.MaxNameLength))
+        {
+            throw new ProfileFormatException(path + ".evidence", $"证明材料至多 50 个，每个文件名不超过 {ProfileRules.MaxNameLength} 个字符");
+        }
         return new Attestation(v.GetBoolean(), evidence);
     }
 }

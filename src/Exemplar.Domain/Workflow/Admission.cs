@@ -29,7 +29,8 @@ public sealed record ApplicantStanding(
     string? AccountRefusal);
 
 /// <summary>
-/// Who may apply to a programme's call, decided from the policy data (kind, region, re-application and ban rules),
+/// Who may apply to a programme's call, decided from the policy data (kind, the carrier types of 第三条, region,
+/// re-application and ban rules),
 /// never from the programme's name. Each refusal is a Chinese sentence with the article behind it.
 /// </summary>
 public static class Admission
@@ -38,8 +39,14 @@ public static class Admission
         ApplicationKind kind, DateOnly today)
     {
         var refusals = new List<string>();
+        var applicants = policy.Applicants;
+        var listed = string.Join("、", applicants.CarrierTypes.Select(t => t.Quote)) + (applicants.OpenEnded ? "等载体" : "");
         if (a.CarrierKind != policy.Kind)
             refusals.Add($"本批次受理{KindLabel(policy.Kind)}，该载体登记为{KindLabel(a.CarrierKind)}。");
+        else if (a.CarrierType is not { Length: > 0 } type)
+            refusals.Add($"该载体未填写载体类型，请先在基地（平台）信息中填写（{applicants.Citation}受理：{listed}）。");
+        else if (!applicants.Admits(type) && !applicants.OpenEnded)
+            refusals.Add($"“{CarrierTypes.LabelOf(type)}”不在{applicants.Citation}所列可申报的载体之内（{listed}）。");
         if (!a.InCallRegion)
             refusals.Add($"该载体不在本批次的受理范围（{a.CallRegionName}）内。");
         if (a.AccountRefusal is not null)
@@ -52,17 +59,18 @@ public static class Admission
         if (banned is not null && kind == ApplicationKind.New)
             refusals.Add($"该载体于{Format(banned.RevokedOn)}被撤销称号（{banned.RevocationCitation}），{Format(banned.ReapplyBannedUntil)}前不得再次申请。");
 
-        var article = m.ValidityCitation is null ? "" : $"（{m.ValidityCitation}）";
+        static string Article(string? citation) => citation is null ? "" : $"（{citation}）";
+        var article = Article(m.Reapplication.Citation ?? m.Validity.Citation);
         if (kind == ApplicationKind.ReReview)
         {
-            if (!m.ReReviewAtExpiry)
+            if (m.ReReview is not { InExpiryYear: true } reReview)
                 refusals.Add("该办法未规定有效期满复核，请按申报程序提出申请。");
             else if (valid?.ValidUntil is not { } end || end.Year != today.Year)
-                refusals.Add($"复核应在示范称号有效期满当年申请{article}，该载体没有于{today.Year}年期满的有效称号。");
+                refusals.Add($"复核应在示范称号有效期满当年申请{Article(reReview.Citation)}，该载体没有于{today.Year}年期满的有效称号。");
         }
         else if (valid is not null)
         {
-            if (m.NoRepeatWhileValid)
+            if (m.Reapplication.WhileValid == ReapplicationRule.Forbidden)
                 refusals.Add($"有效期内的示范基地不得重复申报{article}；期满当年请申请复核。");
             else if (valid.ValidUntil is not { } end)
                 refusals.Add("该载体已获认定且称号持续有效，无需再次申报。");

@@ -23,6 +23,7 @@ public static class PolicyFacts
                     case DurationCondition d: Add(d.Fact); break;
                     case GrowthCondition g: Add(g.Fact); break;
                     case RegistrationCondition r: Add(r.Fact); break;
+                    case CarrierTypeCondition: Add("carrierType"); break;
                     case LookbackCondition l: Add(l.Fact); break;
                     case AttestationCondition a: Add(FactCatalogue.AttestationKey(a.Attestation)); break;
                     case AlternativesCondition alt:

@@ -6,6 +6,7 @@ using Exemplar.Web.Features.Ledger.Transfer;
 using Exemplar.Web.Features.Api;
 using Exemplar.Web.Features.Calendar;
 using Exemplar.Web.Features.DemoData;
+using Exemplar.Web.Features.Documents;
 using Exemplar.Web.Features.Jurisdictions;
 using Exemplar.Web.Features.Carriers;
 using Exemplar.Web.Features.Ledger;
@@ -14,6 +15,7 @@ using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Features.Notifications;
 using Exemplar.Web.Features.Policies;
 using Exemplar.Web.Features.Reviews;
+using Exemplar.Web.Features.Privacy;
 using Exemplar.Web.Infrastructure.Data;
 
 namespace Exemplar.Web.Features;
@@ -32,6 +34,10 @@ public static class FeatureSetup
         services.AddScoped<AddJurisdictionHandler>();
         services.AddScoped<AuditQuery>();
         services.AddScoped<AccountAdminHandler>();
+        builder.AddAccounts();
+        services.AddScoped<Organizations.RegistrationHandlers>();
+        services.AddScoped<Infrastructure.Security.PersonalDataReads>();
+        builder.AddPrivacy();
         builder.AddCarriers();
         builder.AddLedger();
         builder.AddCalls();
@@ -42,6 +48,7 @@ public static class FeatureSetup
         services.AddPolicyLibrary(builder.Configuration);
         builder.AddSurveys();
         builder.AddLedgerTransfer();
+        builder.AddDocuments();
         return builder;
     }
 

@@ -19,6 +19,7 @@ internal static class StartupBanner
             lines.Add($"  演示账户（密码均为 {DemoDirectory.Password}）：");
             lines.AddRange(DemoDirectory.Users.Select(u => $"    {u.UserName,-16} {RoleNames.Label(u.Role),-14} {u.DisplayName}"));
         }
+        if (Features.Account.AccountSetup.Warning(app.Services) is { } warning) lines.Add("  注意：" + warning);
         lines.Add("  按 Ctrl+C 停止。");
         Console.WriteLine(string.Join(Environment.NewLine, lines));
     }

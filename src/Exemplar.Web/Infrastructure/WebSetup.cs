@@ -1,5 +1,6 @@
 using System.Globalization;
 using Exemplar.Web.Infrastructure.Data;
+using Exemplar.Web.Infrastructure.Requests;
 using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -14,6 +15,7 @@ public static class WebSetup
     public static WebApplicationBuilder AddExemplarWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddRequestProtections();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
@@ -37,6 +39,9 @@ public static class WebSetup
             o.Conventions.ConfigureFilter(new RefuseUnboundPostFilter());
         }).AddMvcOptions(o =>
         {
+            o.Filters.Add(new RejectNulValuesFilter());
+            o.Filters.Add<IdempotencyPageFilter>();
+            o.Filters.Add(new PersonalDataReadFilter());
             // Optional fields are optional: a non-nullable string is not implicitly [Required] (that produced
             // "The Sort field is required." and the like); what is required is checked by the use case, in Chinese.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
@@ -70,6 +75,7 @@ public static class WebSetup
 
     public static WebApplication UseExemplarWeb(this WebApplication app)
     {
+        app.UseProxySupport();
         app.UseRequestLocalization();
         // API callers get ProblemDetails; people get the Chinese error pages.
         static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
@@ -80,6 +86,8 @@ public static class WebSetup
             ctx.Response.Headers.XContentTypeOptions = "nosniff";
             ctx.Response.Headers.XFrameOptions = "DENY";
             ctx.Response.Headers["Referrer-Policy"] = "same-origin";
+            ctx.Response.Headers["Permissions-Policy"] =
+                "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), serial=(), bluetooth=()";
             // The API reference page configures its bundle inline; like every page it loads nothing from another origin.
             ctx.Response.Headers.ContentSecurityPolicy = ctx.Request.Path.StartsWithSegments(ApiReferencePath)
                 ? "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'"
@@ -90,6 +98,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseRequestGuards();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseOutputCache();

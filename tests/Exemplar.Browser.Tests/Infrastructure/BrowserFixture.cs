@@ -53,7 +53,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = width is { } w ? new ViewportSize { Width = w, Height = w < 640 ? 844 : 900 }
                 : phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15000);
+        context.SetDefaultTimeout(30000); // generous: CI machines have two cores and first requests compile views
         return await context.NewPageAsync();
     }
 

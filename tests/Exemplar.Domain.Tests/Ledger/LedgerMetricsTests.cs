@@ -123,14 +123,15 @@ public sealed class LedgerMetricsTests
         var records = new CarrierRecords(
             new CarrierFacts("园", Exemplar.Domain.Ledger.CarrierKind.Base, "530102", CarrierPrimaryType.ProducerServices, 2, 5000, 800, new DateOnly(2019, 1, 1)),
             Residents, [], [new PartnerFact(A, "所", new DateOnly(2024, 1, 1), null)], Ledger, [new SatisfactionAnswer(A, null, true)]);
-        var profile = LedgerProfile.Build(records, 2025, QualificationRule.Kunming, new DateOnly(2026, 3, 1), null,
+        var profile = LedgerProfile.Build(records, 2025, new DateOnly(2026, 3, 1), null,
             new Dictionary<string, object> { ["totalAssets"] = 150m });
         Assert.Equal(2m, profile.Get("residentSmallMicroCount")!.AsNumber);
         Assert.Equal("台账", profile.Get("residentSmallMicroCount")!.Source);
         Assert.Equal(4m, profile.Get(FactCatalogue.FunctionKey("informationService", "enterpriseVisits"))!.AsNumber);
         Assert.Equal(40m, profile.Get(FactCatalogue.FunctionKey("training", "personTimes"))!.AsNumber);
         Assert.Equal(5m, profile.Get("freeOrLowFeeServiceVolume")!.AsNumber);
-        Assert.Equal(100m, profile.Get("satisfactionPercent")!.AsNumber);
+        Assert.Equal(100m, profile.Get("userSatisfactionPercent")!.AsNumber);
+        Assert.Equal(100m, profile.Get("residentSmallMicroSatisfactionPercent")!.AsNumber); // A is a micro resident
         Assert.Equal("手工填报", profile.Get("totalAssets")!.Source);
         Assert.All(profile.Facts.Keys, k => Assert.True(FactCatalogue.TryGet(k, out _), k));
     }

@@ -34,7 +34,7 @@ public class EligibilityEvaluatorTests
     public void Tibet_base_registered_on_a_leap_day_is_three_years_old_on_28_february(string reference, ResultState expected)
     {
         var profile = PolicyFiles.BaseProfile("xizang-base-2017")
-            .With("operatingSince", new Fact(new DateOnly(2020, 2, 29), "form"))
+            .With("baseFoundedOn", new Fact(new DateOnly(2020, 2, 29), "form"))
             .WithDates(DateOnly.Parse(reference), null);
         Assert.Equal(expected, Evaluate("xizang-base-2017", profile).Find("operating-years")!.State);
     }

@@ -44,16 +44,20 @@ public class PolicyLoaderTests
         Assert.Equal(7, PolicyFiles.Get("xizang-platform-2022").Procedure.PublicNotice.WorkingDays);
         var kunming = PolicyFiles.Get("kunming-base-2022");
         Assert.Equal((10, "不少于"), (kunming.Procedure.PublicNotice.WorkingDays, kunming.Procedure.PublicNotice.QualifierWord));
-        Assert.True(kunming.Procedure.CollectiveDecision && kunming.Procedure.Plaque);
+        Assert.True(kunming.Procedure.PublicNotice.AuthorityMayExtend);
+        Assert.False(PolicyFiles.Get("xizang-base-2017").Procedure.PublicNotice.AuthorityMayExtend);
+        Assert.Equal("第十四条", kunming.Procedure.CollectiveDecision!.Citation);
+        Assert.Contains("颁发牌匾", kunming.Procedure.Plaque!.Text, StringComparison.Ordinal);
         Assert.Null(PolicyFiles.Get("liaocheng-base-2021").Procedure.PublicNotice.WorkingDays);
         var liaocheng = PolicyFiles.Get("liaocheng-base-2021").Management;
-        Assert.Equal((5, 10, 1, 10), (liaocheng.ValidityYears, liaocheng.ChangeFilingWorkingDays, liaocheng.AnnualSummaryDue!.Month, liaocheng.AnnualSummaryDue.Day));
+        Assert.Equal((5, 10, 1, 10), (liaocheng.Validity.Years, liaocheng.ChangeFiling!.WorkingDays, liaocheng.AnnualSummaryDue!.Month, liaocheng.AnnualSummaryDue.Day));
         Assert.Equal(new DateOnly(2027, 1, 20), liaocheng.LocalAnnualReportDue!.In(2027));
-        Assert.True(liaocheng.NoRepeatWhileValid && liaocheng.ReReviewAtExpiry);
+        Assert.Equal(ReapplicationRule.Forbidden, liaocheng.Reapplication.WhileValid);
+        Assert.True(liaocheng.ReReview!.InExpiryYear);
         Assert.Equal(new DateOnly(2028, 2, 29), kunming.Management.LocalAnnualReportDue!.In(2028));
         var beijing = PolicyFiles.Get("beijing-base").Management;
-        Assert.Equal((2, 30), (beijing.ReapplyBanYears, beijing.ChangeFilingWorkingDays));
-        Assert.Equal(3, PolicyFiles.Get("xizang-base-2017").Management.ValidityYears);
+        Assert.Equal((2, 30), (beijing.ReapplicationBans.Single().Years, beijing.ChangeFiling!.WorkingDays));
+        Assert.Equal(3, PolicyFiles.Get("xizang-base-2017").Management.Validity.Years);
     }
 
     [Fact]
@@ -119,8 +123,8 @@ public class PolicyLoaderTests
     [Fact]
     public void K_larger_than_the_number_of_functions_is_reported()
     {
-        var errors = ErrorsAfter(j => j["conditions"]![22]!["k"] = 9);
-        Assert.Contains(errors, e => e.Path == "$.conditions[22].k");
+        var errors = ErrorsAfter(j => j["conditions"]![23]!["k"] = 9);
+        Assert.Contains(errors, e => e.Path == "$.conditions[23].k");
     }
 
     [Fact]
@@ -128,10 +132,10 @@ public class PolicyLoaderTests
     {
         var errors = ErrorsAfter(j =>
         {
-            j["conditions"]![22]!["functions"]![0]!["measures"]![0]!["measure"] = "visits";
+            j["conditions"]![23]!["functions"]![0]!["measures"]![0]!["measure"] = "visits";
             j["conditions"]![1]!["id"] = "recommended";
         });
-        Assert.Contains(errors, e => e.Path == "$.conditions[22].functions[0].measures[0].measure");
+        Assert.Contains(errors, e => e.Path == "$.conditions[23].functions[0].measures[0].measure");
         Assert.Contains(errors, e => e.Path == "$.conditions[1].id");
     }
 

@@ -10,7 +10,7 @@ public class ProfileJsonAndPreviewTests
         var profile = ProfileJson.Parse("""
             { "referenceDate": "2026-03-31", "applicationDeadline": "2026-04-30",
               "facts": {
-                "operatingSince": "2019-05-01",
+                "baseFoundedOn": "2019-05-01",
                 "residentSmallMicroCount": { "value": 52, "source": "ledger" },
                 "employeeSeries": [ { "year": 2025, "value": 110 }, { "year": 2024, "value": 100 } ],
                 "penalties": [],
@@ -18,7 +18,7 @@ public class ProfileJsonAndPreviewTests
                 "attestations": { "independentLegalPerson": { "value": true, "evidence": ["营业执照.pdf"] } } } }
             """);
         Assert.Equal(new DateOnly(2026, 4, 30), profile.ApplicationDeadline);
-        Assert.Equal(("form", new DateOnly(2019, 5, 1)), (profile.Get("operatingSince")!.Source, profile.Get("operatingSince")!.AsDate!.Value));
+        Assert.Equal(("form", new DateOnly(2019, 5, 1)), (profile.Get("baseFoundedOn")!.Source, profile.Get("baseFoundedOn")!.AsDate!.Value));
         Assert.Equal((52m, "ledger"), (profile.Get("residentSmallMicroCount")!.AsNumber!.Value, profile.Get("residentSmallMicroCount")!.Source));
         Assert.Equal(2024, profile.Get("employeeSeries")!.AsSeries![0].Year);
         Assert.Empty(profile.Get("penalties")!.AsPenalties!);
@@ -30,8 +30,8 @@ public class ProfileJsonAndPreviewTests
     [InlineData("""{ "facts": {} }""", "$.referenceDate")]
     [InlineData("""{ "referenceDate": "2026-02-30" }""", "$.referenceDate")]
     [InlineData("""{ "referenceDate": "2026-03-31", "facts": { "residentCount": 3 } }""", "$.facts.residentCount")]
-    [InlineData("""{ "referenceDate": "2026-03-31", "facts": { "employeeCount": "many" } }""", "$.facts.employeeCount")]
-    [InlineData("""{ "referenceDate": "2026-03-31", "facts": { "employeeCount": -1 } }""", "$.facts.employeeCount")]
+    [InlineData("""{ "referenceDate": "2026-03-31", "facts": { "smallMicroEmployeeCount": "many" } }""", "$.facts.smallMicroEmployeeCount")]
+    [InlineData("""{ "referenceDate": "2026-03-31", "facts": { "smallMicroEmployeeCount": -1 } }""", "$.facts.smallMicroEmployeeCount")]
     [InlineData("""{ "referenceDate": "2026-03-31", "facts": { "functions": { "training": { "hours": 3 } } } }""", "$.facts.functions.training.hours")]
     public void A_bad_profile_names_the_path(string json, string path)
     {
@@ -49,6 +49,7 @@ public class ProfileJsonAndPreviewTests
                 var keys = c switch
                 {
                     ThresholdCondition t => [t.Fact],
+                    RegistrationCondition r => [r.Fact],
                     RatioCondition r => [r.Numerator, r.Denominator],
                     DurationCondition d => [d.Fact],
                     GrowthCondition g => [g.Fact],

@@ -115,6 +115,55 @@ public partial class SeedCitationTests
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
+    /// <summary>
+    /// Compares texts with the seed's punctuation folded to full width: the seeds mix “,” and “，”, “(” and “（”
+    /// (聊城第十八条第（三）项, the Tibet platform call), and the file keeps the seed's own characters.
+    /// </summary>
+    public static string Fold(string text) => PolicyLoader.Normalise(text)
+        .Replace(',', '，').Replace(';', '；').Replace(':', '：').Replace('(', '（').Replace(')', '）');
+
+    /// <summary>
+    /// Who may apply, undertakings, materials, procedure and management keep the text's words (issue 10): each quote
+    /// is in the article it cites; a citation of an annex (附件1 承诺书) or a form name is looked up in the whole text.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Every_rule_quote_appears_in_the_cited_article(string policyId)
+    {
+        var policy = PolicyFiles.Get(policyId);
+        var seed = PolicyFiles.SeedText(policyId);
+        var articles = Articles(seed).ToDictionary(a => a.Key, a => Fold(a.Value), StringComparer.Ordinal);
+        var whole = Fold(seed);
+        var problems = new List<string>();
+        var quotes = PolicyQuotes.Rules(policy).ToList();
+        Assert.True(quotes.Count >= 20, $"{policyId}: only {quotes.Count} rule quotes");
+        foreach (var q in quotes)
+        {
+            var article = PolicyLoader.ArticleOf(q.Citation);
+            var inArticle = !q.IsFormName && articles.ContainsKey(article);
+            var text = inArticle ? articles[article] : whole;
+            if (!q.IsFormName && !inArticle && !q.Citation.StartsWith("附件", StringComparison.Ordinal))
+            {
+                problems.Add($"{q.Path}: 原文中找不到 {q.Citation}");
+            }
+            else if (!text.Contains(Fold(q.Text), StringComparison.Ordinal))
+            {
+                problems.Add($"{q.Path}: “{q.Text}”不在{(inArticle ? article : "原文")}中");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public void A_quote_changed_by_one_character_is_caught()
+    {
+        var articles = Articles(PolicyFiles.SeedText("beijing-base"));
+        Assert.Contains(Fold("撤销已授予的示范基地称号，两年内不得再次申请"), Fold(articles["第十五条"]), StringComparison.Ordinal);
+        Assert.DoesNotContain(Fold("撤销已授予的示范基地称号，两年内不得再次申请"), Fold(articles["第十四条"]), StringComparison.Ordinal);
+        Assert.DoesNotContain(Fold("撤销已授予的示范基地称号，三年内不得再次申请"), Fold(articles["第十五条"]), StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Ids))]
     public void Every_material_and_condition_cites_an_article_that_exists(string policyId)

@@ -57,8 +57,12 @@ public class ThresholdBoundaryTests
         var policy = PolicyFiles.Get(policyId);
         var c = policy.AllConditions().OfType<ThresholdCondition>().Single(x => x.Id == conditionId);
         var profile = ApplicableProfile(policyId, c);
+        // A count of enterprises registered in a region (北京 入驻本市小型、微型企业) is given per division.
+        object Value(decimal v) => c.RegisteredIn is { } region
+            ? new List<DivisionCount> { new(region.DivisionPrefixes[0].PadRight(6, '0'), v) }
+            : v;
         ResultState StateWith(decimal? value) =>
-            EligibilityEvaluator.Evaluate(policy, profile.With(c.Fact, value is null ? null : new Fact(value.Value, "form"))).Find(conditionId)!.State;
+            EligibilityEvaluator.Evaluate(policy, profile.With(c.Fact, value is null ? null : new Fact(Value(value.Value), "form"))).Find(conditionId)!.State;
 
         var below = c.Bound.Comparison == Comparison.AtMost ? c.Bound.Value + 1 : c.Bound.Value - Step(c.Bound);
         Assert.Equal(ResultState.Met, StateWith(c.Bound.Value));
@@ -111,7 +115,7 @@ public class ThresholdBoundaryTests
         var profile = PolicyFiles.BaseProfile(policyId);
         if (conditionId == "concentration-high-end")
         {
-            profile = profile.With("highEndManufacturingBase", new Fact(true, "form")).With("residentSmallMicroCount", new Fact(40m, "form"));
+            profile = profile.With("highEndManufacturingBase", new Fact(true, "form")).With("residentSmallMicroByRegistration", new Fact(new List<DivisionCount> { new("110108", 40) }, "form"));
         }
 
         ResultState StateWith(decimal numerator, decimal? denominator) =>

@@ -6,11 +6,12 @@ namespace Exemplar.Domain.Tests.Workflow;
 
 /// <summary>
 /// Who may apply, from each text: 聊城办法第十六条 (有效期内不得重复申报; 期满当年申请复核), 昆明办法第十五条 (有效期满当年可再次申报),
-/// 北京办法第十五条 (撤销后两年内不得再次申请 — only on those grounds, not after a 第十四条 evaluation revocation).
+/// 北京办法第十五条 (撤销后两年内不得再次申请 — only on those grounds, not after a 第十四条 evaluation revocation), and the
+/// carrier types each file's 第三条 admits.
 /// </summary>
 public sealed class AdmissionTests
 {
-    private static readonly ApplicantStanding Base = new(CarrierKind.Base, null, InCallRegion: true, "昆明市", AccountRefusal: null);
+    private static readonly ApplicantStanding Base = new(CarrierKind.Base, "incubator", InCallRegion: true, "昆明市", AccountRefusal: null);
 
     private static IReadOnlyList<string> Refusals(string programme, ApplicationKind kind, DateOnly today, params DesignationStanding[] designations) =>
         Admission.Refusals(PolicyFiles.Get(programme), Base, designations, kind, today);
@@ -76,5 +77,36 @@ public sealed class AdmissionTests
     {
         var d = new DesignationStanding("xizang-base-2017", new DateOnly(2025, 1, 1), new DateOnly(2028, 1, 1), null, null, null);
         Assert.Empty(Refusals("kunming-base-2022", ApplicationKind.New, new DateOnly(2026, 11, 21), d));
+    }
+
+    private static IReadOnlyList<string> TypeRefusals(string programme, string? carrierType, CarrierKind kind = CarrierKind.Base) =>
+        Admission.Refusals(PolicyFiles.Get(programme), Base with { CarrierKind = kind, CarrierType = carrierType }, [], ApplicationKind.New, new DateOnly(2026, 11, 21));
+
+    [Fact]
+    public void A_maker_space_may_apply_in_Kunming_whose_article_3_names_it_but_not_in_Liaocheng_whose_does_not()
+    {
+        // 昆明第三条 …孵化器、众创空间、星创天地; 聊城第三条 创业基地、创业园、孵化器；…园中园… (no 众创空间).
+        Assert.Empty(TypeRefusals("kunming-base-2022", "makerSpace"));
+        var refusal = Assert.Single(TypeRefusals("liaocheng-base-2021", "makerSpace"));
+        Assert.StartsWith("“众创空间”不在第三条所列可申报的载体之内（", refusal);
+        Assert.Contains("孵化器", refusal);
+    }
+
+    [Fact]
+    public void Beijing_lists_its_types_with_等_so_an_unlisted_type_is_left_to_the_designating_authority()
+    {
+        Assert.Empty(TypeRefusals("beijing-base", "startupBase"));
+        Assert.Empty(TypeRefusals("beijing-base", "hardTechIncubator"));
+    }
+
+    [Fact]
+    public void A_carrier_without_a_recorded_type_is_asked_for_it() =>
+        Assert.StartsWith("该载体未填写载体类型", Assert.Single(TypeRefusals("xizang-base-2017", null)));
+
+    [Fact]
+    public void A_platform_is_told_the_kind_only_and_a_platform_type_is_admitted_by_the_platform_programme()
+    {
+        Assert.Equal("本批次受理示范基地，该载体登记为示范平台。", Assert.Single(TypeRefusals("liaocheng-base-2021", "technicalServiceOrganization", CarrierKind.Platform)));
+        Assert.Empty(TypeRefusals("xizang-platform-2022", "technicalServiceOrganization", CarrierKind.Platform));
     }
 }

@@ -36,6 +36,9 @@ public class ExemplarFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Exemplar:SeedDemoData", "true");
         builder.UseSetting("Exemplar:RateLimits:SignInPerMinute", "10000");
         builder.UseSetting("Exemplar:RateLimits:ApiPerMinute", "100000");
+        builder.UseSetting("Exemplar:RateLimits:SelfCheckPerMinute", "100000");
+        // Demo officers are not enrolled; the two-factor tests switch enforcement on in their own factory.
+        builder.UseSetting("Exemplar:TwoFactor:Enforce", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -37,12 +37,25 @@ public static class HttpClientExtensions
     /// rendered value (checked boxes only), plus <paramref name="overrides"/>.
     /// </summary>
     public static async Task<HttpResponseMessage> SubmitAsIsAsync(this HttpClient client, string pageUrl,
-        IDictionary<string, string>? overrides = null, string formSelector = "main form[method=post]")
+        IDictionary<string, string>? overrides = null, string formSelector = "main form[method=post]", string? postUrl = null)
     {
         var page = await client.GetDocumentAsync(pageUrl);
         var form = page.QuerySelectorAll(formSelector).OfType<IHtmlFormElement>()
             .FirstOrDefault(f => f.QuerySelector("input[name=__RequestVerificationToken]") is not null)
             ?? throw new InvalidOperationException($"No form with an antiforgery token on {pageUrl}");
+        var values = FormValues(form);
+        if (overrides is not null)
+        {
+            values.RemoveAll(v => overrides.ContainsKey(v.Key));
+            values.AddRange(overrides);
+        }
+        var action = postUrl ?? (string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!);
+        return await client.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>What a browser would send for <paramref name="form"/> as rendered: named inputs, selects and textareas (checked boxes only).</summary>
+    public static List<KeyValuePair<string, string>> FormValues(IHtmlFormElement form)
+    {
         var values = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
@@ -66,13 +79,7 @@ public static class HttpClientExtensions
                     break;
             }
         }
-        if (overrides is not null)
-        {
-            values.RemoveAll(v => overrides.ContainsKey(v.Key));
-            values.AddRange(overrides);
-        }
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
-        return await client.PostAsync(action, new FormUrlEncodedContent(values));
+        return values;
     }
 
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string userName, string password) =>

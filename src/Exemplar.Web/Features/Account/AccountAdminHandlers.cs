@@ -12,10 +12,15 @@ public sealed record CreateAccountCommand(string UserName, string DisplayName, R
 
 public sealed record AccountStateCommand(Guid UserId, uint Version, AccountAction Action, string? NewPassword = null);
 
-public enum AccountAction { Disable, Enable, Unlock, ResetPassword }
+public enum AccountAction { Disable, Enable, ClearSignInDelays, ResetPassword, SignOutEverywhere, ResetTwoFactor }
 
-/// <summary>Administrators open officer, expert and administrator accounts and look after existing ones.</summary>
-public sealed class AccountAdminHandler(ExemplarDbContext db, IPasswordHasher<UserAccount> hasher, JurisdictionTreeCache trees, TimeProvider clock)
+/// <summary>
+/// Administrators open officer, expert and administrator accounts and look after existing ones. Disabling, resetting the
+/// password or the second factor and "sign out everywhere" end every session of the account in the same save; each
+/// action is audited under its own operation.
+/// </summary>
+public sealed class AccountAdminHandler(ExemplarDbContext db, IPasswordHasher<UserAccount> hasher, JurisdictionTreeCache trees,
+    UserSessions sessions, SignInThrottle throttle, TimeProvider clock)
 {
     public async Task<List<string>> CreateAsync(CreateAccountCommand c, CancellationToken ct)
     {
@@ -65,21 +70,31 @@ public sealed class AccountAdminHandler(ExemplarDbContext db, IPasswordHasher<Us
         if (user is null) return ["账户不存在。"];
         if (user.Version != c.Version) return ["该账户刚被其他管理员修改，请刷新后重试。"];
         if (user.Id == actingAdminId && c.Action == AccountAction.Disable) return ["不能停用自己的账户。"];
+        if (user.Id == actingAdminId && c.Action is AccountAction.ResetTwoFactor or AccountAction.SignOutEverywhere)
+            return ["不能对自己的账户执行此操作，请在“账户安全”中处理。"];
+        // Every action also touches the account row, so two administrators acting on one account are told.
+        Infrastructure.Forms.FormVersion.Guard(db, user, c.Version);
         switch (c.Action)
         {
             case AccountAction.Disable:
                 db.Actor.Operation = "账户.停用";
                 user.IsActive = false;
                 user.SecurityStamp = Guid.NewGuid().ToString("N");
+                await sessions.MarkRevokedAsync(user.Id, "账户停用", ct: ct);
                 break;
             case AccountAction.Enable:
                 db.Actor.Operation = "账户.启用";
                 user.IsActive = true;
                 break;
-            case AccountAction.Unlock:
-                db.Actor.Operation = "账户.解锁";
-                user.LockoutEnd = null;
-                user.AccessFailedCount = 0;
+            case AccountAction.ClearSignInDelays:
+                db.Actor.Operation = "账户.解除登录限制";
+                await throttle.ClearAccountAsync(user.UserName, ct);
+                db.Add(new Infrastructure.Auditing.AuditEntry
+                {
+                    OccurredAt = clock.GetUtcNow(), ActorId = db.Actor.UserId, ActorName = db.Actor.Name, Operation = "账户.解除登录限制", Action = "Cleared",
+                    EntityType = nameof(UserAccount), EntityId = user.Id.ToString(), JurisdictionCode = user.JurisdictionCode,
+                    After = $"{{\"UserName\":\"{user.UserName}\"}}", IpAddress = db.Actor.IpAddress,
+                });
                 break;
             case AccountAction.ResetPassword:
                 var errors = PasswordRules.Check(c.NewPassword, user.UserName);
@@ -88,7 +103,26 @@ public sealed class AccountAdminHandler(ExemplarDbContext db, IPasswordHasher<Us
                 user.PasswordHash = hasher.HashPassword(user, c.NewPassword!);
                 user.SecurityStamp = Guid.NewGuid().ToString("N");
                 user.PasswordChangedAt = clock.GetUtcNow();
+                await sessions.MarkRevokedAsync(user.Id, "管理员重置密码", ct: ct);
                 break;
+            case AccountAction.SignOutEverywhere:
+                db.Actor.Operation = "账户.强制下线";
+                await sessions.MarkRevokedAsync(user.Id, "管理员强制下线", ct: ct);
+                break;
+            case AccountAction.ResetTwoFactor:
+                if (!user.HasTwoFactor) return ["该账户尚未启用两步验证。"];
+                db.Actor.Operation = "账户.重置两步验证";
+                await TwoFactorHandler.ClearAsync(db, user, ct);
+                user.SecurityStamp = Guid.NewGuid().ToString("N");
+                await sessions.MarkRevokedAsync(user.Id, "管理员重置两步验证", ct: ct);
+                db.Add(new Notifications.Notification
+                {
+                    UserId = user.Id, CreatedAt = clock.GetUtcNow(), Title = "您的两步验证已被管理员重置",
+                    Body = "系统管理员已重置您账户的两步验证，原验证器和恢复码均已失效。下次登录时请重新绑定验证器。如非您本人申请，请立即联系管理员。",
+                });
+                break;
+            default:
+                return ["未知的操作。"];
         }
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return ["该账户刚被其他管理员修改，请刷新后重试。"]; }

@@ -15,14 +15,13 @@ public sealed class ChangePasswordModel(ChangePasswordHandler handler) : PageMod
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var (errors, user) = await handler.HandleAsync(
-            new ChangePasswordCommand(User.UserId()!.Value, CurrentPassword, NewPassword, ConfirmPassword), ct);
+            new ChangePasswordCommand(User.UserId()!.Value, CurrentPassword, NewPassword, ConfirmPassword, User.SessionId()), ct);
         if (user is null)
         {
             foreach (var e in errors) ModelState.AddModelError(string.Empty, e);
             return Page();
         }
-        // Re-issue this session's cookie with the new stamp; other sessions are signed out.
-        await SignInService.SignInAsync(HttpContext, user);
+        // This session goes on; every other one ended in the same save as the new password.
         TempData["Flash"] = "密码已修改。其他设备上的登录已失效。";
         return Redirect("/Workbench");
     }

@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplar.Web.Features.Account;
 
-public sealed record ChangePasswordCommand(Guid UserId, string CurrentPassword, string NewPassword, string ConfirmPassword);
+public sealed record ChangePasswordCommand(Guid UserId, string CurrentPassword, string NewPassword, string ConfirmPassword, Guid? CurrentSessionId = null);
 
-public sealed class ChangePasswordHandler(ExemplarDbContext db, IPasswordHasher<UserAccount> hasher, TimeProvider clock)
+/// <summary>Changes the password and ends every other session of the account in the same save.</summary>
+public sealed class ChangePasswordHandler(ExemplarDbContext db, IPasswordHasher<UserAccount> hasher, UserSessions sessions, TimeProvider clock)
 {
     public async Task<(List<string> Errors, UserAccount? User)> HandleAsync(ChangePasswordCommand c, CancellationToken ct)
     {
@@ -24,6 +25,7 @@ public sealed class ChangePasswordHandler(ExemplarDbContext db, IPasswordHasher<
         user.PasswordHash = hasher.HashPassword(user, c.NewPassword);
         user.SecurityStamp = Guid.NewGuid().ToString("N");
         user.PasswordChangedAt = clock.GetUtcNow();
+        await sessions.MarkRevokedAsync(user.Id, "修改密码", except: c.CurrentSessionId, ct: ct);
         await db.SaveChangesAsync(ct);
         return (errors, user);
     }

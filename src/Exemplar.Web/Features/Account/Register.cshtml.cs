@@ -8,7 +8,7 @@ using Exemplar.Web.Infrastructure.Security;
 namespace Exemplar.Web.Features.Account;
 
 [EnableRateLimiting(SecuritySetup.SignInRateLimit)]
-public sealed class RegisterModel(RegisterOrganizationHandler handler, JurisdictionTreeCache trees) : PageModel, IFormPage
+public sealed class RegisterModel(RegisterOrganizationHandler handler, JurisdictionTreeCache trees, UserSessions sessions) : PageModel, IFormPage
 {
     [BindProperty] public string OrganizationName { get; set; } = "";
     [BindProperty] public string Uscc { get; set; } = "";
@@ -38,8 +38,8 @@ public sealed class RegisterModel(RegisterOrganizationHandler handler, Jurisdict
             Password = ConfirmPassword = "";
             return Page();
         }
-        await SignInService.SignInAsync(HttpContext, user);
-        TempData["Flash"] = $"注册成功，欢迎您，{user.DisplayName}。";
+        await sessions.SignInAsync(HttpContext, user, twoFactor: false, ct);
+        TempData["Flash"] = $"注册成功，欢迎您，{user.DisplayName}。本单位的注册须经所在地主管部门确认后方可申报；确认前可以先维护基地信息和服务台账。";
         return Redirect("/Workbench");
     }
 }

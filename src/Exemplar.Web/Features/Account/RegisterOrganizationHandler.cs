@@ -14,7 +14,7 @@ public sealed record RegisterOrganizationCommand(
 
 /// <summary>An applicant organisation registers itself and its first user, in one transaction.</summary>
 public sealed class RegisterOrganizationHandler(
-    ExemplarDbContext db, IPasswordHasher<UserAccount> hasher, JurisdictionTreeCache trees, TimeProvider clock)
+    ExemplarDbContext db, IPasswordHasher<UserAccount> hasher, JurisdictionTreeCache trees, RegistrationHandlers registrations, TimeProvider clock)
 {
     /// <returns>Errors keyed by field (empty key = whole form); the new user when there are none.</returns>
     public async Task<(Dictionary<string, List<string>> Errors, UserAccount? User)> HandleAsync(RegisterOrganizationCommand c, CancellationToken ct)
@@ -38,8 +38,8 @@ public sealed class RegisterOrganizationHandler(
 
         if (errors.Count == 0)
         {
-            if (await db.Set<Organization>().AnyAsync(o => o.Uscc == uscc.Value, ct))
-                Add(nameof(c.Uscc), "该统一社会信用代码已注册。如需新增用户，请联系本单位已有账户或管理员。");
+            if (await db.Set<Organization>().AnyAsync(o => o.Uscc == uscc.Value && (o.Status == OrganizationStatus.Pending || o.Status == OrganizationStatus.Confirmed), ct))
+                Add(nameof(c.Uscc), "该统一社会信用代码已注册。如需新增用户，请联系本单位已有账户或管理员；如果本单位从未注册过，可提出代码归属异议。");
             if (await db.Set<UserAccount>().AnyAsync(u => u.UserName == userName, ct))
                 Add(nameof(c.UserName), "该用户名已被使用，请换一个。");
         }
@@ -50,6 +50,7 @@ public sealed class RegisterOrganizationHandler(
         {
             Name = name, Uscc = uscc.Value, Kind = OrganizationKind.Applicant, JurisdictionCode = jurisdiction!.Code,
             Address = c.Address?.Trim(), ContactName = c.ContactName.Trim(), ContactPhone = c.ContactPhone.Trim(), CreatedAt = now,
+            Status = OrganizationStatus.Pending,
         };
         var user = new UserAccount
         {
@@ -59,6 +60,8 @@ public sealed class RegisterOrganizationHandler(
         user.PasswordHash = hasher.HashPassword(user, c.Password);
         db.Actor.Operation = "单位.注册";
         db.AddRange(org, user);
+        await registrations.NotifyAuthorityAsync(org.JurisdictionCode, "新的申报单位注册待确认",
+            $"“{org.Name}”（{org.Uscc}）已在线注册，请核对其营业执照后在“单位注册确认”中确认或说明理由不予确认。确认前该单位不能申报。", ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -72,7 +75,7 @@ public sealed class RegisterOrganizationHandler(
         return (errors, user);
     }
 
-    private static bool IsPhone(string? s) =>
+    public static bool IsPhone(string? s) =>
         s is not null && System.Text.RegularExpressions.Regex.IsMatch(s.Trim(), @"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$");
 
     private static bool IsUserName(string s) =>

@@ -6,7 +6,7 @@ using Exemplar.Web.Infrastructure.Security;
 namespace Exemplar.Web.Features.Account;
 
 [EnableRateLimiting(SecuritySetup.SignInRateLimit)]
-public sealed class SignInModel(SignInService signIn) : PageModel
+public sealed class SignInModel(SignInService signIn, TwoFactorService twoFactor, UserSessions sessions) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = string.Empty;
     [BindProperty] public string Password { get; set; } = string.Empty;
@@ -20,14 +20,26 @@ public sealed class SignInModel(SignInService signIn) : PageModel
         if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), "请填写密码。");
         if (!ModelState.IsValid) return Page();
 
-        var result = await signIn.CheckAsync(UserName, Password, ct);
+        var result = await signIn.CheckAsync(HttpContext, UserName, Password, ct);
         if (result.Outcome != SignInOutcome.Succeeded)
         {
             ModelState.AddModelError(string.Empty, result.Message);
             Password = string.Empty;
             return Page();
         }
-        await SignInService.SignInAsync(HttpContext, result.User!);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Workbench");
+        var user = result.User!;
+        var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+        switch (twoFactor.StepAfterPassword(user))
+        {
+            case TwoFactorStep.Verify:
+                await TwoFactorPending.BeginAsync(HttpContext, user, next);
+                return Redirect("/Account/TwoFactor");
+            case TwoFactorStep.Enrol:
+                await TwoFactorPending.BeginAsync(HttpContext, user, next);
+                return Redirect("/Account/TwoFactor/Enrol");
+            default:
+                await sessions.SignInAsync(HttpContext, user, twoFactor: false, ct);
+                return LocalRedirect(next ?? "/Workbench");
+        }
     }
 }

@@ -16,6 +16,7 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         b.Property(x => x.JurisdictionCode).HasMaxLength(12);
         b.Property(x => x.Phone).HasMaxLength(30);
         b.Property(x => x.SecurityStamp).HasMaxLength(64);
+        b.Property(x => x.TwoFactorSecret).HasMaxLength(1000);
         b.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
         b.HasIndex(x => x.UserName).IsUnique();
         b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);

@@ -9,5 +9,6 @@ public static class ApiSetup
         app.MapGroup("/api/v1")
             .RequireRateLimiting(SecuritySetup.ApiRateLimit)
             .DisableAntiforgery()
+            .AddEndpointFilter<Infrastructure.Requests.IdempotencyEndpointFilter>()
             .WithTags("v1");
 }

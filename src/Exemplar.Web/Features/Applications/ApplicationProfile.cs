@@ -30,7 +30,7 @@ public sealed class ApplicationProfile(LedgerMetricsQuery metrics, Infrastructur
         PolicyVersion policy, Call call, Carrier carrier, ApplicationVersion version, CancellationToken ct)
     {
         var records = await metrics.RecordsAsync(carrier, version.ProfileYear, ct);
-        var ledger = LedgerProfile.Facts(records, version.ProfileYear, QualificationRule.Kunming);
+        var ledger = LedgerProfile.Facts(records, version.ProfileYear);
         var entered = HandEntries.Read(version.HandEnteredJson);
         var files = (await db.Set<ApplicationMaterial>().AsNoTracking().Where(m => m.VersionId == version.Id).ToListAsync(ct))
             .ToLookup(m => "slot:" + m.SlotId, m => m.FileName);
@@ -72,12 +72,16 @@ public sealed class ApplicationProfile(LedgerMetricsQuery metrics, Infrastructur
         }
         return key switch
         {
-            "residentSmallMicroCount" or "residentTotalCount" or "leadingIndustryResidentCount" or "employeeCount"
+            "residentSmallMicroCount" or "residentSmallMicroByRegistration" or "residentTotalCount" or "leadingIndustryResidentCount"
+                or "topTwoLeadingIndustryResidentCount" or "smallMicroEmployeeCount"
                 or "residentSmallMicroSeries" or "employeeSeries" or "innovationOutputSeries" => $"/Base/{carrierId}/Enterprises",
-            "serviceStaffCount" or "qualifiedStaffCount" or "mentorCount" => $"/Base/{carrierId}/Staff",
+            "fullTimeServiceStaffCount" or "fullTimeStaffBachelorOrIntermediateCount" or "serviceStaffTotalCount"
+                or "serviceStaffBachelorOrIntermediateCount" or "serviceStaffJuniorCollegeOrIntermediateCount" or "mentorCount" => $"/Base/{carrierId}/Staff",
             "partnerAgencyCount" => $"/Base/{carrierId}/Partners",
-            "satisfactionPercent" => $"/Base/{carrierId}/Surveys?Year={year}",
-            "freeOrLowFeeServiceVolume" or "totalServiceVolume" or "enterprisesServedAnnual" or "enterprisesServedSeries" => $"/Base/{carrierId}/Metrics/{year}",
+            "residentSmallMicroSatisfactionPercent" or "userSatisfactionPercent" => $"/Base/{carrierId}/Surveys?Year={year}",
+            "freeOrLowFeeServiceVolume" or "freeOrLowFeeVolumeToSmallMicro" or "freeOrLowFeeVolumeToResidentSmallMicro" or "totalServiceVolume"
+                or "enterprisesServedAnnual" or "enterprisesServedSeries" => $"/Base/{carrierId}/Metrics/{year}",
+            "carrierType" or "locationDivisionCode" or "baseFoundedOn" or "operatorSince" or "operatorFoundedOn" => $"/Base/{carrierId}",
             _ => $"/Base/{carrierId}",
         };
     }
@@ -89,7 +93,9 @@ public sealed class ApplicationProfile(LedgerMetricsQuery metrics, Infrastructur
         decimal n => n.ToString("0.##", CultureInfo.InvariantCulture) + (def.Unit is { } u && u != "%" ? " " + u : def.Unit ?? ""),
         DateOnly d => $"{d.Year}年{d.Month}月{d.Day}日",
         bool b => b ? "是" : "否",
-        string s => s,
+        string s when def.Key == "carrierType" => CarrierTypes.LabelOf(s),
+        string s => def.OptionLabel(s) ?? s,
+        IReadOnlyList<DivisionCount> counts => string.Join("；", counts.Select(c => $"注册地 {c.Division}：{c.Count:0} 家")),
         IReadOnlyList<YearValue> series => string.Join("；", series.Select(v => $"{v.Year}年 {v.Value:0.##}")),
         IReadOnlyList<Penalty> p => p.Count == 0 ? "无" : string.Join("；", p.Select(x => $"{x.Date:yyyy-MM-dd} {EligibilityEvaluator.PenaltyKindLabel(x.Kind)}")),
         Attestation a => (a.Value ? "已承诺" : "未承诺") + (a.Evidence.Count > 0 ? $"（佐证：{string.Join("、", a.Evidence)}）" : ""),

@@ -24,6 +24,7 @@ public static class ApplicationsSetup
         s.AddScoped<WithdrawApplicationHandler>();
         s.AddScoped<ApplicationListQuery>();
         s.AddScoped<Dossier>();
+        s.AddScoped<ReportDocuments>();
         return builder;
     }
 }

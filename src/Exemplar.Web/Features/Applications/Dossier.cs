@@ -8,10 +8,11 @@ namespace Exemplar.Web.Features.Applications;
 
 /// <summary>
 /// 申报材料包: one submitted version as a zip an auditor can check offline — the frozen package exactly as hashed
-/// (<c>package.json</c>), every material under its slot, a manifest with all hashes, and <c>SHA256SUMS</c> for
+/// (<c>package.json</c>), every material under its slot, the 申请报告 as Word generated from the frozen report data (for
+/// a programme with a Word layout), a manifest with all hashes, and <c>SHA256SUMS</c> for
 /// <c>sha256sum -c</c>. The same version always gives the same bytes.
 /// </summary>
-public sealed class Dossier(ExemplarDbContext db, FileStore files)
+public sealed class Dossier(ExemplarDbContext db, FileStore files, ReportDocuments reports)
 {
     private static readonly DateTimeOffset Stamp = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -46,6 +47,9 @@ public sealed class Dossier(ExemplarDbContext db, FileStore files)
                 Add(name, content);
                 manifest.Add(new { file = name, item = m.Item, citation = m.Citation, sha256 = m.Sha256, size = m.Size });
             }
+            var word = reports.Submitted(v);
+            string? wordName = null;
+            if (word is not null) Add(wordName = "report/" + word.FileName, word.Bytes);
             Add("manifest.json", Encoding.UTF8.GetBytes(ApplicationJson.Write(new
             {
                 schema = "exemplar.dossier.v1",
@@ -56,12 +60,14 @@ public sealed class Dossier(ExemplarDbContext db, FileStore files)
                 packageSha256 = v.PackageHash,
                 lockedReportSha256 = package.Submission.LockedReportHash,
                 materials = manifest,
+                report = wordName is null ? null : new { file = wordName, sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(word!.Bytes)) },
             })));
             Add("README.txt", Encoding.UTF8.GetBytes(
                 "本压缩包为申报提交版本的完整材料包，可离线核验：\n" +
                 "1. 在本目录执行 sha256sum -c SHA256SUMS，全部显示“确定/OK”即文件未被改动；\n" +
                 "2. package.json 的 SHA-256 应与回执和 manifest.json 中的 packageSha256 一致；\n" +
-                "3. package.json 中 materials 列出的每个文件哈希应与 materials/ 下对应文件一致。\n"));
+                "3. package.json 中 materials 列出的每个文件哈希应与 materials/ 下对应文件一致" +
+                (wordName is null ? "。\n" : "；\n4. " + wordName + " 由 package.json 中锁定的申报数据生成，与提交前下载、盖章的Word版逐字节相同。\n")));
             var sumsEntry = zip.CreateEntry("SHA256SUMS", CompressionLevel.Optimal);
             sumsEntry.LastWriteTime = Stamp;
             using var sumsStream = sumsEntry.Open();

@@ -28,6 +28,9 @@ public sealed class StartApplicationHandler(ExemplarDbContext db, ApplicationAdm
         var p = new Problems();
         var carrier = c.CarrierId is { } cid ? await db.Set<Carrier>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == cid && x.OrganizationId == c.OrganizationId, ct) : null;
         if (carrier is null) { p.Add("CarrierId", "请选择本单位的一个基地（平台）。"); return p.Result(); }
+        // Only a registration the local authority confirmed may apply (issue 8 item 7): a squatted or pending code starts nothing.
+        if (await OrganizationStanding.MayApplyAsync(db, c.OrganizationId, ct) is { Allowed: false } standing)
+        { p.Add("CarrierId", standing.Reason!); return p.Result(); }
         var today = ChinaTime.Today(clock);
         if (call.Status != CallStatus.Published || !call.Schedule.AcceptsApplicationsOn(today))
             p.Add("CallId", today < call.OpensOn ? $"本批次自{ChinaTime.Format(call.OpensOn)}起受理。" : $"本批次已于{ChinaTime.Format(call.ApplicationDeadline)}截止受理。");
@@ -77,7 +80,8 @@ public sealed class ApplicationAdmission(ExemplarDbContext db, PolicySnapshots s
         var tree = await trees.GetAsync(ct);
         var region = tree.SubtreeCodes(call.JurisdictionCode);
         var designations = await db.Set<Designation>().AsNoTracking().Where(d => d.CarrierId == carrier.Id).ToListAsync(ct);
-        var standing = new ApplicantStanding(carrier.Kind == Domain.Ledger.CarrierKind.Platform ? Domain.Policies.CarrierKind.Platform : Domain.Policies.CarrierKind.Base, null, region.Contains(carrier.JurisdictionCode), tree.FullName(call.JurisdictionCode), null);
+        var standing = new ApplicantStanding(Carrier.PolicyKindOf(carrier.Kind), carrier.CarrierType, region.Contains(carrier.JurisdictionCode),
+            tree.FullName(call.JurisdictionCode), null);
         return Admission.Refusals(policy, standing, designations.Select(d => d.Standing), call.Kind, today);
     }
 }

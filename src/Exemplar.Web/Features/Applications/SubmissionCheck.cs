@@ -1,4 +1,5 @@
 using Exemplar.Domain.Policies;
+using Exemplar.Web.Features.Organizations;
 using Exemplar.Web.Infrastructure;
 using Exemplar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,8 @@ public sealed class SubmissionCheck(ExemplarDbContext db, ApplicationProfile pro
         var today = ChinaTime.Today(clock);
         var a = f.Application;
         if (!f.IsDraft) errors.Add("该版本已提交。");
+        // Also for a correction: a registration revoked or declined since the start submits nothing (issue 8 item 7).
+        if (await OrganizationStanding.MayApplyAsync(db, a.OrganizationId, ct) is { Allowed: false } standing) errors.Add(standing.Reason!);
         var correction = a.Status == ApplicationStatus.Returned
             ? await db.Set<ApplicationReturn>().AsNoTracking().Where(r => r.ApplicationId == a.Id && r.FromVersion == f.Current.Number - 1).FirstOrDefaultAsync(ct)
             : null;

@@ -17,6 +17,9 @@ public static class AuditDiff
             .ToList();
     }
 
+    /// <summary>A JSON object or array (a document kept in one field), as opposed to a plain value.</summary>
+    public static bool IsStructured(string? value) => value is { Length: > 1 } v && (v[0] == '{' || v[0] == '[');
+
     private static Dictionary<string, string?> Flatten(string? json)
     {
         if (string.IsNullOrEmpty(json)) return [];
@@ -25,8 +28,41 @@ public static class AuditDiff
             doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind switch
             {
                 JsonValueKind.Null => null,
-                JsonValueKind.String => p.Value.GetString(),
+                JsonValueKind.String => Readable(p.Value.GetString()!),
+                JsonValueKind.Array when PlainList(p.Value) is { } list => list,
+                JsonValueKind.Object or JsonValueKind.Array => Structured(p.Value.GetRawText()),
                 _ => p.Value.GetRawText(),
             });
     }
+
+    /// <summary>
+    /// A JSON document kept in a column (a frozen package, a policy snapshot, a list of keys) is shown by size and digest:
+    /// its internal keys are not for people, and whether it changed is what the reader needs. The full value stays in the
+    /// audit row (API and export).
+    /// </summary>
+    private static string Readable(string value)
+    {
+        if (value.Length < 2 || value[0] is not ('{' or '[')) return value;
+        try
+        {
+            using var _ = JsonDocument.Parse(value);
+            return Structured(value);
+        }
+        catch (JsonException)
+        {
+            return value;
+        }
+    }
+
+    /// <summary>A list of words people wrote (主导产业 …) reads as 软件、检验检测; a list of internal keys does not.</summary>
+    private static string? PlainList(JsonElement array)
+    {
+        var items = array.EnumerateArray().ToList();
+        if (items.Any(i => i.ValueKind != JsonValueKind.String)) return null;
+        var words = items.Select(i => i.GetString()!).ToList();
+        return words.Any(w => w.Length > 0 && char.IsAsciiLetterLower(w[0]) && w.All(char.IsAsciiLetterOrDigit)) ? null : string.Join("、", words);
+    }
+
+    private static string Structured(string raw) =>
+        $"（结构化数据，{raw.Length}个字符，摘要 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(raw)))[..12]}）";
 }

@@ -12,7 +12,8 @@ public static class AuditLabels
         ["Organization"] = "单位", ["PartnerAgency"] = "合作机构", ["PolicySetting"] = "政策施行日期", ["ResidentEnterprise"] = "入驻企业",
         ["ResidentYearFigure"] = "入驻企业年度数据", ["ServiceStaff"] = "服务人员", ["SurveyAnswer"] = "满意度调查答复",
         ["SurveyInvitation"] = "满意度调查链接", ["SurveySample"] = "满意度抽查样本", ["SurveySampleAnswer"] = "满意度抽查答复",
-        ["UserAccount"] = "账户", ["StoredFile"] = "上传文件",
+        ["UserAccount"] = "账户", ["StoredFile"] = "上传文件", ["UserSession"] = "登录会话", ["RecoveryCode"] = "两步验证恢复码",
+        ["OrganizationClaim"] = "代码归属异议", ["RetentionRun"] = "个人信息到期清除",
         ["Call"] = "申报通知", ["CallMaterialSlot"] = "申报材料项", ["CallExtension"] = "申报延期", ["CallAttachment"] = "申报通知附件",
         ["Application"] = "申报", ["ApplicationVersion"] = "申报版本", ["ApplicationMaterial"] = "申报材料", ["ApplicationReturn"] = "退回补正",
         ["Expert"] = "评审专家", ["ExpertReview"] = "专家评审", ["ReviewRubricItem"] = "评分项", ["ReviewAssignment"] = "评审任务",
@@ -21,7 +22,11 @@ public static class AuditLabels
 
     public static string EntityType(string type) => EntityTypes.GetValueOrDefault(type, type);
 
-    public static string Action(string action) => action switch { "Added" => "新增", "Modified" => "修改", "Deleted" => "删除", _ => action };
+    public static string Action(string action) => action switch
+    {
+        "Added" => "新增", "Modified" => "修改", "Deleted" => "删除", "Attempted" => "尝试", "Read" => "查阅", "Cleared" => "解除", "Purged" => "清除",
+        _ => action,
+    };
 
     /// <summary>Field names: an entity's own name first (Carrier.Name = 名称), then the common one.</summary>
     public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
@@ -40,7 +45,7 @@ public static class AuditLabels
         ["Name"] = "名称", ["Kind"] = "类型", ["Code"] = "代码", ["ParentCode"] = "上级区划代码", ["JurisdictionCode"] = "所在行政区划",
         ["Uscc"] = "统一社会信用代码", ["Address"] = "地址", ["ContactName"] = "联系人", ["ContactPhone"] = "联系电话", ["Phone"] = "电话",
         ["LeadingIndustries"] = "主导产业", ["PrimaryType"] = "产业类型", ["Area"] = "场地面积", ["PublicServiceArea"] = "公共服务区域面积",
-        ["EstablishedOn"] = "成立日期", ["CreatedAt"] = "创建时间", ["EntryDate"] = "入驻日期", ["ExitDate"] = "迁出日期", ["Industry"] = "所属行业",
+        ["EstablishedOn"] = "成立日期", ["CarrierType"] = "载体类型", ["OperatorSince"] = "现运营单位开始运营日期", ["OperatorFoundedOn"] = "运营单位成立日期", ["CreatedAt"] = "创建时间", ["EntryDate"] = "入驻日期", ["ExitDate"] = "迁出日期", ["Industry"] = "所属行业",
         ["InLeadingIndustry"] = "属于主导产业", ["SizeClass"] = "企业规模", ["Year"] = "年度", ["Years"] = "年度数据", ["Employees"] = "从业人员",
         ["RevenueWan"] = "营业收入（万元）", ["PatentsApplied"] = "专利申请", ["PatentsHeld"] = "拥有专利", ["HighTechRecognitions"] = "高新技术企业认定",
         ["TechSmeRecognitions"] = "科技型中小企业认定", ["OtherOutcomes"] = "其他创新成果", ["Position"] = "岗位", ["FullTime"] = "专职",
@@ -61,6 +66,12 @@ public static class AuditLabels
         ["PopulationCount"] = "总体数", ["PopulationDate"] = "总体日期", ["PopulationIds"] = "总体名单", ["MemberIds"] = "样本名单",
         ["DrawnBy"] = "抽取人", ["DrawnAt"] = "抽取时间", ["CompletedAt"] = "完成时间", ["CompletedBy"] = "完成人", ["RecordedAt"] = "记录时间",
         ["RecordedBy"] = "记录人", ["Content"] = "内容", ["RedrawReason"] = "再次抽取的原因", ["Purpose"] = "用途", ["UploadedBy"] = "上传人",
+        ["TwoFactorSecret"] = "两步验证密钥（已隐去）", ["TwoFactorEnabledAt"] = "两步验证启用时间", ["TwoFactorLastStep"] = "最近一次验证码的时间步",
+        ["CodeHash"] = "恢复码摘要（已隐去）", ["UsedAt"] = "使用时间", ["IpAddress"] = "登录地址", ["UserAgent"] = "浏览器",
+        ["LastSeenAt"] = "最近活动时间", ["RevokedReason"] = "结束原因", ["TwoFactor"] = "经两步验证",
+        ["DecidedAt"] = "处理时间", ["DecidedBy"] = "处理人", ["DecisionNote"] = "处理意见", ["ClaimantName"] = "提出异议的单位",
+        ["Statement"] = "情况说明", ["PersonalDataPurgedAt"] = "个人信息清除时间",
+        ["UserSession.RevokedAt"] = "结束时间", ["UserSession.ExpiresAt"] = "登录时限",
         ["CallId"] = "申报通知", ["ApplicationId"] = "申报", ["VersionId"] = "申报版本", ["SlotId"] = "材料项", ["FileId"] = "文件",
         ["NoticeId"] = "送达文书", ["Status"] = "状态", ["State"] = "状态", ["CreatedBy"] = "创建人", ["CurrentVersion"] = "当前版本",
         ["FirstSubmittedAt"] = "首次提交时间", ["LastSubmittedAt"] = "最近提交时间", ["MaterialsComplete"] = "材料齐全",

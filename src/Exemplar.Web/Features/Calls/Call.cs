@@ -155,7 +155,7 @@ public static class CallLimits
 {
     public const int Title = 200;
     public const int DocumentNumber = 100;
-    public const int Body = 20_000;
+    public const int Body = 10_000;
     public const int Contact = 200;
     public const int SlotText = 500;
     public const int MaxSlots = 40;

@@ -10,7 +10,7 @@ namespace Exemplar.Web.Features.Calls;
 
 [Authorize(Policy = AuthPolicies.Designating)]
 [CallScope]
-public sealed class EditModel(CallQuery query, SaveCallHandler save, AddCallAttachmentHandler attach) : PageModel
+public sealed class EditModel(CallQuery query, SaveCallHandler save, AddCallAttachmentHandler attach) : PageModel, IFormPage
 {
     public CallDetail Detail { get; private set; } = null!;
     [BindProperty] public uint Version { get; set; }
@@ -35,6 +35,11 @@ public sealed class EditModel(CallQuery query, SaveCallHandler save, AddCallAtta
         if (d.Call.Status != CallStatus.Draft) return Redirect($"/Calls/{id}");
         Detail = d;
         return null;
+    }
+
+    public async Task LoadFormAsync(CancellationToken ct)
+    {
+        if (RouteData.Values["id"] is string raw && Guid.TryParse(raw, out var id)) await LoadAsync(id, ct);
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)

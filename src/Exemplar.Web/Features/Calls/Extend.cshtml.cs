@@ -1,3 +1,4 @@
+using Exemplar.Web.Infrastructure.Forms;
 using System.Security.Claims;
 using Exemplar.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -8,7 +9,7 @@ namespace Exemplar.Web.Features.Calls;
 
 [Authorize(Policy = AuthPolicies.Designating)]
 [CallScope]
-public sealed class ExtendModel(CallQuery query, ExtendCallHandler handler) : PageModel
+public sealed class ExtendModel(CallQuery query, ExtendCallHandler handler) : PageModel, IFormPage
 {
     public Call Call { get; private set; } = null!;
     [BindProperty] public uint Version { get; set; }
@@ -22,6 +23,11 @@ public sealed class ExtendModel(CallQuery query, ExtendCallHandler handler) : Pa
         if (d is null || !CallQuery.MayManage(User, d.Call)) return NotFound();
         Call = d.Call;
         return null;
+    }
+
+    public async Task LoadFormAsync(CancellationToken ct)
+    {
+        if (RouteData.Values["id"] is string raw && Guid.TryParse(raw, out var id)) await LoadAsync(id, ct);
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)

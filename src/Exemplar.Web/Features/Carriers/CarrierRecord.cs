@@ -1,4 +1,5 @@
 using Exemplar.Web.Infrastructure.Data;
+using Exemplar.Web.Infrastructure.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace Exemplar.Web.Features.Carriers;
@@ -8,7 +9,7 @@ internal static class CarrierRecord
 {
     /// <summary>
     /// With an id: the record looked up only among <paramref name="owned"/> (a forged id of another carrier finds
-    /// nothing and is refused), carrying the version the form was rendered from, so a concurrent edit is reported.
+    /// nothing and is answered 404), carrying the version the form was rendered from, so a concurrent edit is reported.
     /// Without one: <paramref name="create"/>'s new record, added. Names the audit operation "{label}.修改/新增".
     /// </summary>
     public static async Task<T> EditOrAddAsync<T>(ExemplarDbContext db, Guid? id, uint version, IQueryable<T> owned,
@@ -17,8 +18,9 @@ internal static class CarrierRecord
         if (id is { } existing)
         {
             var record = await owned.FirstOrDefaultAsync(x => EF.Property<Guid>(x, "Id") == existing, ct)
-                ?? throw new InvalidOperationException($"{typeof(T).Name} {existing} is not in scope");
-            db.Entry(record).Property("Version").OriginalValue = version;
+                ?? throw new RecordNotFoundException($"{typeof(T).Name} {existing} is not in scope");
+            // Guarded even when only its child rows change (an enterprise's years, an entry's attachments).
+            Infrastructure.Forms.FormVersion.Guard(db, record, version);
             db.Actor.Operation = $"{label}.修改";
             return record;
         }

@@ -60,9 +60,11 @@ public sealed record CarrierAccess(bool CanRead, bool CanWrite, bool IsOfficerIn
 /// GET needs read access; POST needs write access (the operator), or an officer in scope when <see cref="OfficersPost"/>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class CarrierScopeAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
+public sealed partial class CarrierScopeAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
 {
     public bool OfficersPost { get; init; }
+    /// <summary>Pages only the operator opens at all (GET needs write access too).</summary>
+    public bool WritersOnly { get; init; }
     public int Order => -1000;
 
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
@@ -75,11 +77,35 @@ public sealed class CarrierScopeAttribute : Attribute, IAsyncAuthorizationFilter
         if (carrier is null) { context.Result = new NotFoundResult(); return; }
         var access = CarrierAccess.For(http.User, carrier, tree);
         var allowed = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
-            ? access.CanRead
+            ? (WritersOnly ? access.CanWrite : access.CanRead)
             : OfficersPost ? access.IsOfficerInScope : access.CanWrite;
         if (!allowed) { context.Result = new ForbidResult(); return; }
+        if (!await ChildrenBelongAsync(context, db, carrier.Id)) { context.Result = new NotFoundResult(); return; }
         http.Items[typeof(Carrier)] = carrier;
         http.Items[typeof(CarrierAccess)] = access;
+    }
+}
+
+public sealed partial class CarrierScopeAttribute
+{
+    /// <summary>Every other Guid in the route names a record of this carrier (see <see cref="CarrierChildRoute"/>).</summary>
+    private static async Task<bool> ChildrenBelongAsync(AuthorizationFilterContext context, ExemplarDbContext db, Guid carrierId)
+    {
+        var http = context.HttpContext;
+        var values = context.RouteData.Values;
+        foreach (var (key, value) in values)
+        {
+            if (key == "id" || !Guid.TryParse(value?.ToString(), out var childId)) continue;
+            var rule = http.RequestServices.GetServices<CarrierChildRoute>().FirstOrDefault(r => r.RouteValue.Equals(key, StringComparison.OrdinalIgnoreCase));
+            if (rule is null)
+            {
+                http.RequestServices.GetRequiredService<ILogger<CarrierScopeAttribute>>()
+                    .LogError("路由参数 {RouteValue} 没有登记归属规则（CarrierChildRoute），请求已按不存在处理", key);
+                return false;
+            }
+            if (!await rule.Belongs(db, carrierId, childId, values, http.RequestAborted)) return false;
+        }
+        return true;
     }
 }
 

@@ -11,6 +11,10 @@ public static class CarrierSetup
         s.AddScoped<SaveStaffHandler>();
         s.AddScoped<SavePartnerHandler>();
         s.AddScoped<DeleteRecordHandler>();
+        s.AddSingleton(CarrierChildRoute.Of<ResidentEnterprise>("enterpriseId"));
+        s.AddSingleton(new CarrierChildRoute("itemId", async (db, carrierId, id, route, ct) =>
+            Enum.TryParse<RecordKind>(route["kind"]?.ToString(), true, out var kind)
+            && await DeleteRecordHandler.FindAsync(db, carrierId, kind, id, ct) is not null));
         return builder;
     }
 }

@@ -18,19 +18,22 @@ public sealed class DeleteRecordHandler(ExemplarDbContext db)
         RecordKind.Partner => "合作机构", RecordKind.Entry => "台账记录", RecordKind.Attachment => "佐证附件", _ => "",
     };
 
+    /// <summary>The record of <paramref name="kind"/> with this id, only if it belongs to the carrier.</summary>
+    public static async Task<object?> FindAsync(ExemplarDbContext db, Guid carrierId, RecordKind kind, Guid itemId, CancellationToken ct) => kind switch
+    {
+        RecordKind.Carrier => await db.Set<Carrier>().FirstOrDefaultAsync(x => x.Id == itemId && x.Id == carrierId, ct),
+        RecordKind.Enterprise => await db.Set<ResidentEnterprise>().FirstOrDefaultAsync(x => x.Id == itemId && x.CarrierId == carrierId, ct),
+        RecordKind.Staff => await db.Set<ServiceStaff>().FirstOrDefaultAsync(x => x.Id == itemId && x.CarrierId == carrierId, ct),
+        RecordKind.Partner => await db.Set<PartnerAgency>().FirstOrDefaultAsync(x => x.Id == itemId && x.CarrierId == carrierId, ct),
+        RecordKind.Entry => await db.Set<LedgerEntry>().FirstOrDefaultAsync(x => x.Id == itemId && x.CarrierId == carrierId, ct),
+        RecordKind.Attachment => await (from a in db.Set<LedgerAttachment>() join e in db.Set<LedgerEntry>() on a.EntryId equals e.Id
+                                        where a.Id == itemId && e.CarrierId == carrierId select a).FirstOrDefaultAsync(ct),
+        _ => null,
+    };
+
     public async Task<SaveResult> HandleAsync(DeleteRecordCommand c, CancellationToken ct)
     {
-        object? item = c.Kind switch
-        {
-            RecordKind.Carrier => await db.Set<Carrier>().FirstOrDefaultAsync(x => x.Id == c.ItemId && x.Id == c.CarrierId, ct),
-            RecordKind.Enterprise => await db.Set<ResidentEnterprise>().FirstOrDefaultAsync(x => x.Id == c.ItemId && x.CarrierId == c.CarrierId, ct),
-            RecordKind.Staff => await db.Set<ServiceStaff>().FirstOrDefaultAsync(x => x.Id == c.ItemId && x.CarrierId == c.CarrierId, ct),
-            RecordKind.Partner => await db.Set<PartnerAgency>().FirstOrDefaultAsync(x => x.Id == c.ItemId && x.CarrierId == c.CarrierId, ct),
-            RecordKind.Entry => await db.Set<LedgerEntry>().FirstOrDefaultAsync(x => x.Id == c.ItemId && x.CarrierId == c.CarrierId, ct),
-            RecordKind.Attachment => await (from a in db.Set<LedgerAttachment>() join e in db.Set<LedgerEntry>() on a.EntryId equals e.Id
-                                            where a.Id == c.ItemId && e.CarrierId == c.CarrierId select a).FirstOrDefaultAsync(ct),
-            _ => null,
-        };
+        var item = await FindAsync(db, c.CarrierId, c.Kind, c.ItemId, ct);
         var p = new Problems();
         if (item is null) { p.Add("", Problems.ConcurrencyMessage); return p.Result(); }
         var entry = db.Entry(item);

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplar.Web.Features.Carriers;
 
+[Infrastructure.Security.ReadsPersonalData(nameof(ResidentEnterprise), "enterpriseId", "入驻企业联系人及电话")]
 public sealed class EnterpriseEditModel(ExemplarDbContext db, SaveEnterpriseHandler handler) : CarrierPageModel
 {
     [BindProperty(SupportsGet = true)] [Display(Name = "企业编号")] public Guid? EnterpriseId { get; set; }

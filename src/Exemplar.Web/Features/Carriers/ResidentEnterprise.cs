@@ -16,7 +16,9 @@ public sealed class ResidentEnterprise
     public string Industry { get; set; } = "";
     public bool InLeadingIndustry { get; set; }
     public SizeClass SizeClass { get; set; }
+    [Infrastructure.Security.PersonalData]
     public string? ContactName { get; set; }
+    [Infrastructure.Security.PersonalData]
     public string? ContactPhone { get; set; }
     public List<ResidentYearFigure> Years { get; set; } = [];
     public uint Version { get; set; }

@@ -1,6 +1,7 @@
 using Exemplar.Domain.Ledger;
 using Exemplar.Domain.Organizations;
 using Exemplar.Web.Features.Jurisdictions;
+using Exemplar.Web.Infrastructure;
 using Exemplar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Exemplar.Web.Infrastructure.Forms;
@@ -9,7 +10,8 @@ namespace Exemplar.Web.Features.Carriers;
 
 public sealed record SaveCarrierCommand(
     Guid OrganizationId, Guid? Id, uint Version, string Name, CarrierKind Kind, string JurisdictionCode, string LeadingIndustries,
-    CarrierPrimaryType PrimaryType, decimal Area, decimal PublicServiceArea, DateOnly? EstablishedOn);
+    CarrierPrimaryType PrimaryType, decimal Area, decimal PublicServiceArea, DateOnly? EstablishedOn,
+    string? CarrierType = null, DateOnly? OperatorSince = null, DateOnly? OperatorFoundedOn = null);
 
 public sealed class SaveCarrierHandler(ExemplarDbContext db, JurisdictionTreeCache trees, TimeProvider clock)
 {
@@ -27,8 +29,15 @@ public sealed class SaveCarrierHandler(ExemplarDbContext db, JurisdictionTreeCac
         p.Check("Area", RecordLimits.Area.Check(c.Area));
         if (RecordLimits.PublicServiceArea.Check(c.PublicServiceArea) is { } psa) p.Add("PublicServiceArea", psa);
         else if (c.PublicServiceArea > c.Area) p.Add("PublicServiceArea", "公共服务区域面积不能大于场地面积。");
-        if (c.EstablishedOn is not { } established) p.Add("EstablishedOn", "请填写成立日期。");
-        else p.Check("EstablishedOn", RecordLimits.EstablishedOn.Check(established, Infrastructure.ChinaTime.Today(clock)));
+        if (c.EstablishedOn is not { } established) p.Add("EstablishedOn", "请填写基地成立日期。");
+        else p.Check("EstablishedOn", RecordLimits.EstablishedOn.Check(established, ChinaTime.Today(clock)));
+        CarrierDates.Check(p, c.EstablishedOn, c.OperatorSince, c.OperatorFoundedOn, ChinaTime.Today(clock));
+        if (c.CarrierType is { } type)
+        {
+            var definition = Exemplar.Domain.Policies.CarrierTypes.Find(type);
+            if (definition is null) p.Add("CarrierType", "请从列表中选择载体类型。");
+            else if (definition.Kind != Carrier.PolicyKindOf(c.Kind)) p.Add("CarrierType", $"“{definition.Label}”不是{LedgerLabels.Of(c.Kind)}的载体类型。");
+        }
         if (!Enum.IsDefined(c.Kind)) p.Add("Kind", "请选择类型。");
         if (!Enum.IsDefined(c.PrimaryType)) p.Add("PrimaryType", "请选择产业类型。");
         if (p.Any) return p.Result();
@@ -45,6 +54,9 @@ public sealed class SaveCarrierHandler(ExemplarDbContext db, JurisdictionTreeCac
         carrier.Area = c.Area;
         carrier.PublicServiceArea = c.PublicServiceArea;
         carrier.EstablishedOn = c.EstablishedOn!.Value;
+        carrier.CarrierType = c.CarrierType;
+        carrier.OperatorSince = c.OperatorSince;
+        carrier.OperatorFoundedOn = c.OperatorFoundedOn;
         return await Problems.SaveAsync(db, carrier.Id, ct);
     }
 

@@ -23,6 +23,8 @@ public sealed class StaffModel(ExemplarDbContext db, SaveStaffHandler handler) :
     [BindProperty] [Display(Name = "在基地工作年限")] public decimal YearsAtBase { get; set; }
     public IReadOnlyList<ServiceStaff> Items { get; private set; } = [];
     public StaffRatio Ratio { get; private set; } = new(0, 0, 0);
+    /// <summary>All who serve (full- and part-time) with 本科 or 中级 and with 大专 or 中级: the counts other articles ask for.</summary>
+    public (int All, int Bachelor, int JuniorCollege) AllStaff { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -50,6 +52,8 @@ public sealed class StaffModel(ExemplarDbContext db, SaveStaffHandler handler) :
     private async Task LoadAsync(CancellationToken ct)
     {
         Items = await db.Set<ServiceStaff>().AsNoTracking().Where(s => s.CarrierId == Carrier.Id).OrderBy(s => s.Name).ToListAsync(ct);
-        Ratio = LedgerMetrics.Staff(Items.Select(s => new StaffFact(s.Id, s.Name, s.FullTime, s.Education, s.Title, s.MentorCertificate is not null)), QualificationRule.Kunming);
+        var facts = Items.Select(s => new StaffFact(s.Id, s.Name, s.FullTime, s.Education, s.Title, s.MentorCertificate is not null)).ToList();
+        Ratio = LedgerMetrics.Staff(facts, QualificationRule.Kunming);
+        AllStaff = (facts.Count, facts.Count(QualificationRule.Kunming.Qualifies), facts.Count(QualificationRule.TibetPlatform.Qualifies));
     }
 }

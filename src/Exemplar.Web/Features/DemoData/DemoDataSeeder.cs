@@ -26,7 +26,12 @@ internal sealed class DemoDataSeeder(IPasswordHasher<UserAccount> hasher, TimePr
         {
             if (!orgs.TryGetValue(o.Name, out var org))
             {
-                org = new Organization { Name = o.Name, Kind = o.Kind, JurisdictionCode = o.JurisdictionCode, Uscc = o.Uscc, CreatedAt = now };
+                // The demo directory stands for organisations whose registrations were confirmed long ago.
+                org = new Organization
+                {
+                    Name = o.Name, Kind = o.Kind, JurisdictionCode = o.JurisdictionCode, Uscc = o.Uscc, CreatedAt = now,
+                    Status = OrganizationStatus.Confirmed, DecidedAt = now, DecidedBy = "演示数据",
+                };
                 db.Add(org);
             }
             ids[o.Key] = org.Id;

@@ -56,6 +56,7 @@ public static class ApiProfileJson
         bool b => JsonValue.Create(b),
         string s => JsonValue.Create(s),
         DateOnly d => JsonValue.Create(Date(d)),
+        IEnumerable<DivisionCount> counts => new JsonObject(counts.Select(c => KeyValuePair.Create(c.Division, (JsonNode?)JsonValue.Create(c.Count)))),
         IEnumerable<YearValue> series => new JsonArray(series.Select(v => (JsonNode)new JsonObject { ["year"] = v.Year, ["value"] = v.Value }).ToArray()),
         _ => JsonValue.Create(value.ToString()),
     };

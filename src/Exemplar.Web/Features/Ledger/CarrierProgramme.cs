@@ -29,7 +29,7 @@ public sealed class CarrierProgramme(PolicyCatalogue catalogue, JurisdictionTree
     public async Task<CataloguedPolicy?> ForAsync(Carrier carrier, CancellationToken ct)
     {
         var tree = await trees.GetAsync(ct);
-        var kind = carrier.Kind == Domain.Ledger.CarrierKind.Platform ? Domain.Policies.CarrierKind.Platform : Domain.Policies.CarrierKind.Base;
+        var kind = Carrier.PolicyKindOf(carrier.Kind);
         var today = catalogue.Today;
         return (await catalogue.GetAsync(ct))
             .Where(p => p.Policy.Kind == kind && ProgrammePolicies.RegionOf(p.Policy, tree) is { } region && tree.SubtreeCodes(region).Contains(carrier.JurisdictionCode))

@@ -33,6 +33,6 @@ public sealed class EntryModel(ExemplarDbContext db) : CarrierPageModel
         var file = await (from a in db.Set<LedgerAttachment>() join e in db.Set<LedgerEntry>() on a.EntryId equals e.Id
                           join c in db.Set<LedgerAttachmentContent>() on a.Id equals c.AttachmentId
                           where a.Id == attachmentId && e.Id == EntryId && e.CarrierId == Carrier.Id select new { a.FileName, a.ContentType, c.Content }).FirstOrDefaultAsync(ct);
-        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+        return file is null ? NotFound() : EvidenceFiles.Download(file.FileName, file.ContentType, file.Content);
     }
 }

@@ -51,7 +51,7 @@ public sealed class EntryEditModel(ExemplarDbContext db, SaveEntryHandler handle
         var file = await (from a in db.Set<LedgerAttachment>() join e in db.Set<LedgerEntry>() on a.EntryId equals e.Id
                           join c in db.Set<LedgerAttachmentContent>() on a.Id equals c.AttachmentId
                           where a.Id == attachmentId && e.CarrierId == Carrier.Id select new { a.FileName, a.ContentType, c.Content }).FirstOrDefaultAsync(ct);
-        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+        return file is null ? NotFound() : EvidenceFiles.Download(file.FileName, file.ContentType, file.Content);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -78,6 +78,9 @@ public sealed class EntryEditModel(ExemplarDbContext db, SaveEntryHandler handle
             .Select(r => new { r.Id, r.Name }).ToListAsync(ct)).Select(r => (r.Id, r.Name)).ToList();
         Partners = (await db.Set<PartnerAgency>().AsNoTracking().Where(r => r.CarrierId == Carrier.Id).OrderBy(r => r.Name)
             .Select(r => new { r.Id, r.Name }).ToListAsync(ct)).Select(r => (r.Id, r.Name)).ToList();
-        if (EntryId is { } eid) Attachments = await db.Set<LedgerAttachment>().AsNoTracking().Where(a => a.EntryId == eid).ToListAsync(ct);
+        // Scoped by carrier as well as by entry: nothing of another carrier's entry reaches this page on any path.
+        if (EntryId is { } eid)
+            Attachments = await db.Set<LedgerAttachment>().AsNoTracking()
+                .Where(a => a.EntryId == eid && db.Set<LedgerEntry>().Any(e => e.Id == a.EntryId && e.CarrierId == Carrier.Id)).ToListAsync(ct);
     }
 }

@@ -1,27 +1,24 @@
-using System.Text;
+using Exemplar.Web.Infrastructure.Files;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Exemplar.Web.Features.Ledger;
 
-/// <summary>Checks uploaded evidence by its first bytes (never by the name the browser sends) and cleans file names.</summary>
+/// <summary>Names of uploaded files as shown, and evidence served back (issue 8 item 11): one cleaner, one way out.</summary>
 public static class EvidenceFiles
 {
-    public static string? Sniff(ReadOnlySpan<byte> head)
-    {
-        if (head.StartsWith("%PDF-"u8)) return "application/pdf";
-        if (head.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A })) return "image/png";
-        if (head.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF })) return "image/jpeg";
-        return null;
-    }
+    /// <summary>The last path segment without control, bidi or reserved characters (<see cref="FileNames.Clean"/>), never empty.</summary>
+    public static string SafeName(string? name) => FileNames.Clean(name) is { Length: > 0 } clean ? clean : "附件";
 
-    /// <summary>The last path segment without control or reserved characters, at most 100 characters.</summary>
-    public static string SafeName(string? name)
+    /// <summary>
+    /// Evidence as a download the browser does not render in place: attachment disposition, the type found at upload
+    /// (anything else as octet-stream), and a name whose extension is that type's — also for files stored before names
+    /// were normalised (a PDF saved as report.html downloads as report.pdf).
+    /// </summary>
+    public static IActionResult Download(string fileName, string contentType, byte[] content)
     {
-        var last = (name ?? "").Replace('\\', '/').Split('/').LastOrDefault() ?? "";
-        var sb = new StringBuilder();
-        foreach (var ch in last)
-            if (!char.IsControl(ch) && "<>:\"|?*".IndexOf(ch) < 0) sb.Append(ch);
-        var clean = sb.ToString().Trim().TrimStart('.');
-        if (clean.Length == 0) clean = "附件";
-        return clean.Length > 100 ? clean[^100..] : clean;
+        var kind = Enum.GetValues<UploadKind>().Where(k => UploadKinds.ContentType(k) == contentType).Cast<UploadKind?>().FirstOrDefault();
+        return kind is { } k
+            ? new FileContentResult(content, UploadKinds.ContentType(k)) { FileDownloadName = FileNames.Normalise(fileName, k) }
+            : new FileContentResult(content, "application/octet-stream") { FileDownloadName = SafeName(fileName) };
     }
 }

@@ -72,7 +72,7 @@ public static class LedgerApi
             var (carrier, problem) = await FindAsync(id, year, user, db, trees, ct);
             if (problem is not null) return problem;
             var records = await query.RecordsAsync(carrier!, year, ct);
-            var facts = LedgerProfile.Facts(records, year, QualificationRule.Kunming);
+            var facts = LedgerProfile.Facts(records, year);
             return TypedResults.Ok(ApiProfileJson.Write(carrier!.Name, new DateOnly(year, 12, 31), null, facts));
         }).RequireAuthorization(viewers).WithSummary("由台账填出的认定条件评估事实（profile 格式，见 policies/README.md），每项注明来源");
     }

@@ -16,15 +16,16 @@ internal sealed class LedgerDemoSeeder(TimeProvider clock) : IStartupSeeder
 {
     public int Order => 200;
 
-    public sealed record DemoCarrier(string OrgKey, string Name, string Jurisdiction, int Residents, int Entries, int Seed, string[] Industries);
+    public sealed record DemoCarrier(string OrgKey, string Name, string Jurisdiction, int Residents, int Entries, int Seed, string[] Industries,
+        string CarrierType = "incubator");
 
     public static readonly DemoCarrier[] Carriers =
     [
-        new("km-base", "昆明五华创新创业园", "530102", 45, 240, 2025, ["软件及信息技术服务", "电子商务", "研发设计"]),
-        new("km-base", "五华创新创业园高新分园", "530100Z02", 3, 4, 11, ["检验检测认证"]),
-        new("km-base2", "盘龙众创空间", "530103", 3, 4, 12, ["电子商务"]),
-        new("lc-base", "聊城东昌创业孵化园", "371502", 20, 90, 13, ["新材料", "电子信息"]),
-        new("xz-base", "拉萨城关创业园", "540102", 3, 4, 14, ["绿色食品"]),
+        new("km-base", "昆明五华创新创业园", "530102", 45, 240, 2025, ["软件及信息技术服务", "电子商务", "研发设计"], "incubator"),
+        new("km-base", "五华创新创业园高新分园", "530100Z02", 3, 4, 11, ["检验检测认证"], "parkWithinPark"),
+        new("km-base2", "盘龙众创空间", "530103", 3, 4, 12, ["电子商务"], "makerSpace"),
+        new("lc-base", "聊城东昌创业孵化园", "371502", 20, 90, 13, ["新材料", "电子信息"], "incubator"),
+        new("xz-base", "拉萨城关创业园", "540102", 3, 4, 14, ["绿色食品"], "startupPark"),
     ];
 
     private static readonly string[] Words = ["云岭", "滇池", "春城", "金马", "碧鸡", "翠湖", "五华", "盘龙", "西山", "长虹", "博远", "启明", "智汇", "新程", "锦绣"];
@@ -61,6 +62,8 @@ internal sealed class LedgerDemoSeeder(TimeProvider clock) : IStartupSeeder
         {
             OrganizationId = orgId, Name = d.Name, JurisdictionCode = d.Jurisdiction, Kind = CarrierKind.Base, LeadingIndustries = [.. d.Industries],
             PrimaryType = CarrierPrimaryType.ProducerServices, Area = 12000 + rng.Next(0, 8000), PublicServiceArea = 2400, EstablishedOn = new DateOnly(2018, 6, 1), CreatedAt = now,
+            // The operating company was founded before the base opened and has run it since it opened.
+            CarrierType = d.CarrierType, OperatorSince = new DateOnly(2018, 6, 1), OperatorFoundedOn = new DateOnly(2016, 3, 15),
         };
         db.Add(carrier);
         var division = d.Jurisdiction[..6].Replace("Z", "0");

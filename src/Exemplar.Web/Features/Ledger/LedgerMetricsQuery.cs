@@ -3,6 +3,7 @@ using Exemplar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Exemplar.Web.Features.Carriers;
 using Exemplar.Web.Features.Surveys;
+using Exemplar.Web.Features.Organizations;
 
 namespace Exemplar.Web.Features.Ledger;
 
@@ -72,8 +73,10 @@ public sealed class LedgerMetricsQuery(ExemplarDbContext db)
         var partners = await db.Set<PartnerAgency>().AsNoTracking().Where(s => s.CarrierId == c.Id).ToListAsync(ct);
         var entries = await EntriesAsync(c.Id, new DateOnly(year - 1, 1, 1), new DateOnly(year, 12, 31), null, ct);
         var answers = await SatisfactionAsync(c.Id, year, ct);
+        var operatorUscc = await db.Set<Organization>().AsNoTracking().Where(o => o.Id == c.OrganizationId).Select(o => o.Uscc).FirstOrDefaultAsync(ct);
         return new CarrierRecords(
-            new CarrierFacts(c.Name, c.Kind, c.JurisdictionCode, c.PrimaryType, c.LeadingIndustries.Count, c.Area, c.PublicServiceArea, c.EstablishedOn),
+            new CarrierFacts(c.Name, c.Kind, c.JurisdictionCode, c.PrimaryType, c.LeadingIndustries.Count, c.Area, c.PublicServiceArea, c.EstablishedOn,
+                c.CarrierType, c.OperatorSince, c.OperatorFoundedOn, operatorUscc),
             residents.Select(ToFact).ToList(),
             staff.Select(s => new StaffFact(s.Id, s.Name, s.FullTime, s.Education, s.Title, s.MentorCertificate is not null)).ToList(),
             partners.Select(p => new PartnerFact(p.Id, p.Name, p.AgreementFrom, p.AgreementTo)).ToList(),
@@ -82,7 +85,7 @@ public sealed class LedgerMetricsQuery(ExemplarDbContext db)
 
     public static ResidentFact ToFact(ResidentEnterprise r) => new(
         r.Id, r.Name, r.EntryDate, r.ExitDate, r.SizeClass, r.InLeadingIndustry,
-        r.Years.Select(y => new ResidentYear(y.Year, y.Employees, y.RevenueWan, y.InnovationOutcomes)).ToList());
+        r.Years.Select(y => new ResidentYear(y.Year, y.Employees, y.RevenueWan, y.InnovationOutcomes)).ToList(), r.Uscc, r.Industry);
 
     /// <summary>
     /// The overall answers given through the operator's survey links for the year — one per responding enterprise, as

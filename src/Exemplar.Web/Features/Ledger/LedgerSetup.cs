@@ -7,6 +7,7 @@ public static class LedgerSetup
         var s = builder.Services;
         s.AddOptions<LedgerOptions>().Bind(builder.Configuration.GetSection("Exemplar:Ledger"));
         s.AddScoped<SaveEntryHandler>();
+        s.AddSingleton(Carriers.CarrierChildRoute.Of<LedgerEntry>("entryId"));
         s.AddScoped<LedgerMetricsQuery>();
         s.AddScoped<CarrierProgramme>();
         s.AddScoped<Infrastructure.Data.IStartupSeeder, LedgerDemoSeeder>();

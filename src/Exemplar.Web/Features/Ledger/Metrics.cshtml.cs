@@ -44,7 +44,7 @@ public sealed class MetricsModel(LedgerMetricsQuery query, CarrierProgramme prog
         LastYear = LedgerMetrics.YearEnd(records.Residents, Year - 1);
         Staff = LedgerMetrics.Staff(records.Staff, QualificationRule.Kunming);
         Anomalies = LedgerAnomalies.BySeverityThenDate(LedgerAnomalies.Find(records.Entries.Where(e => e.Date.Year == Year).ToList(), records.Residents));
-        Profile = LedgerProfile.Facts(records, Year, QualificationRule.Kunming);
+        Profile = LedgerProfile.Facts(records, Year);
         return Page();
     }
 
@@ -57,6 +57,7 @@ public sealed class MetricsModel(LedgerMetricsQuery query, CarrierProgramme prog
     public static string Show(Fact f) => f.Value switch
     {
         IReadOnlyList<YearValue> s => string.Join("；", s.Select(v => $"{v.Year}年 {v.Value}")),
+        IReadOnlyList<DivisionCount> c => string.Join("；", c.Select(v => $"注册地 {v.Division}：{v.Count} 家")),
         DateOnly d => Infrastructure.ChinaTime.Format(d),
         bool b => b ? "是" : "否",
         _ => f.Value.ToString() ?? "",

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Exemplar.Domain.Ledger;
 using Exemplar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Features.Carriers;
 using Exemplar.Web.Infrastructure;
+using Exemplar.Web.Infrastructure.Files;
 
 namespace Exemplar.Web.Features.Ledger;
 
@@ -16,7 +16,7 @@ public sealed record SaveEntryCommand(
     IReadOnlyList<Guid> ResidentIds, string OtherNames, int PersonCount, FeeClass Fee, Guid? PartnerAgencyId,
     string? RequestText, string? OutcomeText, string? Feedback, IReadOnlyList<UploadedFile> Attachments);
 
-public sealed class SaveEntryHandler(ExemplarDbContext db, IOptions<LedgerOptions> options, TimeProvider clock)
+public sealed class SaveEntryHandler(ExemplarDbContext db, IOptions<LedgerOptions> options, UploadInspector inspector, TimeProvider clock)
 {
     public async Task<SaveResult> HandleAsync(SaveEntryCommand c, CancellationToken ct)
     {
@@ -46,16 +46,16 @@ public sealed class SaveEntryHandler(ExemplarDbContext db, IOptions<LedgerOption
         if (residentIds.Count + others.Count == 0 && c.Form == ServiceForm.OneToOne) p.Add("ResidentIds", "一对一服务请至少选择或填写一家企业。");
         if (c.PartnerAgencyId is { } pa && !await db.Set<PartnerAgency>().AnyAsync(x => x.Id == pa && x.CarrierId == c.CarrierId, ct))
             p.Add("PartnerAgencyId", "所选合作机构不属于本基地。");
-        var files = new List<(UploadedFile File, string Type)>();
+        // Every upload path goes through the shared inspector: type from the content (PDF, PNG, JPEG), active PDFs
+        // refused, the name cleaned of bidi and control characters and given the extension of what the file is.
+        var files = new List<(InspectedFile File, byte[] Content)>();
         foreach (var f in c.Attachments)
         {
-            var name = EvidenceFiles.SafeName(f.FileName);
-            if (f.Content.Length == 0) { p.Add("Attachments", $"附件“{name}”是空文件。"); continue; }
             if (f.Content.Length > options.Value.MaxAttachmentBytes)
-            { p.Add("Attachments", $"附件“{name}”超过 {options.Value.MaxAttachmentBytes / 1024 / 1024} MB 的上限。"); continue; }
-            var type = EvidenceFiles.Sniff(f.Content.AsSpan(0, Math.Min(16, f.Content.Length)));
-            if (type is null) { p.Add("Attachments", $"附件“{name}”不是 PDF、PNG 或 JPEG 文件（按文件内容判断，而非扩展名）。"); continue; }
-            files.Add((f with { FileName = name }, type));
+            { p.Add("Attachments", $"附件“{EvidenceFiles.SafeName(f.FileName)}”超过 {options.Value.MaxAttachmentBytes / 1024 / 1024} MB 的上限。"); continue; }
+            var verdict = inspector.Inspect(f.FileName, f.Content, UploadKinds.Evidence, "附件");
+            if (verdict.File is null) { p.Add("Attachments", verdict.Refusal!); continue; }
+            files.Add((verdict.File, f.Content));
         }
         if (p.Any) return p.Result();
 
@@ -64,15 +64,14 @@ public sealed class SaveEntryHandler(ExemplarDbContext db, IOptions<LedgerOption
         e.Function = c.Function; e.Date = c.Date!.Value; e.Place = c.Place.Trim(); e.Form = c.Form; e.Topic = c.Topic;
         e.ResidentIds = residentIds; e.OtherNames = others; e.PersonCount = c.PersonCount; e.Fee = c.Fee; e.PartnerAgencyId = c.PartnerAgencyId;
         e.RequestText = Blank(c.RequestText); e.OutcomeText = Blank(c.OutcomeText); e.Feedback = Blank(c.Feedback);
-        foreach (var (f, type) in files)
+        foreach (var (f, content) in files)
         {
             var a = new LedgerAttachment
             {
-                EntryId = e.Id, FileName = f.FileName, ContentType = type, Size = f.Content.Length,
-                Sha256 = Convert.ToHexStringLower(SHA256.HashData(f.Content)), UploadedAt = clock.GetUtcNow(),
+                EntryId = e.Id, FileName = f.Name, ContentType = f.ContentType, Size = f.Size, Sha256 = f.Sha256, UploadedAt = clock.GetUtcNow(),
             };
             db.Add(a);
-            db.Add(new LedgerAttachmentContent { AttachmentId = a.Id, Content = f.Content });
+            db.Add(new LedgerAttachmentContent { AttachmentId = a.Id, Content = content });
         }
         return await Problems.SaveAsync(db, e.Id, ct);
     }

@@ -25,6 +25,8 @@ public interface IEmailSender
 
 public interface ISmsGateway
 {
+    /// <summary>False for a gateway that sends nothing: its messages stay queued and never count as delivered (送达).</summary>
+    bool Configured { get; }
     Task SendAsync(string mobile, string text, CancellationToken ct);
 }
 
@@ -47,11 +49,14 @@ public sealed class SmtpEmailSender(IOptions<MailOptions> options) : IEmailSende
 }
 
 /// <summary>
-/// The default SMS gateway: writes each message to the log. A deployment with a carrier's SMS platform registers its own
-/// <see cref="ISmsGateway"/>; the outbox treats a returned call as accepted.
+/// The default SMS gateway when no SMS platform is connected: it sends nothing, so the outbox leaves SMS queued and never
+/// records a delivery by it. A deployment with a carrier's SMS platform registers its own <see cref="ISmsGateway"/>; the
+/// outbox treats a returned call as accepted.
 /// </summary>
 public sealed class LoggingSmsGateway(ILogger<LoggingSmsGateway> log) : ISmsGateway
 {
+    public bool Configured => false;
+
     public Task SendAsync(string mobile, string text, CancellationToken ct)
     {
         log.LogInformation("短信（未接入短信平台，仅记录）：{Mobile} {Text}", Mask(mobile), text);

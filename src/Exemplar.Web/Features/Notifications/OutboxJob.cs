@@ -57,7 +57,8 @@ public sealed class OutboxJob(IServiceScopeFactory scopes, TimeProvider clock, I
         var sms = services.GetRequiredService<ISmsGateway>();
         var o = options.Value;
         var now = clock.GetUtcNow();
-        var channels = mail.Configured ? new[] { (int)MessageChannel.Email, (int)MessageChannel.Sms } : [(int)MessageChannel.Sms];
+        int[] channels = [.. mail.Configured ? [(int)MessageChannel.Email] : Array.Empty<int>(), .. sms.Configured ? [(int)MessageChannel.Sms] : Array.Empty<int>()];
+        if (channels.Length == 0) return new OutboxRunResult(0, 0);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {

@@ -11,8 +11,8 @@ public sealed record PolicySummaryDto(
     string ContentHash, IReadOnlyList<SupersededDocument> Supersedes, IReadOnlyList<LintFinding> Lint);
 
 public sealed record PolicyDetailDto(
-    PolicySummaryDto Summary, string? EffectiveNote, IReadOnlyList<RequirementRow> Conditions, IReadOnlyList<CitedText> Materials,
-    ProcedureRules Procedure, ManagementRules Management);
+    PolicySummaryDto Summary, string? EffectiveNote, CitedText? Transitional, ApplicantRules Applicants, IReadOnlyList<Undertaking> Undertakings,
+    IReadOnlyList<RequirementRow> Conditions, IReadOnlyList<Material> Materials, ProcedureRules Procedure, ManagementRules Management);
 
 public static class PolicyApi
 {
@@ -35,7 +35,7 @@ public static class PolicyApi
             }
 
             var v = p.Policy;
-            return TypedResults.Ok(new PolicyDetailDto(Summary(p, catalogue.Today), v.EffectiveNote, PolicyText.Rows(v), v.Materials, v.Procedure, v.Management));
+            return TypedResults.Ok(new PolicyDetailDto(Summary(p, catalogue.Today), v.EffectiveNote, v.Transitional, v.Applicants, v.Undertakings, PolicyText.Rows(v), v.Materials, v.Procedure, v.Management));
         }).AllowAnonymous().WithSummary("政策库：一项政策的条件、材料、程序与管理规定");
 
         api.MapPost("/eligibility/evaluate", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, EvaluateEligibilityHandler handler, CancellationToken ct) =>
@@ -49,11 +49,12 @@ public static class PolicyApi
             var outcome = await handler.HandleAsync(new EvaluateEligibilityCommand(input.Profile!, input.PolicyId), ct);
             if (!outcome.Succeeded)
             {
-                return BadRequest("政策标识有误", outcome.Error!, "$.policyId");
+                return BadRequest(outcome.Path == "$.policyId" ? "政策标识有误" : "档案有误", outcome.Error!, outcome.Path ?? "$");
             }
 
             return TypedResults.Content(EvaluationJson.Serialize(EvaluationJson.Report(input.Profile!, outcome.Evaluations)), "application/json; charset=utf-8");
-        }).AllowAnonymous().WithSummary("条件自查：按一项或全部政策评估档案（请求体为档案 JSON，可加 policyId）");
+        }).AllowAnonymous().RequireRateLimiting(PolicyServices.SelfCheckRateLimit)
+          .WithSummary("条件自查：按一项或全部政策评估档案（请求体为档案 JSON，可加 policyId；每个地址每分钟限次）");
 
         api.MapPost("/policies/{id}/preview", async Task<Results<Ok<RevisionPreview>, ProblemHttpResult>> (string id, HttpRequest request, PreviewPolicyRevisionHandler handler, CancellationToken ct) =>
         {

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Exemplar.Web.Features.Carriers;
 using Exemplar.Web.Features.Ledger;
 using Exemplar.Web.Infrastructure.Forms;
+using Exemplar.Web.Infrastructure.Requests;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Exemplar.Web.Features.Surveys;
@@ -13,7 +14,7 @@ namespace Exemplar.Web.Features.Surveys;
 /// Officers in scope and administrators may read the page.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class LinksModel(SurveyQuery query, IssueSurveyLinksHandler handler) : CarrierPageModel, IFormPage
+public sealed class LinksModel(SurveyQuery query, IssueSurveyLinksHandler handler, PublicUrls urls) : CarrierPageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] [Display(Name = "调查年度")] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] [Display(Name = "状态")] public SurveyLinkStatus? Status { get; set; }
@@ -57,7 +58,8 @@ public sealed class LinksModel(SurveyQuery query, IssueSurveyLinksHandler handle
         return await OnGetAsync(ct);
     }
 
-    public string SurveyUrl(string token) => $"{Request.Scheme}://{Request.Host}/Survey/{token}";
+    /// <summary>From the configured public address, never from the request's Host header (which a client can forge).</summary>
+    public string SurveyUrl(string token) => urls.For($"/Survey/{token}");
 
     public string Link(int page) => Paging.Link($"{BaseUrl}/Surveys", [new("Year", RoundYear.ToString()), new("Status", Status?.ToString()), new("p", page.ToString())]);
 }

@@ -16,8 +16,11 @@ namespace Exemplar.Web.Features.Surveys;
 /// and the sample's satisfaction next to the operator-reported one. Officers in scope and administrators only.
 /// </summary>
 [CarrierScope(OfficersPost = true)]
-public sealed class SamplingDetailModel(ExemplarDbContext db, RecordSampleAnswersHandler handler, LedgerMetricsQuery metrics) : CarrierPageModel, IFormPage
+public sealed class SamplingDetailModel(ExemplarDbContext db, RecordSampleAnswersHandler handler, LedgerMetricsQuery metrics,
+    Infrastructure.Security.PersonalDataReads reads) : CarrierPageModel, IFormPage
 {
+    /// <summary>The sampled enterprise whose contact phone is shown in full (the read is logged); the others are masked.</summary>
+    [BindProperty(SupportsGet = true)] [Display(Name = "显示电话")] public Guid? Show { get; set; }
     [BindProperty(SupportsGet = true)] [Display(Name = "样本编号")] public Guid SampleId { get; set; }
     [BindProperty(SupportsGet = true)] [Display(Name = "复现")] public bool Reproduce { get; set; }
     [BindProperty] [Display(Name = "答复")] public List<AnswerRow> Rows { get; set; } = [];
@@ -49,13 +52,20 @@ public sealed class SamplingDetailModel(ExemplarDbContext db, RecordSampleAnswer
         if (!Access.IsOfficerInScope && Access.CanWrite) return Forbid();
         if (!await LoadAsync(ct)) return NotFound();
         if (Reproduce) Reproduced = DrawSampleHandler.Reproduce(Sample);
+        if (Show is { } shown)
+        {
+            if (Members.Any(m => m.Id == shown)) await reads.LogAsync(nameof(ResidentEnterprise), shown.ToString(), "抽查企业联系电话", Carrier.JurisdictionCode, ct);
+            else Show = null;
+        }
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var answers = Rows.Select(r => new SampleAnswerInput(r.EnterpriseId, r.Satisfied, r.ContactMethod, r.Comment)).ToList();
-        var result = await handler.HandleAsync(new RecordSampleAnswersCommand(Carrier.Id, SampleId, answers, Officer), ct);
+        var result = await handler.HandleAsync(new RecordSampleAnswersCommand(Carrier.Id, SampleId, Version, answers, Officer), ct);
+        // Lost to another officer's save: show the answers as they are now (the posted sheet was stale), with the message.
+        if (!result.Ok && result.Errors.TryGetValue("", out var general) && general.Contains(Problems.ConcurrencyMessage)) Rows = [];
         return await AfterAsync(result, "已保存抽查答复。", ct);
     }
 
@@ -97,11 +107,15 @@ public sealed class SamplingDetailModel(ExemplarDbContext db, RecordSampleAnswer
         Population = ids.Select(id => (id, NameOf(id))).ToList();
         SampleRate = LedgerMetrics.Satisfaction(answers.Values.Select(a => new SatisfactionAnswer(a.EnterpriseId, null, a.Satisfied)));
         OperatorRate = LedgerMetrics.Satisfaction(await metrics.SatisfactionAsync(Carrier.Id, sample.Year, ct));
-        Version = sample.Version;
+        // A sheet re-shown with the officer's own input keeps the version it was rendered from.
+        if (Rows.Count == 0) Version = sample.Version;
         if (Rows.Count == 0)
             Rows = Members.Select(m => new AnswerRow { EnterpriseId = m.Id, Satisfied = m.Answer?.Satisfied, ContactMethod = m.Answer?.ContactMethod, Comment = m.Answer?.Comment }).ToList();
         return true;
     }
+
+    /// <summary>Officer lists show phones masked until one is opened (PIPL).</summary>
+    public string PhoneOf(Member m) => Show == m.Id ? m.Phone ?? "—" : Infrastructure.Security.PersonalData.MaskPhone(m.Phone);
 
     public static string Label(SampleContactMethod m) => m switch
     {

@@ -89,7 +89,8 @@ public sealed class DrawSampleHandler(ExemplarDbContext db, TimeProvider clock)
 
 public sealed record SampleAnswerInput(Guid EnterpriseId, bool? Satisfied, SampleContactMethod? ContactMethod, string? Comment);
 
-public sealed record RecordSampleAnswersCommand(Guid CarrierId, Guid SampleId, IReadOnlyList<SampleAnswerInput> Answers, string RecordedBy);
+/// <param name="Version">The sample's version the form was rendered from (see <see cref="FormVersion"/>).</param>
+public sealed record RecordSampleAnswersCommand(Guid CarrierId, Guid SampleId, uint Version, IReadOnlyList<SampleAnswerInput> Answers, string RecordedBy);
 
 public sealed record CompleteSampleCommand(Guid CarrierId, Guid SampleId, uint Version, bool Confirmed, string CompletedBy);
 
@@ -143,6 +144,8 @@ public sealed class RecordSampleAnswersHandler(ExemplarDbContext db, TimeProvide
             row.RecordedBy = c.RecordedBy;
             row.RecordedAt = now;
         }
+        // The whole answer sheet is one form: a sheet rendered before another officer's save is refused, not merged blank over it.
+        FormVersion.Guard(db, sample, c.Version);
         db.Actor.Operation = "满意度抽查.记录答复";
         return await Problems.SaveAsync(db, sample.Id, ct);
     }

@@ -19,6 +19,7 @@ public sealed class SurveyInvitation
     public DateTimeOffset? AnsweredAt { get; set; }
     /// <summary>Set when the operator re-issues the link (the new one replaces it) — a revoked link is refused.</summary>
     public DateTimeOffset? RevokedAt { get; set; }
+    [Infrastructure.Security.PersonalData]
     public string? Comment { get; set; }
     public uint Version { get; set; }
 }
@@ -63,6 +64,7 @@ public sealed class SurveySampleAnswer
     public Guid EnterpriseId { get; set; }
     public bool Satisfied { get; set; }
     public SampleContactMethod ContactMethod { get; set; }
+    [Infrastructure.Security.PersonalData]
     public string? Comment { get; set; }
     public required string RecordedBy { get; set; }
     public DateTimeOffset RecordedAt { get; set; }

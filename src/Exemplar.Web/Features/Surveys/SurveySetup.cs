@@ -17,6 +17,7 @@ public static class SurveySetup
         s.AddScoped<SurveyQuery>();
         s.AddScoped<DrawSampleHandler>();
         s.AddScoped<RecordSampleAnswersHandler>();
+        s.AddSingleton(Carriers.CarrierChildRoute.Of<SurveySample>("sampleId"));
         s.AddScoped<Infrastructure.Data.IStartupSeeder, SurveyDemoSeeder>();
         var perMinute = builder.Configuration.GetValue("Exemplar:RateLimits:SurveyPerMinute", 30);
         s.Configure<RateLimiterOptions>(o => o.AddPolicy(RateLimitPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(

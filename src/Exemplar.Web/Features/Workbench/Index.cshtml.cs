@@ -15,6 +15,7 @@ public sealed class IndexModel(ExemplarDbContext db, JurisdictionTreeCache trees
     public Organization? Organization { get; private set; }
     public int OrganizationsInScope { get; private set; }
     public int ApplicantsInScope { get; private set; }
+    public int PendingRegistrations { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -28,5 +29,7 @@ public sealed class IndexModel(ExemplarDbContext db, JurisdictionTreeCache trees
         if (!scope.All) orgs = orgs.Where(o => scope.CoveredCodes.Contains(o.JurisdictionCode));
         OrganizationsInScope = await orgs.CountAsync(ct);
         ApplicantsInScope = await orgs.CountAsync(o => o.Kind == OrganizationKind.Applicant, ct);
+        if (Role != Role.Applicant && Role != Role.Expert)
+            PendingRegistrations = await orgs.CountAsync(o => o.Kind == OrganizationKind.Applicant && o.Status == OrganizationStatus.Pending, ct);
     }
 }

@@ -9,7 +9,7 @@ namespace Exemplar.Web.Infrastructure.Auditing;
 /// <summary>Turns every tracked change into an <see cref="AuditEntry"/> inside the same SaveChanges.</summary>
 internal static class AuditTrail
 {
-    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "TokenHash"];
+    private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "TokenHash", "TwoFactorSecret", "CodeHash"];
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -25,7 +25,8 @@ internal static class AuditTrail
             .ToList();
         foreach (var entry in changes)
         {
-            if (entry.State == EntityState.Modified && !entry.Properties.Any(p => p.IsModified)) continue;
+            // A record only touched to move its version on (Forms.FormVersion) changed nothing worth an audit row.
+            if (entry.State == EntityState.Modified && !entry.Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))) continue;
             var type = entry.Metadata.ClrType.Name;
             var action = entry.State.ToString();
             db.Add(new AuditEntry
@@ -45,6 +46,13 @@ internal static class AuditTrail
         }
     }
 
+    /// <summary>Personal information (see <see cref="Security.PersonalDataAttribute"/>) is kept in the trail as a fingerprint only.</summary>
+    private static bool IsPersonal(Microsoft.EntityFrameworkCore.Metadata.IProperty p) =>
+        p.PropertyInfo?.IsDefined(typeof(Security.PersonalDataAttribute), true) == true;
+
+    private static string? Fingerprint(object? value) => value is null ? null
+        : "个人信息#" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value.ToString() ?? "")))[..12];
+
     private static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
 
@@ -56,7 +64,8 @@ internal static class AuditTrail
             if (p.Metadata.IsShadowProperty() && p.Metadata.Name != "xmin") continue;
             if (p.Metadata.Name is "Version" or "xmin") continue;
             var value = original ? p.OriginalValue : p.CurrentValue;
-            values[p.Metadata.Name] = Redacted.Contains(p.Metadata.Name) ? (value is null ? null : "***") : value;
+            values[p.Metadata.Name] = Redacted.Contains(p.Metadata.Name) ? (value is null ? null : "***")
+                : IsPersonal(p.Metadata) ? Fingerprint(value) : value;
         }
         return JsonSerializer.Serialize(values, Json);
     }

@@ -13,7 +13,9 @@ public static class DatabaseSetup
             throw new InvalidOperationException(
                 "未配置数据库连接：请设置 ConnectionStrings__Default，或用 scripts/start.sh 启动（会自动创建本地 PostgreSQL）。");
         builder.Services.AddDbContext<ExemplarDbContext>(o => o
-            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)));
+            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(2, TimeSpan.FromSeconds(2), null)));
+        // Two quick retries ride out a dropped pooled connection; a database that stays down is answered 503 with
+        // Retry-After within seconds (Infrastructure/Requests/KnownFailureHandler) instead of holding the request.
         builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
         builder.Services.AddScoped<AuditChainVerifier>();
         builder.Services.AddHealthChecks()

@@ -1,4 +1,5 @@
 using Exemplar.Web.Infrastructure.Auditing;
+using Exemplar.Web.Infrastructure.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace Exemplar.Web.Infrastructure.Data;
@@ -11,7 +12,8 @@ namespace Exemplar.Web.Infrastructure.Data;
 public sealed class ExemplarDbContext(
     DbContextOptions<ExemplarDbContext> options,
     IAuditActor actor,
-    TimeProvider clock) : DbContext(options)
+    TimeProvider clock,
+    IdempotencyScope? idempotency = null) : DbContext(options)
 {
     public IAuditActor Actor => actor;
 
@@ -24,13 +26,36 @@ public sealed class ExemplarDbContext(
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        idempotency?.AddTo(this);
         AuditTrail.Capture(this, actor, clock.GetUtcNow());
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        try
+        {
+            var n = base.SaveChanges(acceptAllChangesOnSuccess);
+            idempotency?.Saved(this);
+            return n;
+        }
+        catch
+        {
+            idempotency?.Failed(this);
+            throw;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>Audits the changes and, when the request carries an idempotency key, records it in the same transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        idempotency?.AddTo(this);
         AuditTrail.Capture(this, actor, clock.GetUtcNow());
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        try
+        {
+            var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            idempotency?.Saved(this);
+            return n;
+        }
+        catch
+        {
+            idempotency?.Failed(this);
+            throw;
+        }
     }
 }

@@ -21,14 +21,14 @@ public static class SecuritySetup
     public static WebApplicationBuilder AddExemplarSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<LockoutOptions>().Bind(builder.Configuration.GetSection("Exemplar:Lockout"))
-            .Validate(o => o.MaxFailedAttempts is >= 3 and <= 20 && o.Minutes is >= 1 and <= 1440,
-                "Exemplar:Lockout 配置无效：失败次数应在3至20之间，锁定分钟数应在1至1440之间。")
-            .ValidateOnStart();
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
-        services.AddScoped<SignInService>();
 
-        services.AddDataProtection().SetApplicationName("Exemplar");
+        var dataProtection = services.AddDataProtection().SetApplicationName("Exemplar");
+        // Keys live in PostgreSQL (shared by every instance). With a certificate configured they are encrypted at rest
+        // with it, so a database dump alone cannot decrypt cookies or the stored two-factor secrets (README "Keys").
+        if (builder.Configuration["Exemplar:DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+            dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, builder.Configuration["Exemplar:DataProtection:CertificatePassword"]));
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
@@ -42,11 +42,21 @@ public static class SecuritySetup
                 o.LoginPath = "/Account/SignIn";
                 o.LogoutPath = "/Account/SignOut";
                 o.AccessDeniedPath = "/Error/403";
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
-                o.SlidingExpiration = true;
+                // The cookie only names a server-side session, which sets the idle and absolute lifetimes (UserSessions).
+                o.ExpireTimeSpan = TimeSpan.FromDays(7);
+                o.SlidingExpiration = false;
                 o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
-                o.Events.OnValidatePrincipal = ValidateStampAsync;
+                o.Events.OnValidatePrincipal = UserSessions.ValidateAsync;
+            })
+            .AddCookie(TwoFactorPending.Scheme, o =>
+            {
+                o.Cookie.Name = "exemplar.2fa";
+                o.Cookie.Path = "/Account";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(10);
+                o.SlidingExpiration = false;
             });
 
         services.AddAuthorizationBuilder()
@@ -62,6 +72,7 @@ public static class SecuritySetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = RateLimitRejection.WriteAsync;
             o.AddPolicy(SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "?",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1) }));
@@ -93,25 +104,4 @@ public static class SecuritySetup
         ctx.Response.Redirect(ctx.RedirectUri);
     }
 
-    /// <summary>Signs out sessions of disabled accounts and of accounts whose password changed since.</summary>
-    private static async Task ValidateStampAsync(CookieValidatePrincipalContext ctx)
-    {
-        var id = ctx.Principal?.UserId();
-        var stamp = ctx.Principal?.FindFirstValue(ExemplarClaims.SecurityStamp);
-        if (id is null) { ctx.RejectPrincipal(); return; }
-        var db = ctx.HttpContext.RequestServices.GetRequiredService<ExemplarDbContext>();
-        var current = await db.Set<UserAccount>().AsNoTracking()
-            .Where(u => u.Id == id).Select(u => new { u.SecurityStamp, u.IsActive }).FirstOrDefaultAsync();
-        if (current is null || !current.IsActive || current.SecurityStamp != stamp)
-        {
-            ctx.RejectPrincipal();
-            await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        }
-    }
-}
-
-public sealed class LockoutOptions
-{
-    public int MaxFailedAttempts { get; set; } = 5;
-    public int Minutes { get; set; } = 15;
 }

@@ -19,7 +19,10 @@ public sealed class CarrierCreateJourneyTests(BrowserFixture browser) : IClassFi
         await page.GetByLabel("主导产业").FillAsync("集成电路、医药健康、智能制造、新一代信息技术");
         await page.GetByLabel("场地面积（平方米）").FillAsync("6000");
         await page.GetByLabel("公共服务区域面积（平方米）").FillAsync("800");
-        await page.GetByLabel("成立日期").FillAsync("2019-05-01");
+        await page.GetByLabel("基地成立日期").FillAsync("2019-05-01");
+        // What the policy facts need (issue 10): the 第三条 type and the operating unit's own founding date.
+        await page.GetByLabel("载体类型（各地办法第三条）").SelectOptionAsync("incubator");
+        await page.GetByLabel("运营单位成立日期").FillAsync("2016-03-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(page.Locator("#errors")).ToContainTextAsync("主导产业不超过3个，您填写了4个。");
 
@@ -27,6 +30,8 @@ public sealed class CarrierCreateJourneyTests(BrowserFixture browser) : IClassFi
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice.success")).ToContainTextAsync("已新增基地（平台）。");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("海淀科创孵化基地");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("孵化器（含科技企业孵化器）");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("2016年3月1日");
         await BrowserFixture.ScreenshotAsync(page, "base-created");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "通知", Exact = true }).First.ClickAsync();

@@ -152,14 +152,14 @@ public sealed class LedgerApiTests(SurveyFactory app) : IClassFixture<SurveyFact
         Assert.Equal(new DateOnly(2025, 12, 31), profile.ReferenceDate);
         Assert.All(profile.Facts.Values, f => Assert.Equal("ledger", f.Source));
         Assert.Equal(2m, profile.Get("residentSmallMicroCount")!.AsNumber);
-        Assert.Equal(32m, profile.Get("employeeCount")!.AsNumber);
-        Assert.Equal(50m, profile.Get("satisfactionPercent")!.AsNumber);
+        Assert.Equal(32m, profile.Get("smallMicroEmployeeCount")!.AsNumber);
+        Assert.Equal(50m, profile.Get("userSatisfactionPercent")!.AsNumber);
         Assert.Equal(5m, profile.Get("freeOrLowFeeServiceVolume")!.AsNumber);
         Assert.Equal(6m, profile.Get("totalServiceVolume")!.AsNumber);
         Assert.Equal(4m, profile.Get(FactCatalogue.FunctionKey("informationService", "enterpriseVisits"))!.AsNumber);
         Assert.Equal(40m, profile.Get(FactCatalogue.FunctionKey("training", "personTimes"))!.AsNumber);
         Assert.Equal(true, profile.Get(FactCatalogue.FunctionKey("training", "offered"))!.AsBoolean);
-        Assert.Equal(new DateOnly(2019, 5, 1), profile.Get("operatingSince")!.AsDate);
+        Assert.Equal(new DateOnly(2019, 5, 1), profile.Get("baseFoundedOn")!.AsDate);
         Assert.Equal([new YearValue(2024, 2), new YearValue(2025, 2)], profile.Get("residentSmallMicroSeries")!.AsSeries); // both entered on 2024-01-01
         using var doc = JsonDocument.Parse(json);
         Assert.Equal("ledger", doc.RootElement.GetProperty("facts").GetProperty("functions").GetProperty("training").GetProperty("events").GetProperty("source").GetString());

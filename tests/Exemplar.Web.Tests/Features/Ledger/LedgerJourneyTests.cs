@@ -127,7 +127,7 @@ public sealed class LedgerJourneyTests(ExemplarFactory app) : IClassFixture<Exem
             pdfRenamed.Add(new StringContent(v), k);
         pdfRenamed.Add(new ByteArrayContent([0x4D, 0x5A, 0x90, 0x00, 0x03]), "Files", "签到表.pdf");
         var page2 = await (await client.PostAsync($"{url}/Ledger/Edit", pdfRenamed)).ToDocumentAsync();
-        Assert.Contains(page2.Errors(), e => e.Contains("不是 PDF、PNG 或 JPEG"));
+        Assert.Contains(page2.Errors(), e => e.Contains("不是 PDF、JPEG、PNG 文件"));
         var carrierId = Guid.Parse(url.Split('/')[^1]);
         Assert.Equal(0, await DbAsync(db => db.Set<LedgerEntry>().CountAsync(e => e.CarrierId == carrierId)));
         Assert.Equal(0, await DbAsync(db => db.Set<ResidentEnterprise>().CountAsync(e => e.CarrierId == carrierId)));

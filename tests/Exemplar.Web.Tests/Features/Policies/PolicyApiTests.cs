@@ -63,7 +63,7 @@ public sealed class PolicyApiTests(ExemplarFactory app) : IClassFixture<Exemplar
     }
 
     [Theory]
-    [InlineData("{\"referenceDate\": \"2026-03-31\", \"facts\": {\"employeeCount\": \"很多\"}}", "$.facts.employeeCount", "应为数字")]
+    [InlineData("{\"referenceDate\": \"2026-03-31\", \"facts\": {\"smallMicroEmployeeCount\": \"很多\"}}", "$.facts.smallMicroEmployeeCount", "应为数字")]
     [InlineData("{\"facts\": {}}", "$.referenceDate", "缺少基准日期")]
     [InlineData("{\"referenceDate\": \"2026-03-31\", \"facts\": {\"unknownFact\": 1}}", "$.facts.unknownFact", "未知事实项")]
     [InlineData("{\"referenceDate\": \"2026-03-31\", \"policyId\": \"nope\"}", "$.policyId", "没有标识为")]
@@ -94,7 +94,7 @@ public sealed class PolicyApiTests(ExemplarFactory app) : IClassFixture<Exemplar
         var kunming = JsonNode.Parse(await client.GetStringAsync("/api/v1/policies/kunming-base-2022"))!;
         var residents = kunming["conditions"]!.AsArray().Single(c => (string)c!["id"]! == "resident-count")!;
         Assert.Equal("第六条第（三）项", (string?)residents["citation"]);
-        Assert.Equal("不少于 40 家", (string?)residents["required"]);
+        Assert.Equal("入驻小微企业数 不少于 40 家", (string?)residents["required"]);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/policies/nope")).StatusCode);
     }
 
@@ -115,14 +115,14 @@ public sealed class PolicyApiTests(ExemplarFactory app) : IClassFixture<Exemplar
     public void Command_line_refuses_bad_input_with_exit_code_2_and_a_chinese_message()
     {
         var bad = Path.Combine(Path.GetTempPath(), $"bad-profile-{Guid.NewGuid():N}.json");
-        File.WriteAllText(bad, "{\"referenceDate\": \"2026-03-31\", \"facts\": {\"employeeCount\": -1}}");
+        File.WriteAllText(bad, "{\"referenceDate\": \"2026-03-31\", \"facts\": {\"smallMicroEmployeeCount\": -1}}");
         try
         {
             var stderr = new StringWriter();
             var code = EvaluateCommand.Run(["evaluate", bad, "--policies", Path.Combine(Root, "policies")], new StringWriter(), stderr);
             Assert.Equal(EvaluateCommand.BadInput, code);
-            Assert.Contains("$.facts.employeeCount", stderr.ToString());
-            Assert.Contains("不能为负数", stderr.ToString());
+            Assert.Contains("$.facts.smallMicroEmployeeCount", stderr.ToString());
+            Assert.Contains("应在 0 至 1000000 人之间，您填写了 -1", stderr.ToString());
 
             stderr = new StringWriter();
             Assert.Equal(2, EvaluateCommand.Run(["evaluate", ExamplePath, "--policy", "nope", "--policies", Path.Combine(Root, "policies")], new StringWriter(), stderr));

@@ -87,25 +87,37 @@ public sealed class PolicyLibraryTests(ExemplarFactory app) : IClassFixture<Exem
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    /// <summary>
+    /// Each row is one thing counted (issue 10): Beijing's 入驻本市小型、微型企业 (第六条第（五）项) is its own row, not the
+    /// row of resident small/micro enterprises wherever registered; the free/low-fee share is split by whom it serves.
+    /// </summary>
     [Fact]
     public async Task Comparison_shows_each_programmes_resident_enterprise_threshold()
     {
         var page = await app.Client().GetDocumentAsync("/Policies/Compare");
         var row = page.QuerySelector("tr[data-concept=residentSmallMicroCount]");
         Assert.NotNull(row);
-        string Cell(string id) => Text(row!.QuerySelector($"td[data-policy={id}]"));
-        Assert.Contains("50 家", Cell("xizang-base-2017"));
-        Assert.Contains("第六条第（二）项", Cell("xizang-base-2017"));
-        Assert.Contains("25 家", Cell("liaocheng-base-2021"));
-        Assert.Contains("40 家", Cell("kunming-base-2022"));
-        Assert.Contains("第六条第（三）项", Cell("kunming-base-2022"));
-        Assert.Contains("60 家", Cell("beijing-base"));
-        Assert.Contains("40 家", Cell("beijing-base")); // the 高精尖 branch
-        Assert.Equal("—", Cell("xizang-platform-2022").Trim());
-        // Free/low-fee share: 20% in Tibet base, Tibet platform, Liaocheng and Kunming; not asked by Beijing.
-        var free = page.QuerySelector("tr[data-concept='ratio:freeOrLowFeeServiceVolume/totalServiceVolume']");
-        Assert.Contains("20%", Text(free!.QuerySelector("td[data-policy=liaocheng-base-2021]")));
-        Assert.Equal("—", Text(free.QuerySelector("td[data-policy=beijing-base]")).Trim());
+        string Cell(IElement? r, string id) => Text(r!.QuerySelector($"td[data-policy={id}]"));
+        Assert.Contains("50 家", Cell(row, "xizang-base-2017"));
+        Assert.Contains("第六条第（二）项", Cell(row, "xizang-base-2017"));
+        Assert.Contains("25 家", Cell(row, "liaocheng-base-2021"));
+        Assert.Contains("40 家", Cell(row, "kunming-base-2022"));
+        Assert.Contains("第六条第（三）项", Cell(row, "kunming-base-2022"));
+        Assert.Equal("—", Cell(row, "beijing-base").Trim());
+        Assert.Equal("—", Cell(row, "xizang-platform-2022").Trim());
+        var beijing = page.QuerySelector("tr[data-concept=residentSmallMicroByRegistration]");
+        Assert.Contains("注册在北京市的", Cell(beijing, "beijing-base"));
+        Assert.Contains("60 家", Cell(beijing, "beijing-base"));
+        Assert.Contains("40 家", Cell(beijing, "beijing-base")); // the 高精尖 branch
+        // Free/low-fee share, 20% everywhere it is asked, counted for whom each text says; Beijing does not ask it.
+        var any = page.QuerySelector("tr[data-concept='ratio:freeOrLowFeeServiceVolume/totalServiceVolume']");
+        Assert.Contains("20%", Cell(any, "xizang-platform-2022"));
+        var smallMicro = page.QuerySelector("tr[data-concept='ratio:freeOrLowFeeVolumeToSmallMicro/totalServiceVolume']");
+        Assert.Contains("20%", Cell(smallMicro, "liaocheng-base-2021"));
+        Assert.Contains("20%", Cell(smallMicro, "xizang-base-2017"));
+        var resident = page.QuerySelector("tr[data-concept='ratio:freeOrLowFeeVolumeToResidentSmallMicro/totalServiceVolume']");
+        Assert.Contains("20%", Cell(resident, "kunming-base-2022"));
+        Assert.All(new[] { any, smallMicro, resident }, r => Assert.Equal("—", Cell(r, "beijing-base").Trim()));
         Assert.Contains("至少 4 项", Text(page.QuerySelector("tr[data-concept=kOfN] td[data-policy=kunming-base-2022]")));
     }
 }

@@ -48,7 +48,7 @@ public sealed class SelfCheckTests(ExemplarFactory app) : IClassFixture<Exemplar
             ["policy"] = "kunming-base-2022",
             ["ReferenceDate"] = "2026-03-31",
             ["f.residentSmallMicroCount"] = "37",
-            ["f.employeeCount"] = "500",
+            ["f.smallMicroEmployeeCount"] = "500",
             ["fn.training.personTimes"] = "290",
             ["s.employeeSeries.2024"] = "1000",
             ["s.employeeSeries.2025"] = "1100",
@@ -65,7 +65,7 @@ public sealed class SelfCheckTests(ExemplarFactory app) : IClassFixture<Exemplar
         // Not entered = missing data, with the fact named (never zero).
         var years = page.QuerySelector("tr[data-condition=operating-years]");
         Assert.NotNull(years!.QuerySelector(".status-missing"));
-        Assert.Contains("基地（平台）成立或开始运营日期", Text(years.QuerySelector(".missing-facts")));
+        Assert.Contains("基地成立日期", Text(years.QuerySelector(".missing-facts")));
         // 培训 290 of 300 人次 is among the closest failed functions.
         Assert.Contains("人员培训", Text(page.QuerySelector("tr[data-group=service-functions] .closest")));
         Assert.Contains("还差 10 人次", Text(page.QuerySelector("tr[data-group=service-functions] .closest")));
@@ -77,9 +77,11 @@ public sealed class SelfCheckTests(ExemplarFactory app) : IClassFixture<Exemplar
     public async Task All_programmes_give_a_where_would_it_qualify_summary()
     {
         var page = await (await PostJsonFormAsync(app.Client(), ExampleJson(), "")).ToDocumentAsync();
-        Assert.Equal(5, page.QuerySelectorAll(".qualify-summary li[data-policy]").Length);
+        Assert.Equal(5, page.QuerySelectorAll(".evaluation-summary .summary-card[data-policy]").Length);
         Assert.Equal(5, page.QuerySelectorAll("article.evaluation").Length);
-        Assert.Contains("第六条第（三）项 还差 3 家", Text(page.QuerySelector(".qualify-summary li[data-policy=kunming-base-2022]")));
+        var kunming = page.QuerySelector(".summary-card[data-policy=kunming-base-2022] .summary-notmet li[data-condition=resident-count]");
+        Assert.Contains("第六条第（三）项", Text(kunming));
+        Assert.Contains("还差 3 家", Text(kunming));
     }
 
     [Fact]
@@ -94,10 +96,10 @@ public sealed class SelfCheckTests(ExemplarFactory app) : IClassFixture<Exemplar
     [Fact]
     public async Task Wrong_type_is_refused_with_the_path_of_the_field()
     {
-        var json = "{\"referenceDate\": \"2026-03-31\", \"facts\": {\"employeeCount\": \"很多\"}}";
+        var json = "{\"referenceDate\": \"2026-03-31\", \"facts\": {\"smallMicroEmployeeCount\": \"很多\"}}";
         var page = await (await PostJsonFormAsync(app.Client(), json, "")).ToDocumentAsync();
         var error = Assert.Single(page.Errors());
-        Assert.Contains("$.facts.employeeCount", error);
+        Assert.Contains("$.facts.smallMicroEmployeeCount", error);
         Assert.Contains("应为数字", error);
     }
 

@@ -124,6 +124,7 @@ public sealed class SamplingTests(SurveyFactory app) : IClassFixture<SurveyFacto
             fields[$"Rows[{i}].ContactMethod"] = i % 2 == 0 ? "Phone" : "Visit";
             fields[$"Rows[{i}].Comment"] = i == 4 ? "培训通知太晚" : "";
         }
+        fields["Version"] = await SheetVersionAsync(officer, url);
         Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync(url, fields, formSelector: "form#answers")).StatusCode);
         var page = await officer.GetDocumentAsync(url);
         Assert.StartsWith("80%", page.QuerySelector("#sample-rate")!.TextContent.Trim());
@@ -140,10 +141,14 @@ public sealed class SamplingTests(SurveyFactory app) : IClassFixture<SurveyFacto
         Assert.Equal("75%", (await officer.GetDocumentAsync($"/Base/{carrier}/Metrics/2025")).QuerySelector("#satisfaction")!.TextContent.Trim()[..3]);
 
         // A judgement without a contact method is refused and nothing changes.
-        var bad = new Dictionary<string, string> { ["Rows[0].EnterpriseId"] = members[0].ToString(), ["Rows[0].Satisfied"] = "false" };
+        var bad = new Dictionary<string, string> { ["Rows[0].EnterpriseId"] = members[0].ToString(), ["Rows[0].Satisfied"] = "false", ["Version"] = await SheetVersionAsync(officer, url) };
         Assert.Contains((await (await officer.PostFormAsync(url, bad, formSelector: "form#answers")).ToDocumentAsync()).Errors(), e => e.Contains("请为已记录评价的企业选择联系方式"));
         Assert.True(await data.DbAsync(db => db.Set<SurveySampleAnswer>().Where(a => a.SampleId == sampleId && a.EnterpriseId == members[0]).Select(a => a.Satisfied).SingleAsync()));
     }
+
+    /// <summary>The version the answer sheet carries (a browser posts it back with the answers).</summary>
+    private static async Task<string> SheetVersionAsync(HttpClient officer, string url) =>
+        (await officer.GetDocumentAsync(url)).QuerySelector("form#answers input[name=Version]")!.GetAttribute("value")!;
 
     [Fact]
     public async Task The_operator_sees_nothing_before_completion_and_only_the_aggregate_after()
@@ -158,7 +163,8 @@ public sealed class SamplingTests(SurveyFactory app) : IClassFixture<SurveyFacto
         Assert.Contains("/Error/403", (await applicant.PostAsync($"/Base/{carrier}/Sampling", new FormUrlEncodedContent(Fields(("Year", "2025"))))).Headers.Location?.OriginalString ?? "");
 
         var members = await data.DbAsync(db => db.Set<SurveySample>().Where(s => s.Id == sampleId).Select(s => s.MemberIds).SingleAsync());
-        await officer.PostFormAsync(url, Fields(("Rows[0].EnterpriseId", members[0].ToString()), ("Rows[0].Satisfied", "true"), ("Rows[0].ContactMethod", "Phone")), formSelector: "form#answers");
+        await officer.PostFormAsync(url, Fields(("Rows[0].EnterpriseId", members[0].ToString()), ("Rows[0].Satisfied", "true"), ("Rows[0].ContactMethod", "Phone"),
+            ("Version", await SheetVersionAsync(officer, url))), formSelector: "form#answers");
         var version = (await officer.GetDocumentAsync(url)).QuerySelector("form#complete input[name=Version]")!.GetAttribute("value")!;
         var unconfirmed = await officer.PostFormAsync(url, Fields(("Version", version)), postUrl: url + "?handler=Complete", formSelector: "form#complete");
         Assert.Contains((await unconfirmed.ToDocumentAsync()).Errors(), e => e.Contains("请勾选确认"));

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplar.Web.Features.Account.Admin;
 
-public sealed class UsersModel(ExemplarDbContext db, JurisdictionTreeCache trees, AccountAdminHandler handler) : PageModel, IFormPage
+public sealed class UsersModel(ExemplarDbContext db, JurisdictionTreeCache trees, AccountAdminHandler handler, TimeProvider clock) : PageModel, IFormPage
 {
     private const int PageSize = 30;
 
@@ -25,6 +25,9 @@ public sealed class UsersModel(ExemplarDbContext db, JurisdictionTreeCache trees
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public JurisdictionTree Tree { get; private set; } = null!;
+    /// <summary>User name → until when untrusted browsers must wait (the account-wide sign-in throttle).</summary>
+    public Dictionary<string, DateTimeOffset> Delayed { get; private set; } = [];
+    public Dictionary<Guid, int> LiveSessions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -50,6 +53,13 @@ public sealed class UsersModel(ExemplarDbContext db, JurisdictionTreeCache trees
         var orgIds = page.Where(u => u.OrganizationId != null).Select(u => u.OrganizationId!.Value).ToList();
         var orgs = await db.Set<Organization>().AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         Users = page.Select(u => (u, u.OrganizationId is { } id ? orgs.GetValueOrDefault(id) : null)).ToList();
+        var now = clock.GetUtcNow();
+        var keys = page.Select(u => SignInThrottle.AccountKey(u.UserName)).ToList();
+        Delayed = await db.Set<SignInThrottleRow>().AsNoTracking().Where(r => keys.Contains(r.Key) && r.BlockedUntil > now)
+            .ToDictionaryAsync(r => r.Key[2..], r => r.BlockedUntil!.Value, ct);
+        var ids = page.Select(u => u.Id).ToList();
+        LiveSessions = await db.Set<UserSession>().AsNoTracking().Where(s => ids.Contains(s.UserId) && s.RevokedAt == null && s.ExpiresAt > now)
+            .GroupBy(s => s.UserId).ToDictionaryAsync(g => g.Key, g => g.Count(), ct);
     }
 
     public Task LoadFormAsync(CancellationToken ct) => OnGetAsync(ct);
@@ -67,7 +77,9 @@ public sealed class UsersModel(ExemplarDbContext db, JurisdictionTreeCache trees
         {
             AccountAction.Disable => "账户已停用，其登录已失效。",
             AccountAction.Enable => "账户已启用。",
-            AccountAction.Unlock => "账户已解锁。",
+            AccountAction.ClearSignInDelays => "已解除该账户的登录等待。",
+            AccountAction.SignOutEverywhere => "该账户在所有设备上的登录已失效。",
+            AccountAction.ResetTwoFactor => "已重置两步验证，该用户下次登录时须重新绑定，其登录已失效。",
             _ => "密码已重置，该用户的登录已失效。",
         };
         return RedirectToPage(new { Q, RoleFilter, Jurisdiction, Sort, p = PageNumber });

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Exemplar.Web.Features.Ledger.Transfer;
 
 /// <summary>One import: progress while it runs (the page polls <c>?handler=Status</c>), then the outcome and the row-level report.</summary>
+[CarrierScope(WritersOnly = true)]
 public sealed class ImportJobModel(ExemplarDbContext db, TimeProvider clock) : CarrierPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid JobId { get; set; }

@@ -43,14 +43,17 @@ public static class TransferApi
             if (extension is null) return TypedResults.BadRequest(Problem(400, "请求内容应为 text/csv 或 XLSX（application/vnd.openxmlformats-officedocument.spreadsheetml.sheet）文件"));
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = options.Value.MaxImportBytes + ImportHandler.EnvelopeBytes;
             var name = Path.ChangeExtension(string.IsNullOrWhiteSpace(fileName) ? kind : fileName, extension);
-            var job = await handler.HandleAsync(new ImportCommand(id, Guid.CreateVersion7(), kind, name, http.Request.ContentLength, http.Request.Body), ct);
+            // A client that retries with the same Idempotency-Key gets the first import's job, never a second import.
+            var jobId = Guid.TryParse(http.Request.Headers[Infrastructure.Requests.IdempotencyScope.Header], out var key) && key != Guid.Empty ? key : Guid.CreateVersion7();
+            var job = await handler.HandleAsync(new ImportCommand(id, jobId, kind, name, http.Request.ContentLength, http.Request.Body), ct);
             var dto = Dto(job);
             if (job.Status == ImportStatus.Succeeded) return TypedResults.Created($"/api/v1/carriers/{id}/imports/{kind}/{job.Id}", dto);
             var problem = Problem(422, dto.StatusLabel);
             problem.Detail = dto.Message;
             problem.Extensions["job"] = dto;
             return TypedResults.UnprocessableEntity(problem);
-        }).WithSummary("导入入驻企业或服务台账（请求正文为 CSV 或 XLSX 文件；全部成功或全部不导入）").DisableRequestTimeout();
+        }).WithSummary("导入入驻企业或服务台账（请求正文为 CSV 或 XLSX 文件；全部成功或全部不导入；重试时带同一 Idempotency-Key 不会重复导入）")
+            .WithMetadata(new Infrastructure.Requests.OwnIdempotencyAttribute()).DisableRequestTimeout();
 
         group.MapGet("/{kind}/{jobId:guid}", async Task<Results<Ok<ImportJobDto>, NotFound<ProblemDetails>, ForbidHttpResult>> (
             Guid id, string kind, Guid jobId, HttpContext http, ExemplarDbContext db, JurisdictionTreeCache trees, TimeProvider clock) =>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text;
 
 namespace Exemplar.Web.Features.Ledger.Transfer;
@@ -10,6 +11,10 @@ public static class TransferSetup
         // GBK/GB18030 CSV files from Chinese Excel: code pages beyond Unicode are opt-in in .NET.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         builder.Services.AddScoped<ImportHandler>();
+        // The progress page is polled with the form's job id before the upload has created the job: an id no carrier
+        // has yet is fine ("waiting"), one of another carrier's jobs is not.
+        builder.Services.AddSingleton(new Carriers.CarrierChildRoute("jobId", async (db, carrierId, id, _, ct) =>
+            !await db.Set<ImportJob>().AnyAsync(j => j.Id == id && j.CarrierId != carrierId, ct)));
         builder.Services.AddScoped<ExportLists>();
         return builder;
     }

@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Text;
-using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Exemplar.Domain.Ledger;
+using Exemplar.Web.Features.Documents.Building;
 
 namespace Exemplar.Web.Features.Ledger.Transfer;
 
@@ -18,7 +17,7 @@ public sealed record XlsxSheet(string Name, IReadOnlyList<string> Header, IAsync
 /// Writes XLSX with the Open XML SDK's SAX-style <see cref="OpenXmlWriter"/>: rows go straight into the
 /// worksheet part as they arrive, as inline strings, so memory does not grow with the row count. The package
 /// is built in a temporary file (a ZIP needs its directory written last) and then copied to the response.
-/// Every text cell is neutralised against formula injection (<see cref="ImportCells.Neutralise"/>).
+/// Every text cell is neutralised against formula injection (<see cref="SheetText.ForCell"/>).
 /// </summary>
 public static class XlsxWriter
 {
@@ -60,7 +59,7 @@ public static class XlsxWriter
         var columns = new Columns();
         for (var i = 0; i < sheet.Header.Count; i++)
         {
-            var width = Math.Clamp(Width(ImportLayout.NormaliseHeader(sheet.Header[i])) + 4, 10, 40);
+            var width = Math.Clamp(SheetText.DisplayWidth(ImportLayout.NormaliseHeader(sheet.Header[i])) + 4, 10, 40);
             columns.Append(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = width, CustomWidth = true });
         }
         w.WriteElement(columns);
@@ -105,7 +104,7 @@ public static class XlsxWriter
                     w.WriteEndElement();
                     break;
                 default:
-                    var text = Clean(ImportCells.Neutralise(Convert.ToString(values[i], CultureInfo.InvariantCulture) ?? ""));
+                    var text = SheetText.ForCell(Convert.ToString(values[i], CultureInfo.InvariantCulture) ?? "");
                     if (text.Length == 0) continue;
                     attributes.Add(new("t", "", "inlineStr"));
                     w.WriteStartElement(new Cell(), attributes);
@@ -118,22 +117,6 @@ public static class XlsxWriter
         }
         w.WriteEndElement();
     }
-
-    /// <summary>Drops characters XML cannot carry (control characters, lone surrogates).</summary>
-    private static string Clean(string s)
-    {
-        if (s.All(c => XmlConvert.IsXmlChar(c))) return s;
-        var sb = new StringBuilder(s.Length);
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (XmlConvert.IsXmlChar(s[i])) sb.Append(s[i]);
-            else if (i + 1 < s.Length && XmlConvert.IsXmlSurrogatePair(s[i + 1], s[i])) { sb.Append(s, i, 2); i++; }
-        }
-        return sb.ToString();
-    }
-
-    /// <summary>Display width in character cells: CJK characters are two.</summary>
-    private static int Width(string s) => s.Sum(c => c > 0x2E80 ? 2 : 1);
 
     private static Stylesheet Styles() => new(
         new Fonts(new Font(new FontSize { Val = 11 }, new FontName { Val = "等线" }), new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "等线" })) { Count = 2 },

@@ -23,15 +23,79 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Exemplar.Web.Features.Account.UserAccount", b =>
+            modelBuilder.Entity("Exemplar.Web.Features.Account.RecoveryCode", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<int>("AccessFailedCount")
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_recovery_codes");
+
+                    b.HasIndex("UserId", "CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_user_recovery_codes_user_id_code_hash");
+
+                    b.ToTable("user_recovery_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Account.SignInThrottleRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset?>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("blocked_until");
+
+                    b.Property<int>("Failures")
                         .HasColumnType("integer")
-                        .HasColumnName("access_failed_count");
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failure_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_sign_in_throttles");
+
+                    b.HasIndex("LastFailureAt")
+                        .HasDatabaseName("ix_sign_in_throttles_last_failure_at");
+
+                    b.ToTable("sign_in_throttles", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Account.UserAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -55,10 +119,6 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset?>("LastSignInAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_sign_in_at");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lockout_end");
 
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("uuid")
@@ -89,6 +149,19 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("security_stamp");
 
+                    b.Property<DateTimeOffset?>("TwoFactorEnabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("two_factor_enabled_at");
+
+                    b.Property<long?>("TwoFactorLastStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("two_factor_last_step");
+
+                    b.Property<string>("TwoFactorSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("two_factor_secret");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -115,6 +188,69 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_user_accounts_user_name");
 
                     b.ToTable("user_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Account.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)")
+                        .HasColumnName("ip_address");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("revoked_reason");
+
+                    b.Property<bool>("TwoFactor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("two_factor");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("user_agent");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_user_sessions_expires_at");
+
+                    b.HasIndex("UserId", "RevokedAt")
+                        .HasDatabaseName("ix_user_sessions_user_id_revoked_at");
+
+                    b.ToTable("user_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Applications.Application", b =>
@@ -582,8 +718,8 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
                         .HasColumnName("body");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
@@ -844,6 +980,11 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasColumnType("numeric(14,2)")
                         .HasColumnName("area");
 
+                    b.Property<string>("CarrierType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("carrier_type");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -872,6 +1013,14 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<DateOnly?>("OperatorFoundedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("operator_founded_on");
+
+                    b.Property<DateOnly?>("OperatorSince")
+                        .HasColumnType("date")
+                        .HasColumnName("operator_since");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
@@ -1757,6 +1906,20 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_note");
+
                     b.Property<string>("JurisdictionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1772,6 +1935,10 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
 
                     b.Property<string>("Uscc")
                         .HasMaxLength(18)
@@ -1790,11 +1957,94 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.HasIndex("JurisdictionCode")
                         .HasDatabaseName("ix_organizations_jurisdiction_code");
 
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_organizations_status");
+
                     b.HasIndex("Uscc")
                         .IsUnique()
-                        .HasDatabaseName("ix_organizations_uscc");
+                        .HasDatabaseName("ix_organizations_uscc")
+                        .HasFilter("status IN (1, 2)");
 
                     b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Organizations.OrganizationClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClaimantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("claimant_name");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset?>("PersonalDataPurgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("personal_data_purged_at");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("statement");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("uscc");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organization_claims");
+
+                    b.HasIndex("OrganizationId", "Status")
+                        .HasDatabaseName("ix_organization_claims_organization_id_status");
+
+                    b.ToTable("organization_claims", (string)null);
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Policies.PolicySetting", b =>
@@ -2592,6 +2842,60 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("stored_file_contents", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Infrastructure.Requests.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("path");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Account.RecoveryCode", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Account.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_recovery_codes_user_accounts_user_id");
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Account.UserAccount", b =>
                 {
                     b.HasOne("Exemplar.Web.Features.Jurisdictions.Jurisdiction", null)
@@ -2605,6 +2909,16 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_user_accounts_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Account.UserSession", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Account.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_sessions_user_accounts_user_id");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Applications.Application", b =>
@@ -2887,6 +3201,16 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_organizations_jurisdictions_jurisdiction_code");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Organizations.OrganizationClaim", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_claims_organizations_organization_id");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Reviews.ExpertReview", b =>

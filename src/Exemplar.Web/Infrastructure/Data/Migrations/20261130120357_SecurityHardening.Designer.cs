@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Exemplar.Web.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(ExemplarDbContext))]
-    [Migration("20261130131427_ExpertReview")]
-    partial class ExpertReview
+    [Migration("20261130120357_SecurityHardening")]
+    partial class SecurityHardening
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -26,15 +26,79 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Exemplar.Web.Features.Account.UserAccount", b =>
+            modelBuilder.Entity("Exemplar.Web.Features.Account.RecoveryCode", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<int>("AccessFailedCount")
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_recovery_codes");
+
+                    b.HasIndex("UserId", "CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_user_recovery_codes_user_id_code_hash");
+
+                    b.ToTable("user_recovery_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Account.SignInThrottleRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset?>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("blocked_until");
+
+                    b.Property<int>("Failures")
                         .HasColumnType("integer")
-                        .HasColumnName("access_failed_count");
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failure_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_sign_in_throttles");
+
+                    b.HasIndex("LastFailureAt")
+                        .HasDatabaseName("ix_sign_in_throttles_last_failure_at");
+
+                    b.ToTable("sign_in_throttles", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Account.UserAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -58,10 +122,6 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset?>("LastSignInAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_sign_in_at");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lockout_end");
 
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("uuid")
@@ -92,6 +152,19 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("security_stamp");
 
+                    b.Property<DateTimeOffset?>("TwoFactorEnabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("two_factor_enabled_at");
+
+                    b.Property<long?>("TwoFactorLastStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("two_factor_last_step");
+
+                    b.Property<string>("TwoFactorSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("two_factor_secret");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -118,6 +191,69 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_user_accounts_user_name");
 
                     b.ToTable("user_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Account.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)")
+                        .HasColumnName("ip_address");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("revoked_reason");
+
+                    b.Property<bool>("TwoFactor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("two_factor");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("user_agent");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_user_sessions_expires_at");
+
+                    b.HasIndex("UserId", "RevokedAt")
+                        .HasDatabaseName("ix_user_sessions_user_id_revoked_at");
+
+                    b.ToTable("user_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Applications.Application", b =>
@@ -1760,6 +1896,20 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_note");
+
                     b.Property<string>("JurisdictionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1775,6 +1925,10 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
 
                     b.Property<string>("Uscc")
                         .HasMaxLength(18)
@@ -1793,11 +1947,94 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.HasIndex("JurisdictionCode")
                         .HasDatabaseName("ix_organizations_jurisdiction_code");
 
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_organizations_status");
+
                     b.HasIndex("Uscc")
                         .IsUnique()
-                        .HasDatabaseName("ix_organizations_uscc");
+                        .HasDatabaseName("ix_organizations_uscc")
+                        .HasFilter("status IN (1, 2)");
 
                     b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Organizations.OrganizationClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClaimantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("claimant_name");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset?>("PersonalDataPurgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("personal_data_purged_at");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("statement");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("uscc");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organization_claims");
+
+                    b.HasIndex("OrganizationId", "Status")
+                        .HasDatabaseName("ix_organization_claims_organization_id_status");
+
+                    b.ToTable("organization_claims", (string)null);
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Policies.PolicySetting", b =>
@@ -1865,320 +2102,6 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasName("pk_policy_snapshots");
 
                     b.ToTable("policy_snapshots", (string)null);
-                });
-
-            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ExpertReview", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("CallId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("call_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("DrawHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("draw_hash");
-
-                    b.Property<string>("DrawJson")
-                        .HasColumnType("text")
-                        .HasColumnName("draw_json");
-
-                    b.Property<DateTimeOffset?>("DrawnAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("drawn_at");
-
-                    b.Property<string>("DrawnByName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("drawn_by_name");
-
-                    b.Property<bool>("ExcludeSameCounty")
-                        .HasColumnType("boolean")
-                        .HasColumnName("exclude_same_county");
-
-                    b.Property<int>("PanelSize")
-                        .HasColumnType("integer")
-                        .HasColumnName("panel_size");
-
-                    b.Property<int>("ReserveCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("reserve_count");
-
-                    b.Property<DateOnly>("ScoringDeadline")
-                        .HasColumnType("date")
-                        .HasColumnName("scoring_deadline");
-
-                    b.Property<long?>("Seed")
-                        .HasColumnType("bigint")
-                        .HasColumnName("seed");
-
-                    b.Property<DateTimeOffset?>("ShortlistFixedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("shortlist_fixed_at");
-
-                    b.Property<string>("ShortlistFixedByName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("shortlist_fixed_by_name");
-
-                    b.Property<string>("ShortlistJson")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("shortlist_json");
-
-                    b.Property<int>("Stage")
-                        .HasColumnType("integer")
-                        .HasColumnName("stage");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.Property<string>("Witnesses")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("witnesses");
-
-                    b.HasKey("Id")
-                        .HasName("pk_expert_reviews");
-
-                    b.HasIndex("CallId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_expert_reviews_call_id");
-
-                    b.ToTable("expert_reviews", (string)null);
-                });
-
-            modelBuilder.Entity("Exemplar.Web.Features.Reviews.Experts.Expert", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("email");
-
-                    b.Property<string>("EmployerName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("employer_name");
-
-                    b.Property<string>("EmployerUscc")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .HasColumnName("employer_uscc");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_active");
-
-                    b.Property<string>("Mobile")
-                        .IsRequired()
-                        .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
-                        .HasColumnName("mobile");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("name");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("region_code");
-
-                    b.PrimitiveCollection<List<string>>("Specialties")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("specialties");
-
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("user_id");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.HasKey("Id")
-                        .HasName("pk_experts");
-
-                    b.HasIndex("RegionCode")
-                        .HasDatabaseName("ix_experts_region_code");
-
-                    b.HasIndex("UserId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_experts_user_id");
-
-                    b.HasIndex("Name", "Mobile")
-                        .IsUnique()
-                        .HasDatabaseName("ix_experts_name_mobile");
-
-                    b.ToTable("experts", (string)null);
-                });
-
-            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ReviewAssignment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("application_id");
-
-                    b.Property<int>("ApplicationVersion")
-                        .HasColumnType("integer")
-                        .HasColumnName("application_version");
-
-                    b.Property<DateTimeOffset?>("CalledInAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("called_in_at");
-
-                    b.Property<string>("ConflictReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("conflict_reason");
-
-                    b.Property<DateTimeOffset?>("DeclaredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("declared_at");
-
-                    b.Property<Guid>("ExpertId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("expert_id");
-
-                    b.Property<string>("MarksJson")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("marks_json");
-
-                    b.Property<string>("Opinion")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("opinion");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer")
-                        .HasColumnName("position");
-
-                    b.Property<Guid>("ReviewId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("review_id");
-
-                    b.Property<int>("State")
-                        .HasColumnType("integer")
-                        .HasColumnName("state");
-
-                    b.Property<DateTimeOffset?>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("submitted_at");
-
-                    b.Property<decimal?>("Total")
-                        .HasPrecision(7, 2)
-                        .HasColumnType("numeric(7,2)")
-                        .HasColumnName("total");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.HasKey("Id")
-                        .HasName("pk_review_assignments");
-
-                    b.HasIndex("ApplicationId")
-                        .HasDatabaseName("ix_review_assignments_application_id");
-
-                    b.HasIndex("ExpertId")
-                        .HasDatabaseName("ix_review_assignments_expert_id");
-
-                    b.HasIndex("ReviewId", "ApplicationId", "ExpertId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_review_assignments_review_id_application_id_expert_id");
-
-                    b.ToTable("review_assignments", (string)null);
-                });
-
-            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ReviewRubricItem", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.PrimitiveCollection<List<string>>("Checklist")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("checklist");
-
-                    b.Property<string>("Citation")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
-                        .HasColumnName("citation");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
-                        .HasColumnName("key");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("label");
-
-                    b.Property<decimal>("MaxScore")
-                        .HasPrecision(6, 2)
-                        .HasColumnType("numeric(6,2)")
-                        .HasColumnName("max_score");
-
-                    b.Property<int>("Order")
-                        .HasColumnType("integer")
-                        .HasColumnName("order");
-
-                    b.Property<Guid>("ReviewId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("review_id");
-
-                    b.Property<decimal>("Weight")
-                        .HasPrecision(6, 2)
-                        .HasColumnType("numeric(6,2)")
-                        .HasColumnName("weight");
-
-                    b.HasKey("Id")
-                        .HasName("pk_review_rubric_items");
-
-                    b.HasIndex("ReviewId", "Key")
-                        .IsUnique()
-                        .HasDatabaseName("ix_review_rubric_items_review_id_key");
-
-                    b.ToTable("review_rubric_items", (string)null);
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Surveys.SurveyAnswer", b =>
@@ -2595,6 +2518,60 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("stored_file_contents", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Infrastructure.Requests.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("path");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Account.RecoveryCode", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Account.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_recovery_codes_user_accounts_user_id");
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Account.UserAccount", b =>
                 {
                     b.HasOne("Exemplar.Web.Features.Jurisdictions.Jurisdiction", null)
@@ -2608,6 +2585,16 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_user_accounts_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Account.UserSession", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Account.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_sessions_user_accounts_user_id");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Applications.Application", b =>
@@ -2892,57 +2879,14 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_organizations_jurisdictions_jurisdiction_code");
                 });
 
-            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ExpertReview", b =>
+            modelBuilder.Entity("Exemplar.Web.Features.Organizations.OrganizationClaim", b =>
                 {
-                    b.HasOne("Exemplar.Web.Features.Calls.Call", null)
+                    b.HasOne("Exemplar.Web.Features.Organizations.Organization", null)
                         .WithMany()
-                        .HasForeignKey("CallId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_expert_reviews_calls_call_id");
-                });
-
-            modelBuilder.Entity("Exemplar.Web.Features.Reviews.Experts.Expert", b =>
-                {
-                    b.HasOne("Exemplar.Web.Features.Account.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_experts_user_accounts_user_id");
-                });
-
-            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ReviewAssignment", b =>
-                {
-                    b.HasOne("Exemplar.Web.Features.Applications.Application", null)
-                        .WithMany()
-                        .HasForeignKey("ApplicationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_review_assignments_applications_application_id");
-
-                    b.HasOne("Exemplar.Web.Features.Reviews.Experts.Expert", null)
-                        .WithMany()
-                        .HasForeignKey("ExpertId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_review_assignments_experts_expert_id");
-
-                    b.HasOne("Exemplar.Web.Features.Reviews.ExpertReview", null)
-                        .WithMany()
-                        .HasForeignKey("ReviewId")
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_review_assignments_expert_reviews_review_id");
-                });
-
-            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ReviewRubricItem", b =>
-                {
-                    b.HasOne("Exemplar.Web.Features.Reviews.ExpertReview", null)
-                        .WithMany("Rubric")
-                        .HasForeignKey("ReviewId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_review_rubric_items_expert_reviews_review_id");
+                        .HasConstraintName("fk_organization_claims_organizations_organization_id");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Surveys.SurveyAnswer", b =>
@@ -3010,11 +2954,6 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
             modelBuilder.Entity("Exemplar.Web.Features.Carriers.ResidentEnterprise", b =>
                 {
                     b.Navigation("Years");
-                });
-
-            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ExpertReview", b =>
-                {
-                    b.Navigation("Rubric");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,206 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Exemplar.Bench.Ledger;
+using Exemplar.Domain.Ledger;
+using Exemplar.Web.Features.Account;
+using Exemplar.Web.Features.Applications;
+using Exemplar.Web.Features.Calls;
+using Exemplar.Web.Features.Carriers;
+using Exemplar.Web.Features.Ledger;
+using Exemplar.Web.Infrastructure.Data;
+using Exemplar.Web.Infrastructure.Forms;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Exemplar.Bench.Applications;
+
+/// <summary>
+/// The last afternoon before a deadline: <c>count</c> complete drafts of the demo Kunming call submitted by
+/// <c>concurrency</c> clients at once through <see cref="SubmitApplicationHandler"/> (the whole check — deadline,
+/// admission, materials, declaration, the eligibility engine over the carrier's ledger — the frozen package, the
+/// receipt number from the call's counter row, the notices, the audit). The limit, measured in the same run on the
+/// same database: the work a submission cannot avoid — one transaction that takes the next number from one shared
+/// counter row and writes the same frozen package — with the same concurrency over raw Npgsql.
+/// </summary>
+public static class DeadlineRushBench
+{
+    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
+
+    public static async Task<int> RunAsync(int count, int concurrency)
+    {
+        var sw = Stopwatch.StartNew();
+        var db = await BenchDatabase.OpenAsync("exemplar_bench_rush", fresh: true);
+        Console.WriteLine($"database migrated and seeded by the product: {sw.Elapsed.TotalSeconds:F1} s");
+        await using var app = BenchDatabase.BuildApp(db.ConnectionString);
+
+        sw.Restart();
+        var drafts = await PrepareAsync(app, count);
+        Console.WriteLine($"{count} carriers (40 residents, 150 ledger entries each) and complete drafts prepared: {sw.Elapsed.TotalSeconds:F1} s");
+
+        // Product: every draft submitted, concurrency clients at a time.
+        var latencies = new ConcurrentBag<double>();
+        var failures = new ConcurrentBag<string>();
+        var queue = new ConcurrentQueue<Draft>(drafts);
+        sw.Restart();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            while (queue.TryDequeue(out var d))
+            {
+                var t = Stopwatch.StartNew();
+                using var scope = app.Services.CreateScope();
+                var outcome = await scope.ServiceProvider.GetRequiredService<SubmitApplicationHandler>()
+                    .HandleAsync(new SubmitApplicationCommand(d.Id, d.Organization, d.User, "基准测试"), default);
+                latencies.Add(t.Elapsed.TotalMilliseconds);
+                if (!outcome.Result.Ok) failures.Add(string.Join(" ", outcome.Result.Errors.SelectMany(e => e.Value)));
+            }
+        })));
+        var productSeconds = sw.Elapsed.TotalSeconds;
+        if (!failures.IsEmpty)
+        {
+            Console.Error.WriteLine($"{failures.Count} submissions refused, e.g. {failures.First()}");
+            return 1;
+        }
+
+        // Check: every application submitted once, receipts KM-2026-0001 … gapless, each package hash matches its bytes.
+        List<(string Receipt, string Json, string Hash)> rows;
+        using (var scope = app.Services.CreateScope())
+        {
+            var ctx = scope.ServiceProvider.GetRequiredService<ExemplarDbContext>();
+            var ids = drafts.Select(d => d.Id).ToList();
+            rows = (await ctx.Set<Application>().Where(a => ids.Contains(a.Id))
+                .Join(ctx.Set<ApplicationVersion>(), a => a.Id, v => v.ApplicationId, (a, v) => new { a.ReceiptNumber, v.SnapshotJson, v.PackageHash, v.Number })
+                .Where(x => x.Number == 1).ToListAsync())
+                .Select(x => (x.ReceiptNumber!, x.SnapshotJson!, x.PackageHash!)).ToList();
+        }
+        var expected = Enumerable.Range(1, count).Select(i => $"KM-2026-{i:D4}").ToHashSet();
+        if (rows.Count != count || !rows.Select(r => r.Receipt).ToHashSet().SetEquals(expected) || rows.Any(r => ApplicationJson.Sha256(r.Json) != r.Hash))
+        {
+            Console.Error.WriteLine("receipt numbers are not 1…N exactly once, or a package hash does not match its package");
+            return 1;
+        }
+
+        // Limit: the unavoidable work, same packages, same concurrency, same database.
+        await db.ExecuteAsync("CREATE TABLE bench_counter (id int PRIMARY KEY, issued int NOT NULL); INSERT INTO bench_counter VALUES (1, 0);" +
+                              "CREATE TABLE bench_packages (id uuid PRIMARY KEY, receipt int NOT NULL, json text NOT NULL, hash text NOT NULL)");
+        var packages = new ConcurrentQueue<(string Json, string Hash)>(rows.Select(r => (r.Json, r.Hash)));
+        var dataSource = NpgsqlDataSource.Create(db.ConnectionString);
+        sw.Restart();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            await using var c = await dataSource.OpenConnectionAsync();
+            while (packages.TryDequeue(out var p))
+            {
+                await using var tx = await c.BeginTransactionAsync();
+                await using var next = new NpgsqlCommand("UPDATE bench_counter SET issued = issued + 1 WHERE id = 1 RETURNING issued", c, tx);
+                var receipt = (int)(await next.ExecuteScalarAsync())!;
+                await using var insert = new NpgsqlCommand("INSERT INTO bench_packages VALUES ($1, $2, $3, $4)", c, tx)
+                {
+                    Parameters = { new() { Value = Guid.CreateVersion7() }, new() { Value = receipt }, new() { Value = p.Json }, new() { Value = p.Hash } },
+                };
+                await insert.ExecuteNonQueryAsync();
+                await tx.CommitAsync();
+            }
+        })));
+        var floorSeconds = sw.Elapsed.TotalSeconds;
+        await dataSource.DisposeAsync();
+
+        var sorted = latencies.OrderBy(x => x).ToList();
+        double P(double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+        var averageKb = rows.Average(r => r.Json.Length) / 1024.0;
+        Console.WriteLine($"packages: {averageKb:F0} KB of JSON on average");
+        Console.WriteLine($"product: {count} submissions in {productSeconds:F2} s = {count / productSeconds:F1} /s; latency p50 {P(0.5):F0} ms, p95 {P(0.95):F0} ms, max {sorted[^1]:F0} ms");
+        Console.WriteLine($"limit (counter row + package insert, raw Npgsql): {count / floorSeconds:F1} /s ({floorSeconds:F2} s)");
+        Console.WriteLine($"ratio product / limit = {floorSeconds / productSeconds:F3}");
+        Console.WriteLine($"receipts KM-2026-0001…KM-2026-{count:D4}: each exactly once; every package hash verified");
+        return 0;
+    }
+
+    private sealed record Draft(Guid Id, Guid Organization, Guid User);
+
+    /// <summary>Carriers in 五华区 with a realistic ledger, each with a complete draft made by the product's own handlers.</summary>
+    private static async Task<List<Draft>> PrepareAsync(WebApplication app, int count)
+    {
+        Guid callId, orgId, userId;
+        var carriers = new List<Guid>();
+        using (var scope = app.Services.CreateScope())
+        {
+            var ctx = scope.ServiceProvider.GetRequiredService<ExemplarDbContext>();
+            callId = await ctx.Set<Call>().Where(c => c.Title == CallDemoSeeder.KunmingTitle).Select(c => c.Id).SingleAsync();
+            var template = await ctx.Set<Carrier>().SingleAsync(c => c.Name == "昆明五华创新创业园");
+            orgId = template.OrganizationId;
+            userId = await ctx.Set<UserAccount>().Where(u => u.OrganizationId == orgId).OrderBy(u => u.UserName).Select(u => u.Id).FirstAsync();
+            var random = new Random(20261130);
+            for (var i = 0; i < count; i++)
+            {
+                var carrier = new Carrier
+                {
+                    OrganizationId = orgId, Name = $"五华基准创业园{i + 1:D4}", JurisdictionCode = "530102", Kind = template.Kind, LeadingIndustries = ["软件", "检验检测"],
+                    PrimaryType = template.PrimaryType, Area = 12000, PublicServiceArea = 1500, EstablishedOn = new DateOnly(2019, 5, 1), CreatedAt = DateTimeOffset.UtcNow,
+                };
+                ctx.Add(carrier);
+                carriers.Add(carrier.Id);
+                var residents = Enumerable.Range(0, 40).Select(r => new ResidentEnterprise
+                {
+                    CarrierId = carrier.Id, Name = $"基准{i + 1:D4}号园入驻企业{r + 1:D2}有限公司", Uscc = LedgerDemoSeeder.Uscc("530102", 100_000 + i * 100 + r),
+                    EntryDate = new DateOnly(2022, 1 + r % 12, 1), Industry = r % 3 == 0 ? "检验检测" : "软件", InLeadingIndustry = true,
+                    SizeClass = r % 5 == 0 ? SizeClass.Small : SizeClass.Micro,
+                    Years = [new ResidentYearFigure { Year = 2025, Employees = 5 + r % 40, RevenueWan = 50 + r * 7 }],
+                }).ToList();
+                ctx.AddRange(residents);
+                for (var e = 0; e < 150; e++)
+                {
+                    ctx.Add(new LedgerEntry
+                    {
+                        CarrierId = carrier.Id, Function = (ServiceFunction)(1 + e % 8), Date = new DateOnly(2025, 1 + e % 12, 1 + e % 27), Place = "基地路演厅",
+                        Form = ServiceForm.OneToOne, ResidentIds = [residents[random.Next(residents.Count)].Id], PersonCount = 2, Fee = FeeClass.Free, Feedback = "满意",
+                    });
+                }
+                if (i % 20 == 19) { await ctx.SaveChangesAsync(); ctx.ChangeTracker.Clear(); }
+            }
+            await ctx.SaveChangesAsync();
+        }
+
+        var drafts = new ConcurrentBag<Draft>();
+        var queue = new ConcurrentQueue<Guid>(carriers);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (queue.TryDequeue(out var carrier))
+            {
+                var id = await Must(app, s => s.GetRequiredService<StartApplicationHandler>().HandleAsync(new StartApplicationCommand(callId, carrier, orgId, userId), default));
+                await Must(app, async s => await s.GetRequiredService<SaveDetailsHandler>().HandleAsync(new SaveDetailsCommand(id, orgId, await TokenAsync(s, id), Details), default));
+                await Must(app, async s => await s.GetRequiredService<LockReportHandler>().HandleAsync(new LockReportCommand(id, orgId, await TokenAsync(s, id), true), default));
+                List<Guid> slots;
+                using (var scope = app.Services.CreateScope())
+                    slots = await scope.ServiceProvider.GetRequiredService<ExemplarDbContext>().Set<CallMaterialSlot>().Where(s => s.CallId == callId && s.Required).Select(s => s.Id).ToListAsync();
+                foreach (var slot in slots)
+                    await Must(app, s => s.GetRequiredService<UploadMaterialHandler>().HandleAsync(new UploadMaterialCommand(id, orgId, userId, slot, "材料.pdf", Pdf), default));
+                await Must(app, async s => await s.GetRequiredService<AcceptDeclarationHandler>().HandleAsync(new AcceptDeclarationCommand(id, orgId, userId, "基准测试", await TokenAsync(s, id), true), default));
+                drafts.Add(new Draft(id, orgId, userId));
+            }
+        })));
+        return [.. drafts];
+    }
+
+    private static readonly ApplicantDetails Details = new()
+    {
+        UnitNature = "有限责任公司", LegalRepresentative = "李明", RegisteredOn = new DateOnly(2018, 3, 1), RegisteredAddress = "昆明市五华区学府路1号",
+        ContactName = "李明", ContactMobile = "13900000001", ContactEmail = "liming@example.cn", PreviousYearRevenueWan = 1250.5m, FeesWaivedWan = 86m,
+    };
+
+    private static async Task<uint> TokenAsync(IServiceProvider s, Guid id)
+    {
+        var ctx = s.GetRequiredService<ExemplarDbContext>();
+        var a = await ctx.Set<Application>().AsNoTracking().SingleAsync(x => x.Id == id);
+        return await ctx.Set<ApplicationVersion>().Where(v => v.ApplicationId == id && v.Number == a.CurrentVersion).Select(v => v.Version).SingleAsync();
+    }
+
+    private static async Task<Guid> Must(WebApplication app, Func<IServiceProvider, Task<SaveResult>> act)
+    {
+        using var scope = app.Services.CreateScope();
+        var r = await act(scope.ServiceProvider);
+        if (!r.Ok) throw new InvalidOperationException(string.Join(" ", r.Errors.SelectMany(e => e.Value)));
+        return r.Id ?? Guid.Empty;
+    }
+}
