@@ -42,7 +42,7 @@ public sealed class ExpertReviewJourneyTests(BrowserFixture browser) : IClassFix
 
         var assignments = await AssignmentsAsync(app);
         // The first drawn expert declares a conflict; the first reserve (drawn 4th) is called in.
-        var first = await browser.SignedInPageAsync(assignments[0].User);
+        var first = await SignInAsync(assignments[0].User);
         await first.GotoAsync("/Reviews");
         await first.Locator($"tr[data-assignment='{assignments[0].Id}']").GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(first.Locator("#report")).ToHaveCountAsync(0);
@@ -57,7 +57,7 @@ public sealed class ExpertReviewJourneyTests(BrowserFixture browser) : IClassFix
         decimal[] marks = [8, 7, 9];
         foreach (var (a, mark) in new[] { assignments[1], assignments[2], assignments[3] }.Zip(marks))
         {
-            var expert = await browser.SignedInPageAsync(a.User);
+            var expert = await SignInAsync(a.User);
             await expert.GotoAsync($"/Reviews/Assignments/{a.Id}");
             await expert.GetByLabel("不存在利益冲突").CheckAsync();
             await expert.GetByRole(AriaRole.Button, new() { Name = "提交声明" }).ClickAsync();
@@ -88,6 +88,18 @@ public sealed class ExpertReviewJourneyTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(city.Locator("#verdict")).ToContainTextAsync("完全一致");
         await BrowserFixture.ScreenshotAsync(city, "review-verify");
         await BrowserFixture.AssertAccessibleAsync(city);
+    }
+
+    private async Task<IPage> SignInAsync(string userName)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/Account/SignIn");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(Exemplar.Web.Features.DemoData.DemoDirectory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        await BrowserFixture.ScreenshotAsync(page, "review-signin-" + userName);
+        return page;
     }
 
     private async Task<List<(Guid Id, string User)>> AssignmentsAsync(Guid app)
