@@ -10,6 +10,7 @@ public sealed record ScoreNote(Guid ExpertId, decimal Total, bool IsOutlier, str
 public sealed record ScoreAggregate(int Count, decimal? Mean, decimal? TrimmedMean, bool Trimmed, decimal? StandardDeviation, IReadOnlyList<ScoreNote> Scores)
 {
     public const int TrimFrom = 5;
+    public const int OutlierMinOthers = 3;
 
     /// <summary>The figure the ranking uses: the trimmed mean where trimmed, else the mean.</summary>
     public decimal? RankingScore => TrimmedMean ?? Mean;
@@ -33,11 +34,12 @@ public sealed record ScoreAggregate(int Count, decimal? Mean, decimal? TrimmedMe
 
     /// <summary>
     /// A score is an outlier when its distance from the median of the other scores is more than twice their standard
-    /// deviation. With fewer than two other scores there is nothing to compare with.
+    /// deviation. With fewer than <see cref="OutlierMinOthers"/> other scores their spread says too little (two scores
+    /// always sit one SD/√2 from their median), so no score is flagged.
     /// </summary>
     public static (bool, string?) Outlier(decimal score, IReadOnlyList<decimal> others)
     {
-        if (others.Count < 2) return (false, null);
+        if (others.Count < OutlierMinOthers) return (false, null);
         var median = Median(others);
         var sd = Sd(others);
         var distance = Math.Abs(score - median);

@@ -57,6 +57,16 @@ public sealed class AggregationTests
     }
 
     [Fact]
+    public void Three_scores_flag_no_outlier_however_far_apart()
+    {
+        // 70 against 80 and 90 would be 15 from their median 85 with their SD 7.07 (twice 14.14), but two scores are too few to judge.
+        var a = ScoreAggregate.Of([(Guid.NewGuid(), 70), (Guid.NewGuid(), 80), (Guid.NewGuid(), 90)]);
+        Assert.DoesNotContain(a.Scores, s => s.IsOutlier);
+        Assert.Equal(80m, a.Mean);
+        Assert.Equal(10m, a.StandardDeviation);
+    }
+
+    [Fact]
     public void Four_scores_are_not_trimmed()
     {
         var a = ScoreAggregate.Of([(Guid.NewGuid(), 70), (Guid.NewGuid(), 80), (Guid.NewGuid(), 90), (Guid.NewGuid(), 100)]);

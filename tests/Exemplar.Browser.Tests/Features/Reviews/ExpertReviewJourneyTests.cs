@@ -66,7 +66,7 @@ public sealed class ExpertReviewJourneyTests(BrowserFixture browser) : IClassFix
             await expert.GetByLabel("评审意见").FillAsync("服务体系完整，运营管理规范，同意推荐。");
             if (mark == 8) { await BrowserFixture.ScreenshotAsync(expert, "review-scoring"); await BrowserFixture.AssertAccessibleAsync(expert); }
             await expert.GetByRole(AriaRole.Button, new() { Name = "提交评分" }).ClickAsync();
-            // Kunming's five judgement items, 10 points and weight 10 each: the same mark on every item gives mark × 10.
+            // Kunming's judgement items, 10 points and equal weights: the same mark on every item gives mark × 10.
             await Assertions.Expect(expert.Locator("#my-total")).ToHaveTextAsync($"{mark * 10:0.00}");
         }
 

@@ -142,7 +142,7 @@ public sealed class ExpertReviewTests(ExemplarFactory app) : IClassFixture<Exemp
 
         await ScoreAllAsync(clientB, b.Id, 6);
         var afterOwn = await clientB.GetDocumentAsync($"/Reviews/Assignments/{b.Id}");
-        // Kunming's rubric: five judgement items, each 10 points and weight 10: all 8 → 80.00, all 6 → 60.00.
+        // Kunming's rubric: judgement items of 10 points and equal weights: all 8 → 80.00, all 6 → 60.00.
         Assert.Equal("80.00 分", afterOwn.QuerySelector("#others li")!.TextContent.Split('：')[1]);
         Assert.Equal("60.00", afterOwn.QuerySelector("#my-total")!.TextContent);
     }
