@@ -1,0 +1,538 @@
+namespace Exemplar.Domain.Policies.Plans;
+
+internal static class NodeCompiler
+{
+    public static Node Compile(Condition c, FactTable table, CarrierKind kind) => c switch
+    {
+        ThresholdCondition { RegisteredIn: { } region } t => new RegisteredCountNode(t, region, table),
+        ThresholdCondition t => new ThresholdNode(t.Id, t.Citation, t.Requirement, t.Checklist, t.IsQuantitative, t.Fact, t.Bound, table),
+        RatioCondition r => new RatioNode(r, table),
+        DurationCondition d => new DurationNode(d, table),
+        GrowthCondition g => new GrowthNode(g, table),
+        RegistrationCondition r => new RegistrationNode(r, table),
+        CarrierTypeCondition t => new CarrierTypeNode(t, kind, table),
+        LookbackCondition l => new LookbackNode(l, table),
+        AttestationCondition a => new AttestationNode(a, table),
+        ReviewCondition r => new ReviewNode(r),
+        AlternativesCondition a => new AlternativesNode(a, table, kind),
+        KOfNCondition k => new KOfNNode(k, table),
+        _ => throw new NotSupportedException(c.GetType().Name),
+    };
+
+    /// <summary>All must hold: NotMet dominates, then missing data, then review; not applicable is left out.</summary>
+    public static ResultState Combine(bool notMet, bool missing, bool pending) =>
+        notMet ? ResultState.NotMet : missing ? ResultState.MissingData : pending ? ResultState.PendingReview : ResultState.Met;
+
+    public static void Note(ResultState state, ref bool notMet, ref bool missing, ref bool pending)
+    {
+        switch (state)
+        {
+            case ResultState.NotMet: notMet = true; break;
+            case ResultState.MissingData: missing = true; break;
+            case ResultState.PendingReview: pending = true; break;
+        }
+    }
+}
+
+/// <summary>Any one applicable branch met is enough (北京 60/60% or 40/80%; 昆明 site area by base type).</summary>
+internal sealed class AlternativesNode : Node
+{
+    private sealed record BranchPlan(string Id, string Label, int Slot, string? EqualsValue, string? AppliesFact, string? Note, string Satisfied, Node[] Conditions);
+
+    private readonly BranchPlan[] branches;
+    private readonly string required;
+    private const string NotApplicableNote = "本情形不适用于该载体";
+
+    public AlternativesNode(AlternativesCondition a, FactTable table, CarrierKind kind)
+        : base(a.Id, a.Citation, a.Requirement, a.Checklist, a.IsQuantitative)
+    {
+        branches = a.Branches.Select(b => new BranchPlan(
+            $"{a.Id}/{b.Id}",
+            b.Label,
+            b.AppliesWhen is { } w ? table.Slot(w.Fact) : -1,
+            b.AppliesWhen?.EqualsValue,
+            b.AppliesWhen?.Fact,
+            b.AppliesWhen is null ? null : $"适用于{FactCatalogue.LabelOf(b.AppliesWhen.Fact)}为“{FactCatalogue.ValueText(b.AppliesWhen.Fact, b.AppliesWhen.EqualsValue)}”的情形",
+            $"满足：{b.Label}",
+            b.Conditions.Select(c => NodeCompiler.Compile(c, table, kind)).ToArray())).ToArray();
+        required = string.Join(" 或 ", a.Branches.Select(b => b.Label));
+    }
+
+    public override void StateIds(List<string> into)
+    {
+        into.Add(Id);
+        foreach (var b in branches)
+        {
+            into.Add(b.Id);
+            foreach (var c in b.Conditions)
+            {
+                c.StateIds(into);
+            }
+        }
+    }
+
+    private static ResultState Applicability(BranchPlan b, in EvalContext ctx)
+    {
+        if (b.Slot < 0)
+        {
+            return ResultState.Met;
+        }
+
+        var fact = ctx.Facts[b.Slot];
+        if (fact is null)
+        {
+            return ResultState.MissingData;
+        }
+
+        var text = fact.Value switch
+        {
+            bool v => v ? "true" : "false",
+            string s => s,
+            _ => fact.Value.ToString(),
+        };
+        return text == b.EqualsValue ? ResultState.Met : ResultState.NotApplicable;
+    }
+
+    private static ResultState Overall(bool anyMet, bool anyPending, bool anyMissing, bool allNotApplicable) =>
+        anyMet ? ResultState.Met
+        : anyPending ? ResultState.PendingReview
+        : anyMissing ? ResultState.MissingData
+        : allNotApplicable ? ResultState.MissingData
+        : ResultState.NotMet;
+
+    public override ConditionResult Explain(in EvalContext ctx)
+    {
+        var children = new ConditionResult[branches.Length];
+        bool anyMet = false, anyPending = false, anyMissing = false, allNotApplicable = true;
+        for (var bi = 0; bi < branches.Length; bi++)
+        {
+            var b = branches[bi];
+            var applicability = Applicability(b, in ctx);
+            var inner = new ConditionResult[b.Conditions.Length];
+            bool notMet = false, missing = false, pending = false;
+            for (var i = 0; i < inner.Length; i++)
+            {
+                var r = b.Conditions[i].Explain(in ctx);
+                if (applicability == ResultState.NotApplicable)
+                {
+                    r = r with { State = ResultState.NotApplicable, Shortfall = null, MissingFacts = [], Note = NotApplicableNote };
+                }
+
+                inner[i] = r;
+                NodeCompiler.Note(r.State, ref notMet, ref missing, ref pending);
+            }
+
+            NodeCompiler.Note(applicability, ref notMet, ref missing, ref pending);
+            var state = applicability == ResultState.NotApplicable ? ResultState.NotApplicable : NodeCompiler.Combine(notMet, missing, pending);
+            Tally(state, ref anyMet, ref anyPending, ref anyMissing, ref allNotApplicable);
+            children[bi] = new ConditionResult
+            {
+                ConditionId = b.Id,
+                Citation = Citation,
+                Requirement = b.Label,
+                State = state,
+                Children = inner,
+                MissingFacts = applicability == ResultState.MissingData ? [b.AppliesFact!] : [],
+                Note = b.Note,
+            };
+        }
+
+        var overall = Overall(anyMet, anyPending, anyMissing, allNotApplicable);
+        var chosen = children[0];
+        foreach (var c in children)
+        {
+            if (c.State == overall)
+            {
+                chosen = c;
+                break;
+            }
+        }
+
+        return new ConditionResult
+        {
+            ConditionId = Id,
+            Citation = Citation,
+            Requirement = Requirement,
+            State = overall,
+            Children = children,
+            Required = required,
+            Actual = overall == ResultState.Met ? branches[Array.IndexOf(children, chosen)].Satisfied : null,
+            Shortfall = overall == ResultState.NotMet ? NotMetShortfall(children) : null,
+            MissingFacts = overall == ResultState.MissingData ? MissingFacts(children) : [],
+            Checklist = Checklist,
+            IsQuantitative = IsQuantitative,
+        };
+    }
+
+    private static string NotMetShortfall(ConditionResult[] children)
+    {
+        var parts = new List<string>();
+        foreach (var c in children)
+        {
+            if (c.State != ResultState.NotMet)
+            {
+                continue;
+            }
+
+            foreach (var x in c.Children)
+            {
+                if (x.Shortfall is not null)
+                {
+                    parts.Add($"{x.Requirement}：{x.Shortfall}");
+                }
+            }
+        }
+
+        return string.Join("；", parts);
+    }
+
+    private static List<string> MissingFacts(ConditionResult[] children)
+    {
+        var list = new List<string>();
+        void Add(IReadOnlyList<string> facts)
+        {
+            foreach (var f in facts)
+            {
+                if (!list.Contains(f))
+                {
+                    list.Add(f);
+                }
+            }
+        }
+
+        foreach (var c in children)
+        {
+            Add(c.MissingFacts);
+            foreach (var x in c.Children)
+            {
+                Add(x.MissingFacts);
+            }
+        }
+
+        return list;
+    }
+
+    private static void Tally(ResultState state, ref bool anyMet, ref bool anyPending, ref bool anyMissing, ref bool allNotApplicable)
+    {
+        anyMet |= state == ResultState.Met;
+        anyPending |= state == ResultState.PendingReview;
+        anyMissing |= state == ResultState.MissingData;
+        allNotApplicable &= state == ResultState.NotApplicable;
+    }
+
+    public override ResultState States(in EvalContext ctx, Span<ResultState> states, ref int n)
+    {
+        var at = n++;
+        bool anyMet = false, anyPending = false, anyMissing = false, allNotApplicable = true;
+        foreach (var b in branches)
+        {
+            var applicability = Applicability(b, in ctx);
+            var branchAt = n++;
+            bool notMet = false, missing = false, pending = false;
+            foreach (var c in b.Conditions)
+            {
+                var first = n;
+                var s = c.States(in ctx, states, ref n);
+                if (applicability == ResultState.NotApplicable)
+                {
+                    states[first..n].Fill(ResultState.NotApplicable);
+                }
+                else
+                {
+                    NodeCompiler.Note(s, ref notMet, ref missing, ref pending);
+                }
+            }
+
+            NodeCompiler.Note(applicability, ref notMet, ref missing, ref pending);
+            var state = states[branchAt] = applicability == ResultState.NotApplicable ? ResultState.NotApplicable : NodeCompiler.Combine(notMet, missing, pending);
+            Tally(state, ref anyMet, ref anyPending, ref anyMissing, ref allNotApplicable);
+        }
+
+        return states[at] = Overall(anyMet, anyPending, anyMissing, allNotApplicable);
+    }
+}
+
+/// <summary>At least K of the service functions at their annual volumes; a function without volumes goes to review when offered.</summary>
+internal sealed class KOfNNode : Node
+{
+    private sealed class FunctionPlan
+    {
+        public required FunctionRequirement Function { get; init; }
+        public required string StateId { get; init; }
+        public required ThresholdNode[] Measures { get; init; }
+        public required decimal[] BoundValues { get; init; }
+        // A function without volumes: “offered” and its three possible results' texts.
+        public int OfferedSlot { get; init; } = -1;
+        public string? OfferedKey { get; init; }
+        public string? OfferedRequirement { get; init; }
+        public string? OfferedShortfall { get; init; }
+    }
+
+    private readonly int k;
+    private readonly FunctionPlan[] functions;
+    private readonly string required;
+    private readonly PhraseCache shortBy = new(n => $"还差 {n} 项服务功能", 64);
+    private readonly string?[,] actualTexts;
+
+    public KOfNNode(KOfNCondition c, FactTable table)
+        : base(c.Id, c.Citation, c.Requirement, c.Checklist, c.IsQuantitative)
+    {
+        k = c.K;
+        required = $"{c.QualifierWord} {c.K} 项（共 {c.Functions.Count} 项）";
+        actualTexts = new string?[c.Functions.Count + 1, c.Functions.Count + 1];
+        functions = c.Functions.Select(f =>
+        {
+            if (f.Measures.Count == 0)
+            {
+                var key = FactCatalogue.FunctionKey(f.Function, "offered");
+                return new FunctionPlan
+                {
+                    Function = f,
+                    StateId = $"{c.Id}/{f.Function}",
+                    Measures = [],
+                    BoundValues = [],
+                    OfferedSlot = table.Slot(key),
+                    OfferedKey = key,
+                    OfferedRequirement = $"提供{f.Label}（无数量要求，由评审专家判断服务能力）",
+                    OfferedShortfall = $"需填报：{FactCatalogue.LabelOf(key)}",
+                };
+            }
+
+            return new FunctionPlan
+            {
+                Function = f,
+                StateId = $"{c.Id}/{f.Function}",
+                Measures = f.Measures.Select(m =>
+                {
+                    var key = FactCatalogue.FunctionKey(f.Function, m.Measure);
+                    return new ThresholdNode($"{c.Id}/{f.Function}/{m.Measure}", f.Citation, $"{FactCatalogue.LabelOf(key)} {Describe(m.Bound)}", [], true, key, m.Bound, table);
+                }).ToArray(),
+                BoundValues = f.Measures.Select(m => m.Bound.Value).ToArray(),
+            };
+        }).ToArray();
+    }
+
+    public override void StateIds(List<string> into)
+    {
+        into.Add(Id);
+        foreach (var f in functions)
+        {
+            into.Add(f.StateId);
+            foreach (var m in f.Measures)
+            {
+                into.Add(m.Id);
+            }
+        }
+    }
+
+    private static ResultState Offered(Fact? offered) => offered?.AsBoolean switch
+    {
+        true => ResultState.PendingReview,
+        false => ResultState.NotMet,
+        _ => ResultState.MissingData,
+    };
+
+    private ResultState Overall(int met, int pending, int undecided)
+    {
+        if (met >= k)
+        {
+            return ResultState.Met;
+        }
+
+        if (met + undecided < k)
+        {
+            return ResultState.NotMet;
+        }
+
+        // Enough undecided functions could still reach K: review if review alone could settle it.
+        return met + pending >= k ? ResultState.PendingReview : ResultState.MissingData;
+    }
+
+    public override ResultState States(in EvalContext ctx, Span<ResultState> states, ref int n)
+    {
+        var at = n++;
+        int met = 0, pending = 0, undecided = 0;
+        foreach (var f in functions)
+        {
+            var fAt = n++;
+            ResultState state;
+            if (f.Measures.Length == 0)
+            {
+                state = Offered(ctx.Facts[f.OfferedSlot]);
+            }
+            else
+            {
+                bool notMet = false, missing = false, review = false;
+                foreach (var m in f.Measures)
+                {
+                    NodeCompiler.Note(m.States(in ctx, states, ref n), ref notMet, ref missing, ref review);
+                }
+
+                state = NodeCompiler.Combine(notMet, missing, review);
+            }
+
+            states[fAt] = state;
+            Count(state, ref met, ref pending, ref undecided);
+        }
+
+        return states[at] = Overall(met, pending, undecided);
+    }
+
+    private static void Count(ResultState state, ref int met, ref int pending, ref int undecided)
+    {
+        switch (state)
+        {
+            case ResultState.Met: met++; break;
+            case ResultState.PendingReview: pending++; undecided++; break;
+            case ResultState.MissingData: undecided++; break;
+        }
+    }
+
+    public override ConditionResult Explain(in EvalContext ctx)
+    {
+        var results = new FunctionResult[functions.Length];
+        int met = 0, pending = 0, undecided = 0, failed = 0;
+        for (var fi = 0; fi < functions.Length; fi++)
+        {
+            var f = functions[fi];
+            var req = f.Function;
+            ConditionResult[] measures;
+            ResultState state;
+            decimal? attainment;
+            if (f.Measures.Length == 0)
+            {
+                var offered = ctx.Facts[f.OfferedSlot];
+                state = Offered(offered);
+                measures =
+                [
+                    new ConditionResult
+                    {
+                        ConditionId = f.StateId,
+                        Citation = req.Citation,
+                        Requirement = f.OfferedRequirement!,
+                        State = state,
+                        Actual = offered?.AsBoolean switch { true => "提供", false => "未提供", _ => null },
+                        Source = offered?.Source,
+                        MissingFacts = state == ResultState.MissingData ? [f.OfferedKey!] : [],
+                        Shortfall = state == ResultState.MissingData ? f.OfferedShortfall : null,
+                        Checklist = req.Checklist,
+                        IsQuantitative = false,
+                    },
+                ];
+                attainment = state == ResultState.NotMet ? 0 : null;
+            }
+            else
+            {
+                measures = new ConditionResult[f.Measures.Length];
+                bool notMet = false, missing = false, review = false;
+                decimal sum = 0;
+                var fractions = 0;
+                for (var mi = 0; mi < measures.Length; mi++)
+                {
+                    var r = measures[mi] = f.Measures[mi].Explain(in ctx);
+                    NodeCompiler.Note(r.State, ref notMet, ref missing, ref review);
+                    if (f.Measures[mi].Value(in ctx) is { } actual && f.BoundValues[mi] > 0)
+                    {
+                        sum += Math.Min(1m, actual / f.BoundValues[mi]);
+                        fractions++;
+                    }
+                }
+
+                state = NodeCompiler.Combine(notMet, missing, review);
+                attainment = fractions == measures.Length ? sum / fractions : null;
+            }
+
+            results[fi] = new FunctionResult(req.Function, req.Label, req.Citation, state, measures, attainment, req.Checklist);
+            Count(state, ref met, ref pending, ref undecided);
+            failed += state == ResultState.NotMet ? 1 : 0;
+        }
+
+        var overall = Overall(met, pending, undecided);
+        var counting = new List<string>(met);
+        var waiting = new List<string>(undecided);
+        var failing = new List<string>(failed);
+        var missingFacts = new List<string>();
+        foreach (var f in results)
+        {
+            switch (f.State)
+            {
+                case ResultState.Met:
+                    counting.Add(f.Label);
+                    break;
+                case ResultState.MissingData or ResultState.PendingReview:
+                    waiting.Add(f.Label);
+                    if (overall == ResultState.MissingData)
+                    {
+                        foreach (var m in f.Measures)
+                        {
+                            missingFacts.AddRange(m.MissingFacts);
+                        }
+                    }
+
+                    break;
+                case ResultState.NotMet:
+                    failing.Add(f.Label);
+                    break;
+            }
+        }
+
+        return new ConditionResult
+        {
+            ConditionId = Id,
+            Citation = Citation,
+            Requirement = Requirement,
+            State = overall,
+            Required = required,
+            Actual = actualTexts[met, undecided] ??= $"达到 {met} 项" + (undecided > 0 ? $"，待定 {undecided} 项" : string.Empty),
+            Shortfall = overall == ResultState.NotMet ? shortBy.Get(k - met) : overall == ResultState.MissingData ? "需补充服务功能数据" : null,
+            MissingFacts = overall == ResultState.MissingData ? missingFacts : [],
+            Group = new KOfNSummary(k, functions.Length, counting, waiting, failing, overall == ResultState.Met ? [] : Closest(results, met, failed), results),
+            Checklist = Checklist,
+            IsQuantitative = IsQuantitative,
+        };
+    }
+
+    /// <summary>The failed functions nearest their thresholds, nearest first (stable), as many as are still lacking.</summary>
+    private List<string> Closest(FunctionResult[] results, int met, int failed)
+    {
+        var order = new FunctionResult[failed];
+        var count = 0;
+        foreach (var f in results)
+        {
+            if (f.State != ResultState.NotMet)
+            {
+                continue;
+            }
+
+            // Insertion sort, descending by attainment, equal ones kept in order.
+            var a = f.Attainment ?? 0;
+            var i = count++;
+            while (i > 0 && (order[i - 1].Attainment ?? 0) < a)
+            {
+                order[i] = order[i - 1];
+                i--;
+            }
+
+            order[i] = f;
+        }
+
+        var take = Math.Min(count, Math.Max(1, k - met));
+        var list = new List<string>(take);
+        var parts = new List<string>();
+        for (var i = 0; i < take; i++)
+        {
+            parts.Clear();
+            foreach (var m in order[i].Measures)
+            {
+                if (m.Shortfall is not null)
+                {
+                    parts.Add(m.Shortfall);
+                }
+            }
+
+            list.Add($"{order[i].Label}：" + string.Join("，", parts));
+        }
+
+        return list;
+    }
+}
