@@ -29,6 +29,8 @@ var disagreements = 0;
 var distribution = policies.ToDictionary(p => p.Id, _ => new int[4]);
 var aimed = policies.ToDictionary(p => p.Id, _ => new int[4]);
 var buffer = new ResultState[256];
+var engineStates = new ResultState[evaluator.StateIds.Count];
+var engineVerdicts = new Verdict[policies.Count];
 var statesCompared = 0L;
 foreach (var profile in profiles)
 {
@@ -53,6 +55,21 @@ foreach (var profile in profiles)
         Flatten(e.Conditions, engine);
     }
 
+    // The batch mode must give the same verdicts and states, in the same positions.
+    evaluator.EvaluateAllStates(profile, engineVerdicts, engineStates);
+    if (engine.Count != engineStates.Length && disagreements++ < 20)
+    {
+        Console.WriteLine($"DISAGREE {profile.Name}: {engine.Count} states in the full results, {engineStates.Length} in the batch mode");
+    }
+
+    for (var i = 0; i < evaluations.Count; i++)
+    {
+        if (engineVerdicts[i] != evaluations[i].Verdict && disagreements++ < 20)
+        {
+            Console.WriteLine($"DISAGREE {profile.Name} {evaluations[i].PolicyId} verdict: full {evaluations[i].Verdict}, batch mode {engineVerdicts[i]}");
+        }
+    }
+
     for (var i = 0; i < engine.Count; i++)
     {
         statesCompared++;
@@ -60,10 +77,15 @@ foreach (var profile in profiles)
         {
             Console.WriteLine($"DISAGREE {profile.Name} state #{i} {engine[i].Id}: engine {engine[i].State}, hand-written {buffer[i]}");
         }
+
+        if (i < engineStates.Length && (engineStates[i] != engine[i].State || evaluator.StateIds[i] != engine[i].Id) && disagreements++ < 20)
+        {
+            Console.WriteLine($"DISAGREE {profile.Name} state #{i} {engine[i].Id}: full {engine[i].State}, batch mode {evaluator.StateIds[i]} {engineStates[i]}");
+        }
     }
 }
 
-Console.WriteLine($"profiles: {count:N0} (seed {Seed}); states compared: {statesCompared:N0}; disagreements (verdicts and states): {disagreements}");
+Console.WriteLine($"profiles: {count:N0} (seed {Seed}); states compared: {statesCompared:N0} (engine full, engine batch mode, hand-written); disagreements (verdicts and states): {disagreements}");
 Console.WriteLine("verdicts per programme, all profiles | the fifth of the profiles aimed at it (a profile sits in one place, so it fails the others' location):");
 foreach (var (id, d) in distribution)
 {
@@ -80,6 +102,11 @@ var measures = new List<(string Name, Func<Profile, int> Work)>
 {
     ("hand-written C#, five programmes (states)", p => HandWritten.EvaluateAll(p, buffer)),
     ("engine, full explanations (EvaluateAll)", p => evaluator.EvaluateAll(p).Count),
+    ("engine, verdicts and states (EvaluateAllStates)", p =>
+    {
+        evaluator.EvaluateAllStates(p, engineVerdicts, engineStates);
+        return (int)engineVerdicts[1];
+    }),
 };
 var rates = measures.Select(_ => new List<double>()).ToArray();
 var bytes = measures.Select(_ => new List<double>()).ToArray();
@@ -124,10 +151,10 @@ for (var round = 0; round < rounds; round++)
 }
 
 Console.WriteLine($"load average: {LoadAverage()}; sink {sink % 7}");
-Console.WriteLine($"{"measure",-46} {"median profiles/s",18} {"min",10} {"max",10} {"bytes/profile",14}");
+Console.WriteLine($"{"measure",-50} {"median profiles/s",18} {"min",10} {"max",10} {"bytes/profile",14}");
 for (var m = 0; m < measures.Count; m++)
 {
-    Console.WriteLine($"{measures[m].Name,-46} {Median(rates[m]),18:N0} {rates[m].Min(),10:N0} {rates[m].Max(),10:N0} {Median(bytes[m]),14:N0}");
+    Console.WriteLine($"{measures[m].Name,-50} {Median(rates[m]),18:N0} {rates[m].Min(),10:N0} {rates[m].Max(),10:N0} {Median(bytes[m]),14:N0}");
 }
 
 for (var m = 1; m < measures.Count; m++)

@@ -45,6 +45,45 @@ public sealed class EngineGoldenTests
     }
 
     [Fact]
+    public void The_batch_mode_decides_every_verdict_and_state_as_the_full_results()
+    {
+        var evaluator = new EligibilityEvaluator(PolicyFiles.All);
+        var verdicts = new Verdict[PolicyFiles.All.Count];
+        var states = new ResultState[evaluator.StateIds.Count];
+        foreach (var profile in ProfileGenerator.Generate(PolicyFiles.All, GeneratedCount, Seed))
+        {
+            var full = evaluator.EvaluateAll(profile);
+            evaluator.EvaluateAllStates(profile, verdicts, states);
+            Assert.Equal(full.Select(e => e.Verdict), verdicts);
+            var expected = new List<(string, ResultState)>();
+            foreach (var e in full)
+            {
+                Flatten(e.Conditions, expected);
+            }
+
+            Assert.Equal(expected, evaluator.StateIds.Zip(states));
+        }
+    }
+
+    // Condition, then an alternative's branches (branch, its conditions), then a group's functions (function, its measures when it has volumes).
+    private static void Flatten(IReadOnlyList<ConditionResult> results, List<(string, ResultState)> into)
+    {
+        foreach (var r in results)
+        {
+            into.Add((r.ConditionId, r.State));
+            Flatten(r.Children, into);
+            foreach (var f in r.Group?.Functions ?? [])
+            {
+                into.Add(($"{r.ConditionId}/{f.Function}", f.State));
+                if (f.Measures is not [var only] || only.ConditionId != $"{r.ConditionId}/{f.Function}")
+                {
+                    into.AddRange(f.Measures.Select(m => (m.ConditionId, m.State)));
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void The_generated_profiles_reach_every_verdict_the_programmes_allow()
     {
         var evaluator = new EligibilityEvaluator(PolicyFiles.All);

@@ -31,6 +31,9 @@ internal static class ExplanationText
     public static int? AsInt(decimal d) =>
         d >= int.MinValue && d <= int.MaxValue && decimal.Truncate(d) == d ? (int)d : null;
 
+    /// <summary>A cache key for a whole number written without decimals (52, not 52.0: the two differ in JSON).</summary>
+    public static int? Key(decimal d) => d.Scale == 0 && d >= int.MinValue && d <= int.MaxValue ? (int)d : null;
+
     public static string Date(DateOnly d)
     {
         var slot = d.DayNumber - FirstDay;
@@ -55,4 +58,78 @@ internal sealed class PhraseCache(Func<int, string> make, int size = 1024)
     /// <summary>The phrase for a whole number; <paramref name="slow"/> for any other value.</summary>
     public string Get(decimal d, Func<decimal, string> slow) =>
         ExplanationText.AsInt(d) is { } i && (uint)i < (uint)items.Length ? items[i] ??= make(i) : slow(d);
+}
+
+/// <summary>
+/// Results that depend only on a key (a whole-number value, a carrier type, a state) and the fact's source are made
+/// once per condition and shared: a <see cref="ConditionResult"/> is immutable, so every evaluation that reads the
+/// same value from the same kind of source gets an equal result, and this one is it. Direct-mapped by key, three ways
+/// matched by key and source; entries are immutable objects, so a race at worst replaces one with an equal one.
+/// </summary>
+internal sealed class ResultSlots(int size)
+{
+    private const int Ways = 3;
+    private readonly Entry?[] items = new Entry?[size * Ways];
+
+    private sealed record Entry(long Key, ConditionResult Result);
+
+    /// <summary>The shared result for the key and source, or null with the slot to fill.</summary>
+    public ConditionResult? Find(long key, string? source, out int free)
+    {
+        var hash = (ulong)key * 0x9E3779B97F4A7C15UL;
+        var first = (int)((hash >> 32) % (uint)size) * Ways;
+        free = first + (int)(hash >> 62) % Ways; // replaced when all ways are taken
+        for (var i = first; i < first + Ways; i++)
+        {
+            var e = items[i];
+            if (e is null)
+            {
+                free = i;
+                return null;
+            }
+
+            if (e.Key == key && string.Equals(e.Result.Source, source, StringComparison.Ordinal))
+            {
+                return e.Result;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>As <see cref="Find(long, string?, out int)"/> for a result whose source is “a/b” when its two facts' sources differ.</summary>
+    public ConditionResult? Find(long key, string a, string b, out int free)
+    {
+        if (string.Equals(a, b, StringComparison.Ordinal))
+        {
+            return Find(key, a, out free);
+        }
+
+        var hash = (ulong)key * 0x9E3779B97F4A7C15UL;
+        var first = (int)((hash >> 32) % (uint)size) * Ways;
+        free = first + (int)(hash >> 62) % Ways;
+        for (var i = first; i < first + Ways; i++)
+        {
+            var e = items[i];
+            if (e is null)
+            {
+                free = i;
+                return null;
+            }
+
+            if (e.Key == key && e.Result.Source is { } s && s.Length == a.Length + 1 + b.Length
+                && s.AsSpan(0, a.Length).SequenceEqual(a) && s[a.Length] == '/' && s.AsSpan(a.Length + 1).SequenceEqual(b))
+            {
+                return e.Result;
+            }
+        }
+
+        return null;
+    }
+
+    public ConditionResult Keep(long key, int free, ConditionResult result)
+    {
+        items[free] = new Entry(key, result);
+        return result;
+    }
 }

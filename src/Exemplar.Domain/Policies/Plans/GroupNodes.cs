@@ -266,6 +266,7 @@ internal sealed class KOfNNode : Node
         public string? OfferedKey { get; init; }
         public string? OfferedRequirement { get; init; }
         public string? OfferedShortfall { get; init; }
+        public ResultSlots OfferedResults { get; } = new(3);
     }
 
     private readonly int k;
@@ -273,6 +274,7 @@ internal sealed class KOfNNode : Node
     private readonly string required;
     private readonly PhraseCache shortBy = new(n => $"还差 {n} 项服务功能", 64);
     private readonly string?[,] actualTexts;
+    private readonly FunctionResult?[] lastResults;
 
     public KOfNNode(KOfNCondition c, FactTable table)
         : base(c.Id, c.Citation, c.Requirement, c.Checklist, c.IsQuantitative)
@@ -280,6 +282,7 @@ internal sealed class KOfNNode : Node
         k = c.K;
         required = $"{c.QualifierWord} {c.K} 项（共 {c.Functions.Count} 项）";
         actualTexts = new string?[c.Functions.Count + 1, c.Functions.Count + 1];
+        lastResults = new FunctionResult?[c.Functions.Count];
         functions = c.Functions.Select(f =>
         {
             if (f.Measures.Count == 0)
@@ -396,72 +399,100 @@ internal sealed class KOfNNode : Node
         {
             var f = functions[fi];
             var req = f.Function;
-            ConditionResult[] measures;
+            var last = lastResults[fi];
+            ConditionResult[]? fresh = null;
             ResultState state;
             decimal? attainment;
             if (f.Measures.Length == 0)
             {
                 var offered = ctx.Facts[f.OfferedSlot];
                 state = Offered(offered);
-                measures =
-                [
-                    new ConditionResult
-                    {
-                        ConditionId = f.StateId,
-                        Citation = req.Citation,
-                        Requirement = f.OfferedRequirement!,
-                        State = state,
-                        Actual = offered?.AsBoolean switch { true => "提供", false => "未提供", _ => null },
-                        Source = offered?.Source,
-                        MissingFacts = state == ResultState.MissingData ? [f.OfferedKey!] : [],
-                        Shortfall = state == ResultState.MissingData ? f.OfferedShortfall : null,
-                        Checklist = req.Checklist,
-                        IsQuantitative = false,
-                    },
-                ];
+                var key = state == ResultState.PendingReview ? 0 : state == ResultState.NotMet ? 1 : 2;
+                var pseudo = f.OfferedResults.Find(key, offered?.Source, out var free) ?? f.OfferedResults.Keep(key, free, new ConditionResult
+                {
+                    ConditionId = f.StateId,
+                    Citation = req.Citation,
+                    Requirement = f.OfferedRequirement!,
+                    State = state,
+                    Actual = offered?.AsBoolean switch { true => "提供", false => "未提供", _ => null },
+                    Source = offered?.Source,
+                    MissingFacts = state == ResultState.MissingData ? [f.OfferedKey!] : [],
+                    Shortfall = state == ResultState.MissingData ? f.OfferedShortfall : null,
+                    Checklist = req.Checklist,
+                    IsQuantitative = false,
+                });
+                if (last is null || !ReferenceEquals(last.Measures[0], pseudo))
+                {
+                    fresh = [pseudo];
+                }
+
                 attainment = state == ResultState.NotMet ? 0 : null;
             }
             else
             {
-                measures = new ConditionResult[f.Measures.Length];
                 bool notMet = false, missing = false, review = false;
                 decimal sum = 0;
                 var fractions = 0;
-                for (var mi = 0; mi < measures.Length; mi++)
+                for (var mi = 0; mi < f.Measures.Length; mi++)
                 {
-                    var r = measures[mi] = f.Measures[mi].Explain(in ctx);
-                    NodeCompiler.Note(r.State, ref notMet, ref missing, ref review);
-                    if (f.Measures[mi].Value(in ctx) is { } actual && f.BoundValues[mi] > 0)
+                    var r = f.Measures[mi].Explain(in ctx);
+                    if (fresh is null && (last is null || !ReferenceEquals(last.Measures[mi], r)))
                     {
-                        sum += Math.Min(1m, actual / f.BoundValues[mi]);
-                        fractions++;
+                        fresh = new ConditionResult[f.Measures.Length];
+                        for (var j = 0; j < mi; j++)
+                        {
+                            fresh[j] = last!.Measures[j];
+                        }
                     }
+
+                    if (fresh is not null)
+                    {
+                        fresh[mi] = r;
+                    }
+
+                    NodeCompiler.Note(r.State, ref notMet, ref missing, ref review);
                 }
 
                 state = NodeCompiler.Combine(notMet, missing, review);
-                attainment = fractions == measures.Length ? sum / fractions : null;
+                attainment = null;
+                if (fresh is not null)
+                {
+                    // Share of the required volume reached, averaged over measures (the same measure results give the same share).
+                    for (var mi = 0; mi < f.Measures.Length; mi++)
+                    {
+                        if (f.Measures[mi].Value(in ctx) is { } actual && f.BoundValues[mi] > 0)
+                        {
+                            sum += Math.Min(1m, actual / f.BoundValues[mi]);
+                            fractions++;
+                        }
+                    }
+
+                    attainment = fractions == f.Measures.Length ? sum / fractions : null;
+                }
             }
 
-            results[fi] = new FunctionResult(req.Function, req.Label, req.Citation, state, measures, attainment, req.Checklist);
+            // The same measure results (shared, see ResultSlots) make the same function result: reuse the last one.
+            results[fi] = fresh is null ? last! : lastResults[fi] = new FunctionResult(req.Function, req.Label, req.Citation, state, fresh, attainment, req.Checklist);
             Count(state, ref met, ref pending, ref undecided);
             failed += state == ResultState.NotMet ? 1 : 0;
         }
 
         var overall = Overall(met, pending, undecided);
-        var counting = new List<string>(met);
-        var waiting = new List<string>(undecided);
-        var failing = new List<string>(failed);
-        var missingFacts = new List<string>();
+        var counting = met == 0 ? [] : new string[met];
+        var waiting = undecided == 0 ? [] : new string[undecided];
+        var failing = failed == 0 ? [] : new string[failed];
+        var (ci, wi, fi2) = (0, 0, 0);
+        var missingFacts = overall == ResultState.MissingData ? new List<string>() : null;
         foreach (var f in results)
         {
             switch (f.State)
             {
                 case ResultState.Met:
-                    counting.Add(f.Label);
+                    counting[ci++] = f.Label;
                     break;
                 case ResultState.MissingData or ResultState.PendingReview:
-                    waiting.Add(f.Label);
-                    if (overall == ResultState.MissingData)
+                    waiting[wi++] = f.Label;
+                    if (missingFacts is not null)
                     {
                         foreach (var m in f.Measures)
                         {
@@ -471,7 +502,7 @@ internal sealed class KOfNNode : Node
 
                     break;
                 case ResultState.NotMet:
-                    failing.Add(f.Label);
+                    failing[fi2++] = f.Label;
                     break;
             }
         }
@@ -485,7 +516,7 @@ internal sealed class KOfNNode : Node
             Required = required,
             Actual = actualTexts[met, undecided] ??= $"达到 {met} 项" + (undecided > 0 ? $"，待定 {undecided} 项" : string.Empty),
             Shortfall = overall == ResultState.NotMet ? shortBy.Get(k - met) : overall == ResultState.MissingData ? "需补充服务功能数据" : null,
-            MissingFacts = overall == ResultState.MissingData ? missingFacts : [],
+            MissingFacts = missingFacts is not null ? missingFacts : [],
             Group = new KOfNSummary(k, functions.Length, counting, waiting, failing, overall == ResultState.Met ? [] : Closest(results, met, failed), results),
             Checklist = Checklist,
             IsQuantitative = IsQuantitative,
@@ -493,7 +524,21 @@ internal sealed class KOfNNode : Node
     }
 
     /// <summary>The failed functions nearest their thresholds, nearest first (stable), as many as are still lacking.</summary>
-    private List<string> Closest(FunctionResult[] results, int met, int failed)
+    private string ClosestText(FunctionResult f)
+    {
+        var parts = new List<string>(f.Measures.Count);
+        foreach (var m in f.Measures)
+        {
+            if (m.Shortfall is not null)
+            {
+                parts.Add(m.Shortfall);
+            }
+        }
+
+        return $"{f.Label}：" + string.Join("，", parts);
+    }
+
+    private string[] Closest(FunctionResult[] results, int met, int failed)
     {
         var order = new FunctionResult[failed];
         var count = 0;
@@ -517,20 +562,10 @@ internal sealed class KOfNNode : Node
         }
 
         var take = Math.Min(count, Math.Max(1, k - met));
-        var list = new List<string>(take);
-        var parts = new List<string>();
+        var list = new string[take];
         for (var i = 0; i < take; i++)
         {
-            parts.Clear();
-            foreach (var m in order[i].Measures)
-            {
-                if (m.Shortfall is not null)
-                {
-                    parts.Add(m.Shortfall);
-                }
-            }
-
-            list.Add($"{order[i].Label}：" + string.Join("，", parts));
+            list[i] = ClosestText(order[i]);
         }
 
         return list;

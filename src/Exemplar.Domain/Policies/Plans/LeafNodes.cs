@@ -16,6 +16,9 @@ internal sealed class ThresholdNode : Node
         missingShortfall = NeedToFill(fact);
     }
 
+    private readonly ResultSlots byValue = new(2048);
+    private ConditionResult? missing;
+
     /// <summary>The value read, for K-of-N attainment.</summary>
     public decimal? Value(in EvalContext ctx) => ctx.Facts[slot]?.AsNumber;
 
@@ -24,11 +27,19 @@ internal sealed class ThresholdNode : Node
         var fact = ctx.Facts[slot];
         if (fact?.AsNumber is not { } actual)
         {
-            return MissingResult(bound.Required, missingFacts, missingShortfall);
+            return missing ??= MissingResult(bound.Required, missingFacts, missingShortfall);
+        }
+
+        var key = ExplanationText.Key(actual);
+        var free = -1;
+        if (key is { } k && byValue.Find(k, fact.Source, out free) is { } shared)
+        {
+            return shared;
         }
 
         var ok = bound.Holds(actual);
-        return Result(ok ? ResultState.Met : ResultState.NotMet, bound.Required, bound.Actual(actual), fact.Source, ok ? null : bound.Shortfall(actual));
+        var made = Result(ok ? ResultState.Met : ResultState.NotMet, bound.Required, bound.Actual(actual), fact.Source, ok ? null : bound.Shortfall(actual));
+        return key is { } kept ? byValue.Keep(kept, free, made) : made;
     }
 
     protected override ResultState State(in EvalContext ctx) =>
@@ -160,6 +171,8 @@ internal sealed class CarrierTypeNode : Node
     private readonly string[] missingFacts = ["carrierType"];
     private readonly string missingShortfall = NeedToFill("carrierType");
     private const string OpenNote = "原文所列载体后有“等”字，未列明的载体类型由认定机关判断是否可以申报";
+    private readonly ResultSlots byType = new(CarrierTypes.All.Count);
+    private ConditionResult? missing;
 
     public CarrierTypeNode(CarrierTypeCondition t, CarrierKind kind, FactTable table)
         : base(t.Id, t.Citation, t.Requirement, t.Checklist, t.IsQuantitative)
@@ -202,7 +215,7 @@ internal sealed class CarrierTypeNode : Node
         var fact = ctx.Facts[slot];
         if (fact?.AsText is not { Length: > 0 } type)
         {
-            return MissingResult(required, missingFacts, missingShortfall);
+            return missing ??= MissingResult(required, missingFacts, missingShortfall);
         }
 
         var i = Find(type);
@@ -214,9 +227,14 @@ internal sealed class CarrierTypeNode : Node
                 : Result(ResultState.NotMet, required, type, fact.Source, $"{type}不在{Citation}所列可申报的载体之内");
         }
 
+        if (byType.Find(i, fact.Source, out var free) is { } shared)
+        {
+            return shared;
+        }
+
         var k = known[i];
         var r = Result(k.State, required, k.Label, fact.Source, k.Shortfall);
-        return k.State == ResultState.PendingReview ? r with { Note = OpenNote } : r;
+        return byType.Keep(i, free, k.State == ResultState.PendingReview ? r with { Note = OpenNote } : r);
     }
 
     protected override ResultState State(in EvalContext ctx)
@@ -324,13 +342,13 @@ internal sealed class DurationNode : Node
     public override ConditionResult Explain(in EvalContext ctx)
     {
         var reference = ctx.Profile.ReferenceDate;
-        var required = string.Concat("至 ", ExplanationText.Date(reference), requiredTail);
         var fact = ctx.Facts[slot];
         if (fact?.AsDate is not { } since)
         {
-            return MissingResult(required, missingFacts, missingShortfall);
+            return MissingResult(string.Concat("至 ", ExplanationText.Date(reference), requiredTail), missingFacts, missingShortfall);
         }
 
+        var required = string.Concat("至 ", ExplanationText.Date(reference), requiredTail);
         var reached = DateArithmetic.AddYears(since, years, ctx.Rounding);
         var ok = Holds(reference, reached);
         var actual = string.Concat(["自 ", ExplanationText.Date(since), " 起，", ExplanationText.Date(reached), yearsText]);
@@ -369,6 +387,8 @@ internal sealed class GrowthNode : Node
         missingShortfall = $"需填报：{FactCatalogue.LabelOf(g.Fact)}（至少连续两个年度）";
     }
 
+    private ConditionResult? missing;
+
     private static bool Usable(IReadOnlyList<YearValue>? series) => series is not null && series.Count >= 2 && series[^1].Year - series[^2].Year == 1;
 
     private static decimal Growth(YearValue previous, YearValue latest) =>
@@ -380,7 +400,7 @@ internal sealed class GrowthNode : Node
         var series = f?.AsSeries;
         if (!Usable(series))
         {
-            return MissingResult(required, missingFacts, missingShortfall);
+            return missing ??= MissingResult(required, missingFacts, missingShortfall);
         }
 
         var (previous, latest) = (series![^2], series[^1]);
@@ -417,6 +437,8 @@ internal sealed class RegistrationNode : Node
     private readonly string shortfall;
     private readonly string[] missingFacts;
     private readonly string missingShortfall;
+    private ConditionResult? missing;
+    private ConditionResult? last; // the last code seen: a batch of one area repeats it
 
     public RegistrationNode(RegistrationCondition r, FactTable table)
         : base(r.Id, r.Citation, r.Requirement, r.Checklist, r.IsQuantitative)
@@ -448,11 +470,16 @@ internal sealed class RegistrationNode : Node
         var fact = ctx.Facts[slot];
         if (fact?.AsText is not { Length: > 0 } code)
         {
-            return MissingResult(required, missingFacts, missingShortfall);
+            return missing ??= MissingResult(required, missingFacts, missingShortfall);
+        }
+
+        if (last is { } l && string.Equals(l.Actual, code, StringComparison.Ordinal) && string.Equals(l.Source, fact.Source, StringComparison.Ordinal))
+        {
+            return l;
         }
 
         var ok = Holds(code);
-        return Result(ok ? ResultState.Met : ResultState.NotMet, required, code, fact.Source, ok ? null : shortfall);
+        return last = Result(ok ? ResultState.Met : ResultState.NotMet, required, code, fact.Source, ok ? null : shortfall);
     }
 
     protected override ResultState State(in EvalContext ctx) =>
@@ -466,10 +493,12 @@ internal sealed class LookbackNode : Node
     private readonly string[] kinds;
     private readonly string kindsText;
     private readonly string noDeadlineRequired;
+    private readonly string requiredTail;
     private readonly string[] missingFacts;
     private readonly string missingShortfall;
     private readonly PhraseCache none = new(n => $"期间无相关处罚（共申报 {n} 条处罚记录）");
     private static readonly string[] DeadlineFact = ["applicationDeadline"];
+    private readonly ResultSlots metByDeadline = new(256);
 
     public LookbackNode(LookbackCondition l, FactTable table)
         : base(l.Id, l.Citation, l.Requirement, l.Checklist, l.IsQuantitative)
@@ -479,6 +508,7 @@ internal sealed class LookbackNode : Node
         kinds = [.. l.DisqualifyingKinds];
         kindsText = string.Join("、", l.DisqualifyingKinds.Select(EligibilityEvaluator.PenaltyKindLabel));
         noDeadlineRequired = $"申请受理截止日期前 {l.Years} 年内无{kindsText}";
+        requiredTail = "期间无" + kindsText;
         missingFacts = [l.Fact];
         missingShortfall = NeedToFill(l.Fact);
     }
@@ -494,7 +524,7 @@ internal sealed class LookbackNode : Node
         }
 
         var start = DateArithmetic.AddYears(deadline, -years, ctx.Rounding);
-        var required = string.Concat(ExplanationText.Date(start), "至", ExplanationText.Date(deadline), "期间无" + kindsText);
+        var required = string.Concat(ExplanationText.Date(start), "至", ExplanationText.Date(deadline), requiredTail);
         var fact = ctx.Facts[slot];
         if (fact?.AsPenalties is not { } penalties)
         {
@@ -512,7 +542,8 @@ internal sealed class LookbackNode : Node
 
         if (hits is null)
         {
-            return Result(ResultState.Met, required, none.Get(penalties.Count), fact.Source, null);
+            var key = ((long)deadline.DayNumber << 20) | (uint)Math.Min(penalties.Count, (1 << 20) - 1);
+            return metByDeadline.Find(key, fact.Source, out var free) ?? metByDeadline.Keep(key, free, Result(ResultState.Met, required, none.Get(penalties.Count), fact.Source, null));
         }
 
         var latest = hits[0].Date;
@@ -556,6 +587,29 @@ internal sealed class AttestationNode : Node
     private readonly string[] missingFacts;
     private readonly string missingShortfall;
     private readonly string notMetShortfall;
+    private readonly ResultSlots byState = new(2);
+    private ConditionResult? missing;
+    private readonly LastMet?[] lastMet = new LastMet?[4]; // by the number of evidence files
+
+    private sealed record LastMet(string[] Evidence, ConditionResult Result);
+
+    private static bool SameNames(string[] a, IReadOnlyList<string> b)
+    {
+        if (a.Length != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (!string.Equals(a[i], b[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public AttestationNode(AttestationCondition a, FactTable table)
         : base(a.Id, a.Citation, a.Requirement, a.Checklist, a.IsQuantitative)
@@ -574,21 +628,31 @@ internal sealed class AttestationNode : Node
         var fact = ctx.Facts[slot];
         if (fact?.AsAttestation is not { } att)
         {
-            return MissingResult(required, missingFacts, missingShortfall);
+            return missing ??= MissingResult(required, missingFacts, missingShortfall);
         }
 
         if (!att.Value)
         {
-            return Result(ResultState.NotMet, required, "否", fact.Source, notMetShortfall);
+            return byState.Find(0, fact.Source, out var free) ?? byState.Keep(0, free, Result(ResultState.NotMet, required, "否", fact.Source, notMetShortfall));
         }
 
         if (evidenceRequired && att.Evidence.Count == 0)
         {
-            return Result(ResultState.MissingData, required, "已承诺，未附证明材料", fact.Source, "需上传证明材料") with { MissingFacts = missingFacts };
+            return byState.Find(1, fact.Source, out var free) ?? byState.Keep(1, free,
+                Result(ResultState.MissingData, required, "已承诺，未附证明材料", fact.Source, "需上传证明材料") with { MissingFacts = missingFacts });
+        }
+
+        // Met: shared while the evidence names are those of the last one.
+        var byCount = Math.Min(att.Evidence.Count, lastMet.Length - 1);
+        if (lastMet[byCount] is { } l && string.Equals(l.Result.Source, fact.Source, StringComparison.Ordinal) && SameNames(l.Evidence, att.Evidence))
+        {
+            return l.Result;
         }
 
         var evidence = att.Evidence.Count == 1 ? att.Evidence[0] : string.Join("、", att.Evidence);
-        return Result(ResultState.Met, required, string.Concat("是（证明：", evidence, "）"), fact.Source, null);
+        var met = Result(ResultState.Met, required, string.Concat("是（证明：", evidence, "）"), fact.Source, null);
+        lastMet[byCount] = new LastMet([.. att.Evidence], met);
+        return met;
     }
 
     protected override ResultState State(in EvalContext ctx) => ctx.Facts[slot]?.AsAttestation switch
