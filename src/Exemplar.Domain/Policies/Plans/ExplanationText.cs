@@ -32,7 +32,18 @@ internal static class ExplanationText
         d >= int.MinValue && d <= int.MaxValue && decimal.Truncate(d) == d ? (int)d : null;
 
     /// <summary>A cache key for a whole number written without decimals (52, not 52.0: the two differ in JSON).</summary>
-    public static int? Key(decimal d) => d.Scale == 0 && d >= int.MinValue && d <= int.MaxValue ? (int)d : null;
+    public static int? Key(decimal d)
+    {
+        // Read the bits rather than compare decimals: this runs for every number of every evaluation.
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(d, bits);
+        if (bits[1] != 0 || bits[2] != 0 || (bits[3] & 0x00FF0000) != 0 || bits[0] < 0)
+        {
+            return null;
+        }
+
+        return bits[3] < 0 ? -bits[0] : bits[0];
+    }
 
     public static string Date(DateOnly d)
     {
@@ -69,7 +80,8 @@ internal sealed class PhraseCache(Func<int, string> make, int size = 1024)
 internal sealed class ResultSlots(int size)
 {
     private const int Ways = 3;
-    private readonly Entry?[] items = new Entry?[size * Ways];
+    private readonly uint mask = (uint)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)size) - 1;
+    private readonly Entry?[] items = new Entry?[System.Numerics.BitOperations.RoundUpToPowerOf2((uint)size) * Ways];
 
     private sealed record Entry(long Key, ConditionResult Result);
 
@@ -77,7 +89,7 @@ internal sealed class ResultSlots(int size)
     public ConditionResult? Find(long key, string? source, out int free)
     {
         var hash = (ulong)key * 0x9E3779B97F4A7C15UL;
-        var first = (int)((hash >> 32) % (uint)size) * Ways;
+        var first = (int)((uint)(hash >> 32) & mask) * Ways;
         free = first + (int)(hash >> 62) % Ways; // replaced when all ways are taken
         for (var i = first; i < first + Ways; i++)
         {
@@ -106,7 +118,7 @@ internal sealed class ResultSlots(int size)
         }
 
         var hash = (ulong)key * 0x9E3779B97F4A7C15UL;
-        var first = (int)((hash >> 32) % (uint)size) * Ways;
+        var first = (int)((uint)(hash >> 32) & mask) * Ways;
         free = first + (int)(hash >> 62) % Ways;
         for (var i = first; i < first + Ways; i++)
         {
