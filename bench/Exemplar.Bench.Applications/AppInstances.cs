@@ -89,5 +89,6 @@ public sealed class AppInstances : IAsyncDisposable
             await p.WaitForExitAsync();
             p.Dispose();
         }
+        processes.Clear();
     }
 }

@@ -113,7 +113,8 @@ public static partial class HttpRushBench
             await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Database}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
             await new NpgsqlCommand($"CREATE DATABASE \"{Database}\" TEMPLATE \"{Template}\"", admin).ExecuteNonQueryAsync();
         }
-        var cs = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = Database }.ConnectionString;
+        // 90 connections per instance at most (the default 100 twice would exceed the cluster's max_connections = 200).
+        var cs = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = Database, MaxPoolSize = 90 }.ConnectionString;
 
         var sw = Stopwatch.StartNew();
         await using var apps = await AppInstances.StartAsync(cs, instances, firstPort);

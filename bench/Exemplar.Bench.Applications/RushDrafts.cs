@@ -73,6 +73,7 @@ public static class RushDrafts
                 {
                     OrganizationId = org, Name = $"五华基准创业园{i + 1:D4}", JurisdictionCode = "530102", Kind = template.Kind, LeadingIndustries = ["软件", "检验检测"],
                     PrimaryType = template.PrimaryType, Area = 12000, PublicServiceArea = 1500, EstablishedOn = new DateOnly(2019, 5, 1), CreatedAt = now,
+                    CarrierType = template.CarrierType, OperatorSince = template.OperatorSince, OperatorFoundedOn = template.OperatorFoundedOn,
                 };
                 ctx.Add(carrier);
                 carriers.Add((carrier.Id, org, user, userName));
