@@ -180,7 +180,7 @@ public static partial class HttpRushBench
         var p95NoOp = Percentile(outcomes.Where(o => o.NoOpError is null).Select(o => o.NoOpMs), 0.95);
         var ratio = p95Submission / p95NoOp;
         Console.WriteLine($"FIGURE: submission p95 / no-op upload p95 = {p95Submission:F0} / {p95NoOp:F0} = {ratio:F2} (goal ≤ 3)");
-        foreach (var e in errors.Select(o => o.Error).Concat(noOpErrors.Select(o => o.NoOpError)).GroupBy(x => x).Take(5))
+        foreach (var e in errors.Select(o => o.Error).Concat(noOpErrors.Select(o => o.NoOpError)).GroupBy(x => TracePattern().Replace(x!, "")).OrderByDescending(g => g.Count()).Take(5))
             Console.WriteLine($"  error ×{e.Count()}: {e.Key}");
 
         var ok = await VerifyAsync(cs, drafts, outcomes) && errors.Count == 0 && noOpErrors.Count == 0;
@@ -284,6 +284,9 @@ public static partial class HttpRushBench
         tail.CopyTo(bytes, MaterialBytes - tail.Length);
         return bytes;
     }
+
+    [GeneratedRegex(",?\"traceId\":\"[^\"]*\"")]
+    private static partial Regex TracePattern();
 
     [GeneratedRegex("<form[^>]*method=\"post\"[^>]*>(.*?)</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex FormPattern();
