@@ -14,6 +14,7 @@ using Exemplar.Web.Features.Surveys;
 using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Features.Notifications;
 using Exemplar.Web.Features.Policies;
+using Exemplar.Web.Features.Reviews;
 using Exemplar.Web.Features.Privacy;
 using Exemplar.Web.Infrastructure.Data;
 
@@ -41,6 +42,7 @@ public static class FeatureSetup
         builder.AddLedger();
         builder.AddCalls();
         builder.AddApplications();
+        builder.AddReviews();
         services.AddCalendarFeature();
         services.AddNotificationsFeature(builder.Configuration);
         services.AddPolicyLibrary(builder.Configuration);
