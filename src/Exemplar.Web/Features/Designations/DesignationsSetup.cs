@@ -7,6 +7,7 @@ public static class DesignationsSetup
         builder.Services.AddScoped<DesignationScope>();
         builder.Services.AddScoped<EnterDesignationHandler>();
         builder.Services.AddScoped<DesignationImport>();
+        builder.Services.AddScoped<Infrastructure.Data.IStartupSeeder, DesignationDemoSeeder>();
         return builder;
     }
 }

@@ -614,50 +614,6 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("calendar_settings", (string)null);
                 });
 
-            modelBuilder.Entity("Exemplar.Web.Features.Calendar.DemoDesignation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateOnly>("AnnouncedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("announced_on");
-
-                    b.Property<DateOnly?>("ChangeCompletedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("change_completed_on");
-
-                    b.Property<string>("JurisdictionCode")
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("jurisdiction_code");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organization_id");
-
-                    b.Property<string>("ProgrammeId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("programme_id");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.HasKey("Id")
-                        .HasName("pk_demo_designations");
-
-                    b.HasIndex("OrganizationId")
-                        .HasDatabaseName("ix_demo_designations_organization_id");
-
-                    b.ToTable("demo_designations", (string)null);
-                });
-
             modelBuilder.Entity("Exemplar.Web.Features.Calendar.HolidayNoticeRecord", b =>
                 {
                     b.Property<int>("Year")
@@ -3145,16 +3101,6 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_application_versions_applications_application_id");
-                });
-
-            modelBuilder.Entity("Exemplar.Web.Features.Calendar.DemoDesignation", b =>
-                {
-                    b.HasOne("Exemplar.Web.Features.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_demo_designations_organizations_organization_id");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Calls.Call", b =>
