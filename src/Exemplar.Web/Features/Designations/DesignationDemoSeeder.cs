@@ -51,7 +51,6 @@ internal sealed class DesignationDemoSeeder(Microsoft.AspNetCore.DataProtection.
             if (!orgs.TryGetValue(orgName, out var org)) continue;
             var policy = policies.VersionsOf(r.ProgrammeId).OrderByDescending(p => p.EffectiveFrom ?? DateOnly.MinValue).First();
             var now = clock.GetUtcNow();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var carrier = new Carrier
             {
                 OrganizationId = org.Id, Name = r.BaseName, JurisdictionCode = r.Jurisdiction, Kind = CarrierKind.Base, LeadingIndustries = [.. r.Industries],
@@ -68,10 +67,14 @@ internal sealed class DesignationDemoSeeder(Microsoft.AspNetCore.DataProtection.
             db.Add(carrier);
             db.Add(d);
             if (r.ChangeCompletedOn is { } changed) db.Add(new DesignationChange { DesignationId = d.Id, CompletedOn = changed, Description = r.Change!, CreatedAt = now });
-            db.Actor.Operation = "演示数据.既有认定";
-            await db.SaveChangesAsync(ct);
-            await issuer.IssueAsync(d, r.Certificate, ct);
-            await tx.CommitAsync(ct);
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                db.Actor.Operation = "演示数据.既有认定";
+                await db.SaveChangesAsync(ct);
+                await issuer.IssueAsync(d, r.Certificate, ct);
+                await tx.CommitAsync(ct);
+            });
         }
     }
 }

@@ -112,12 +112,15 @@ public sealed class DesignationImport(ExemplarDbContext db, EnterDesignationHand
             }
         }
         if (issues.Count > 0) return new(false, 0, issues);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var (d, _, input) in planned) handler.Build(d, input);
-        db.Actor.Operation = "认定.批量导入既有认定";
-        await db.SaveChangesAsync(ct);
-        foreach (var (d, number, _) in planned) await issuer.IssueAsync(d, number, ct);
-        await tx.CommitAsync(ct);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.Actor.Operation = "认定.批量导入既有认定";
+            await db.SaveChangesAsync(ct);
+            foreach (var (d, number, _) in planned) await issuer.IssueAsync(d, number, ct);
+            await tx.CommitAsync(ct);
+        });
         return new(true, planned.Count, []);
     }
 

@@ -50,12 +50,16 @@ public sealed partial class EnterDesignationHandler(ExemplarDbContext db, Design
             p.Add("CertificateNumber", $"证书编号“{checkedInput.Value.CertificateNumber}”已被其他认定使用。");
             return p.Result();
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var d = Build(checkedInput.Value.Designation, c.Input);
-        db.Actor.Operation = "认定.录入既有认定";
-        await db.SaveChangesAsync(ct);
-        await issuer.IssueAsync(d, checkedInput.Value.CertificateNumber, ct);
-        await tx.CommitAsync(ct);
+        // The designation and its signed certificate commit together.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.Actor.Operation = "认定.录入既有认定";
+            await db.SaveChangesAsync(ct);
+            await issuer.IssueAsync(d, checkedInput.Value.CertificateNumber, ct);
+            await tx.CommitAsync(ct);
+        });
         return SaveResult.Saved(d.Id);
     }
 

@@ -115,7 +115,7 @@ public sealed class RegistryTests(RegistryTests.Factory app) : IClassFixture<Reg
         Assert.Equal("1", page.QuerySelector("#registry-total")!.TextContent);
         var row = page.QuerySelector("#registry tbody tr")!.TextContent;
         Assert.Contains("盘龙众创空间", row);
-        Assert.Contains("云南省昆明市盘龙区", row.Replace(" ", ""));
+        Assert.Contains("云南省 / 昆明市 / 盘龙区", row);
         Assert.Contains("已期满", row);
         Assert.Contains("2023年5月10日", row);
         var detail = await app.Client().GetDocumentAsync(page.QuerySelector("#registry tbody tr a")!.GetAttribute("href")!);
@@ -173,14 +173,7 @@ public sealed class RegistryTests(RegistryTests.Factory app) : IClassFixture<Reg
         Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
 
         // A change (a revocation) reaches the cached files and pages at once, with a new validator.
-        using (var scope = app.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ExemplarDbContext>();
-            var d = await (from x in db.Set<Designation>() join c in db.Set<Carrier>() on x.CarrierId equals c.Id where c.Name == "城关区创业创新示范园" select x).SingleAsync();
-            d.RevokedOn = new DateOnly(2026, 11, 21);
-            db.Actor.Operation = "测试.撤销";
-            await db.SaveChangesAsync();
-        }
+        await RevokeAsync(new DateOnly(2026, 11, 21));
         HttpResponseMessage changed = null!;
         for (var i = 0; i < 50; i++)
         {
@@ -194,5 +187,20 @@ public sealed class RegistryTests(RegistryTests.Factory app) : IClassFixture<Reg
         Assert.NotEqual(etag, changed.Headers.ETag);
         Assert.Contains(",revoked,", await changed.Content.ReadAsStringAsync());
         Assert.Equal(new Dictionary<string, int> { ["valid"] = 3, ["expired"] = 1, ["revoked"] = 2 }, Facet(await ApiAsync(""), "status"));
+
+        // Put it back for the other tests of the class (the cached search follows within the listener's round trip).
+        await RevokeAsync(null);
+        for (var i = 0; i < 50 && Facet(await ApiAsync(""), "status")["valid"] != 4; i++) await Task.Delay(100);
+        Assert.Equal(4, Facet(await ApiAsync(""), "status")["valid"]);
+    }
+
+    private async Task RevokeAsync(DateOnly? on)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExemplarDbContext>();
+        var d = await (from x in db.Set<Designation>() join c in db.Set<Carrier>() on x.CarrierId equals c.Id where c.Name == "城关区创业创新示范园" select x).SingleAsync();
+        d.RevokedOn = on;
+        db.Actor.Operation = "测试.撤销";
+        await db.SaveChangesAsync();
     }
 }
