@@ -17,6 +17,7 @@ namespace Exemplar.Web.Features.Designations;
 
 /// <summary>A designation's certificate: GET prints it (DOCX with the signed QR code), POST issues it when there is none.</summary>
 [Authorize(Roles = nameof(Role.DesignatingOfficer) + "," + nameof(Role.Administrator))]
+[DesignationScope]
 public sealed class CertificateModel(ExemplarDbContext db, DesignationScope scope, CertificateIssuer issuer, ProgrammePolicies policies,
     DocumentGenerator documents, PublicUrls urls) : PageModel
 {
