@@ -15,6 +15,9 @@ using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Features.Notifications;
 using Exemplar.Web.Features.Policies;
 using Exemplar.Web.Features.Reviews;
+using Exemplar.Web.Features.Certificates;
+using Exemplar.Web.Features.Designations;
+using Exemplar.Web.Features.Registry;
 using Exemplar.Web.Features.Privacy;
 using Exemplar.Web.Infrastructure.Data;
 
@@ -49,6 +52,9 @@ public static class FeatureSetup
         builder.AddSurveys();
         builder.AddLedgerTransfer();
         builder.AddDocuments();
+        builder.AddDesignations();
+        builder.AddCertificates();
+        builder.AddRegistry();
         return builder;
     }
 
@@ -64,6 +70,8 @@ public static class FeatureSetup
         api.MapTransferApi();
         api.MapCallsApi();
         api.MapApplicationsApi();
+        app.MapCertificates();
+        app.MapRegistry(api);
         return app;
     }
 }

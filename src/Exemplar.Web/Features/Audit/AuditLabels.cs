@@ -7,7 +7,7 @@ public static class AuditLabels
 {
     public static readonly IReadOnlyDictionary<string, string> EntityTypes = new Dictionary<string, string>
     {
-        ["CalendarSettings"] = "提醒设置", ["Carrier"] = "基地（平台）", ["DemoDesignation"] = "认定情况（演示）", ["HolidayNoticeRecord"] = "节假日安排",
+        ["CalendarSettings"] = "提醒设置", ["Carrier"] = "基地（平台）", ["HolidayNoticeRecord"] = "节假日安排",
         ["Jurisdiction"] = "行政区划", ["LedgerAttachment"] = "佐证材料", ["LedgerEntry"] = "台账记录", ["Notification"] = "通知",
         ["Organization"] = "单位", ["PartnerAgency"] = "合作机构", ["PolicySetting"] = "政策施行日期", ["ResidentEnterprise"] = "入驻企业",
         ["ResidentYearFigure"] = "入驻企业年度数据", ["ServiceStaff"] = "服务人员", ["SurveyAnswer"] = "满意度调查答复",
@@ -17,7 +17,7 @@ public static class AuditLabels
         ["Call"] = "申报通知", ["CallMaterialSlot"] = "申报材料项", ["CallExtension"] = "申报延期", ["CallAttachment"] = "申报通知附件",
         ["Application"] = "申报", ["ApplicationVersion"] = "申报版本", ["ApplicationMaterial"] = "申报材料", ["ApplicationReturn"] = "退回补正",
         ["Expert"] = "评审专家", ["ExpertReview"] = "专家评审", ["ReviewRubricItem"] = "评分项", ["ReviewAssignment"] = "评审任务",
-        ["Designation"] = "认定情况", ["Notice"] = "送达文书", ["OutboundMessage"] = "外发消息", ["PolicySnapshot"] = "政策快照",
+        ["Designation"] = "认定情况", ["DesignationChange"] = "认定后的变更", ["IssuedCertificate"] = "证书", ["Notice"] = "送达文书", ["OutboundMessage"] = "外发消息", ["PolicySnapshot"] = "政策快照",
     };
 
     public static string EntityType(string type) => EntityTypes.GetValueOrDefault(type, type);
@@ -92,7 +92,7 @@ public static class AuditLabels
         ["PreviousRecommendationDeadline"] = "原推荐截止时间", ["Citation"] = "依据条款", ["Generated"] = "系统生成",
         ["IsDeclaration"] = "声明类材料", ["Order"] = "顺序", ["Required"] = "必须提交", ["Text"] = "内容",
         ["AnnouncementNumber"] = "公告文号", ["ReapplyBannedUntil"] = "不得再次申报至", ["RevocationCitation"] = "撤销依据",
-        ["RevokedOn"] = "撤销日期", ["ValidFrom"] = "有效期起", ["ValidUntil"] = "有效期至", ["Ref"] = "关联", ["Attempts"] = "发送次数",
+        ["RevokedOn"] = "撤销日期", ["PlaqueAwardedOn"] = "授牌日期", ["EnteredAfterwards"] = "上线后补录", ["DesignationId"] = "认定", ["CompletedOn"] = "完成日期", ["IssuedOn"] = "发证日期", ["Payload"] = "签名内容", ["Signature"] = "电子签名", ["Algorithm"] = "签名算法", ["KeyId"] = "签名密钥", ["IssuedCertificate.Number"] = "证书编号", ["DesignationChange.Description"] = "变更事项", ["ValidFrom"] = "有效期起", ["ValidUntil"] = "有效期至", ["Ref"] = "关联", ["Attempts"] = "发送次数",
         ["Channel"] = "渠道", ["LastError"] = "最近错误", ["NextAttemptAt"] = "下次发送时间", ["Recipient"] = "收件人", ["SentAt"] = "发送时间",
         ["Subject"] = "主题", ["Hash"] = "摘要", ["Json"] = "内容", ["PinnedAt"] = "固定时间",
         ["Carrier.Name"] = "名称", ["Notification.Title"] = "标题", ["HolidayNoticeRecord.Title"] = "通知标题", ["UserAccount.Phone"] = "联系电话",

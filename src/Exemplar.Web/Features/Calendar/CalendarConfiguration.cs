@@ -29,16 +29,3 @@ internal sealed class CalendarSettingsConfiguration : IEntityTypeConfiguration<C
         b.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
     }
 }
-
-internal sealed class DemoDesignationConfiguration : IEntityTypeConfiguration<DemoDesignation>
-{
-    public void Configure(EntityTypeBuilder<DemoDesignation> b)
-    {
-        b.ToTable("demo_designations");
-        b.Property(x => x.ProgrammeId).HasMaxLength(100);
-        b.Property(x => x.JurisdictionCode).HasMaxLength(12);
-        b.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
-        b.HasIndex(x => x.OrganizationId);
-        b.HasOne<Organizations.Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Cascade);
-    }
-}

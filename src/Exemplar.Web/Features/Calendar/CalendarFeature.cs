@@ -15,7 +15,6 @@ public static class CalendarFeature
         services.AddScoped<ChangeCalendarHandler>();
         services.AddScoped<SaveCalendarSettingsHandler>();
         services.AddScoped<IStartupSeeder, CalendarSeeder>();
-        services.AddScoped<IStartupSeeder, DemoDesignationSeeder>();
         return services;
     }
 }

@@ -27,6 +27,10 @@ public sealed class Designation
     public DateOnly? ReapplyBannedUntil { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public uint Version { get; set; }
+    /// <summary>授牌: the day the plaque was handed over, where the text awards one (昆明办法第十四条 颁发牌匾).</summary>
+    public DateOnly? PlaqueAwardedOn { get; set; }
+    /// <summary>True for a designation made before the product existed and entered by an officer (form or import).</summary>
+    public bool EnteredAfterwards { get; set; }
 
     public DesignationStanding Standing => new(ProgrammeId, ValidFrom, ValidUntil, RevokedOn, ReapplyBannedUntil, RevocationCitation);
 }
@@ -43,6 +47,7 @@ internal sealed class DesignationConfiguration : IEntityTypeConfiguration<Design
         b.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
         b.Ignore(x => x.Standing);
         b.HasIndex(x => new { x.CarrierId, x.ProgrammeId });
+        b.HasIndex(x => x.AnnouncedOn);
         b.HasOne<Carrier>().WithMany().HasForeignKey(x => x.CarrierId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,6 +1,8 @@
 using Exemplar.Domain.Calendar;
 using Exemplar.Domain.Policies;
 using Exemplar.Web.Features.Account;
+using Exemplar.Web.Features.Carriers;
+using Exemplar.Web.Features.Designations;
 using Exemplar.Web.Features.Jurisdictions;
 using Exemplar.Web.Features.Organizations;
 using Exemplar.Web.Infrastructure;
@@ -14,7 +16,8 @@ namespace Exemplar.Web.Features.Calendar.Obligations;
 /// Derives every obligation the system knows of on a date, with its audience:
 /// programme level (the text's own expiry for the designating authority; the local authorities' annual
 /// reports for each local officer's jurisdiction in the programme's region) and per designation (annual
-/// summary, change filing, re-review, validity expiry), from the demo designation facts until designations exist.
+/// summary, change filing, re-review, validity expiry), from the designations on record and their later changes;
+/// a revoked designation has none from its revocation on.
 /// </summary>
 public sealed class ObligationCatalog(
     ExemplarDbContext db, ProgrammePolicies policies, JurisdictionTreeCache trees, CalendarService calendars, TimeProvider clock)
@@ -29,7 +32,11 @@ public sealed class ObligationCatalog(
         Derive(await InputsAsync(ct), await calendars.GetAsync(ct), await calendars.SettingsAsync(ct), today);
 
     /// <summary>What the derivation reads from the database, so before/after comparisons can reuse it.</summary>
-    public sealed record Inputs(JurisdictionTree Tree, IReadOnlyList<string> LocalOfficerJurisdictions, IReadOnlyList<(DemoDesignation D, string OrgName)> Designations);
+    public sealed record Inputs(JurisdictionTree Tree, IReadOnlyList<string> LocalOfficerJurisdictions, IReadOnlyList<DesignatedBase> Designations);
+
+    /// <summary>A designation as obligations need it: the operating organisation, the carrier's place and the changes completed.</summary>
+    public sealed record DesignatedBase(Guid Id, string ProgrammeId, DateOnly AnnouncedOn, DateOnly? RevokedOn, Guid OrganizationId, string OrgName,
+        string JurisdictionCode, IReadOnlyList<DateOnly> ChangesCompletedOn);
 
     public async Task<Inputs> InputsAsync(CancellationToken ct)
     {
@@ -38,11 +45,16 @@ public sealed class ObligationCatalog(
         var jurisdictions = await db.Set<UserAccount>().AsNoTracking()
             .Where(u => u.IsActive && local.Contains(u.Role) && u.JurisdictionCode != null)
             .Select(u => u.JurisdictionCode!).Distinct().OrderBy(c => c).ToListAsync(ct);
-        var designations = await (from d in db.Set<DemoDesignation>().AsNoTracking()
-                                  join o in db.Set<Organization>().AsNoTracking() on d.OrganizationId equals o.Id
-                                  orderby o.Name
-                                  select new { d, o.Name }).ToListAsync(ct);
-        return new Inputs(tree, jurisdictions, [.. designations.Select(x => (x.d, x.Name))]);
+        var designations = await (from d in db.Set<Designation>().AsNoTracking()
+                                  join c in db.Set<Carrier>().AsNoTracking() on d.CarrierId equals c.Id
+                                  join o in db.Set<Organization>().AsNoTracking() on c.OrganizationId equals o.Id
+                                  orderby o.Name, c.Name
+                                  select new { d.Id, d.ProgrammeId, d.AnnouncedOn, d.RevokedOn, OrganizationId = o.Id, o.Name, c.JurisdictionCode }).ToListAsync(ct);
+        var ids = designations.Select(d => d.Id).ToList();
+        var changes = (await db.Set<DesignationChange>().AsNoTracking().Where(c => ids.Contains(c.DesignationId)).ToListAsync(ct))
+            .ToLookup(c => c.DesignationId, c => c.CompletedOn);
+        return new Inputs(tree, jurisdictions, [.. designations.Select(x => new DesignatedBase(x.Id, x.ProgrammeId, x.AnnouncedOn, x.RevokedOn,
+            x.OrganizationId, x.Name, x.JurisdictionCode, [.. changes[x.Id].Order()]))]);
     }
 
     public IReadOnlyList<AddressedObligation> Derive(Inputs inputs, HolidayCalendar calendar, CalendarSettings settings, DateOnly today)
@@ -76,15 +88,15 @@ public sealed class ObligationCatalog(
             }
 
             var perBase = rules with { AnnualReport = null, PolicyExpiry = null, PublicNotice = null };
-            foreach (var (d, orgName) in inputs.Designations.Where(x => x.D.ProgrammeId == policy.Id))
+            foreach (var d in inputs.Designations.Where(x => x.ProgrammeId == policy.Id && (x.RevokedOn is null || x.RevokedOn > today)))
             {
-                var facts = new ObligationFacts($"designation-{d.Id:N}", orgName, d.AnnouncedOn,
-                    ChangesCompletedOn: d.ChangeCompletedOn is { } c ? [c] : null, ReportingYears: years);
+                var facts = new ObligationFacts($"designation-{d.Id:N}", d.OrgName, d.AnnouncedOn,
+                    ChangesCompletedOn: d.ChangesCompletedOn.Count > 0 ? d.ChangesCompletedOn : null, ReportingYears: years);
                 foreach (var o in ObligationDeriver.Derive(perBase, facts, calendar))
                 {
                     var audience = o.Party == ObligationParty.Base
-                        ? new ObligationAudience(ObligationParty.Base, d.JurisdictionCode ?? region, d.OrganizationId)
-                        : new ObligationAudience(o.Party, d.JurisdictionCode ?? region);
+                        ? new ObligationAudience(ObligationParty.Base, d.JurisdictionCode, d.OrganizationId)
+                        : new ObligationAudience(o.Party, d.JurisdictionCode);
                     result.Add(new(o, policy.Id, audience));
                 }
             }

@@ -12,7 +12,8 @@ public sealed record CertificateData
     public required string BaseName { get; init; }
     public required string OperatorName { get; init; }
     public required DateOnly ValidFrom { get; init; }
-    public required DateOnly ValidUntil { get; init; }
+    /// <summary>The last valid day; null where the text sets no period (北京: 动态管理).</summary>
+    public required DateOnly? ValidUntil { get; init; }
     /// <summary>颁发机关.</summary>
     public required string IssuerName { get; init; }
     public required DateOnly IssuedOn { get; init; }
@@ -38,7 +39,7 @@ public static class Certificate
         b.Add(new Para([new Span("经审核，你单位运营的", SizePt: FontSizes.XiaoEr), new Span(c.BaseName, SizePt: FontSizes.XiaoEr, Bold: true),
             new Span("被认定为", SizePt: FontSizes.XiaoEr)], ParaStyle.Body) { LineHeightPt = 34 });
         b.Add(new Para([new Span(c.DesignationTitle, SizePt: FontSizes.Er, Font: FontRole.Title)], ParaStyle.Normal) { Align = Align.Center, LineHeightPt = 44 });
-        b.Add(new Para([new Span($"有效期：{ChineseFormat.Date(c.ValidFrom)}至{ChineseFormat.Date(c.ValidUntil)}", SizePt: FontSizes.XiaoEr)], ParaStyle.Body) { LineHeightPt = 34 });
+        b.Add(new Para([new Span(c.ValidUntil is { } until ? $"有效期：{ChineseFormat.Date(c.ValidFrom)}至{ChineseFormat.Date(until)}" : $"自{ChineseFormat.Date(c.ValidFrom)}起（动态管理，不设固定有效期）", SizePt: FontSizes.XiaoEr)], ParaStyle.Body) { LineHeightPt = 34 });
         b.Blank();
         var qr = new ImageBlock(QrCodes.Png(c.QrPayload), QrSizeMm, QrSizeMm, c.VerifyHint, Align.Left);
         b.Table(new TableBuilder(1, 1)

@@ -614,50 +614,6 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("calendar_settings", (string)null);
                 });
 
-            modelBuilder.Entity("Exemplar.Web.Features.Calendar.DemoDesignation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateOnly>("AnnouncedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("announced_on");
-
-                    b.Property<DateOnly?>("ChangeCompletedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("change_completed_on");
-
-                    b.Property<string>("JurisdictionCode")
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("jurisdiction_code");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organization_id");
-
-                    b.Property<string>("ProgrammeId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("programme_id");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.HasKey("Id")
-                        .HasName("pk_demo_designations");
-
-                    b.HasIndex("OrganizationId")
-                        .HasDatabaseName("ix_demo_designations_organization_id");
-
-                    b.ToTable("demo_designations", (string)null);
-                });
-
             modelBuilder.Entity("Exemplar.Web.Features.Calendar.HolidayNoticeRecord", b =>
                 {
                     b.Property<int>("Year")
@@ -1280,6 +1236,100 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("service_staff", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.Certificates.IssuedCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("algorithm");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DesignationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("designation_id");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("payload");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("signature");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificates");
+
+                    b.HasIndex("DesignationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificates_designation_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificates_number");
+
+                    b.ToTable("certificates", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Certificates.SigningKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("algorithm");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_private_key");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("public_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificate_keys");
+
+                    b.ToTable("certificate_keys", (string)null);
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Designations.Designation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1302,6 +1352,14 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<bool>("EnteredAfterwards")
+                        .HasColumnType("boolean")
+                        .HasColumnName("entered_afterwards");
+
+                    b.Property<DateOnly?>("PlaqueAwardedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("plaque_awarded_on");
 
                     b.Property<string>("PolicyVersion")
                         .IsRequired()
@@ -1345,10 +1403,46 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_designations");
 
+                    b.HasIndex("AnnouncedOn")
+                        .HasDatabaseName("ix_designations_announced_on");
+
                     b.HasIndex("CarrierId", "ProgrammeId")
                         .HasDatabaseName("ix_designations_carrier_id_programme_id");
 
                     b.ToTable("designations", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Designations.DesignationChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("DesignationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("designation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_designation_changes");
+
+                    b.HasIndex("DesignationId")
+                        .HasDatabaseName("ix_designation_changes_designation_id");
+
+                    b.ToTable("designation_changes", (string)null);
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Jurisdictions.Jurisdiction", b =>
@@ -2112,6 +2206,26 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasName("pk_policy_snapshots");
 
                     b.ToTable("policy_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Registry.RegistryRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_revisions");
+
+                    b.ToTable("registry_revisions", (string)null);
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Reviews.ExpertReview", b =>
@@ -2989,16 +3103,6 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_application_versions_applications_application_id");
                 });
 
-            modelBuilder.Entity("Exemplar.Web.Features.Calendar.DemoDesignation", b =>
-                {
-                    b.HasOne("Exemplar.Web.Features.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_demo_designations_organizations_organization_id");
-                });
-
             modelBuilder.Entity("Exemplar.Web.Features.Calls.Call", b =>
                 {
                     b.HasOne("Exemplar.Web.Features.Policies.PolicySnapshot", null)
@@ -3103,6 +3207,16 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_service_staff_carriers_carrier_id");
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.Certificates.IssuedCertificate", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Designations.Designation", null)
+                        .WithMany()
+                        .HasForeignKey("DesignationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_certificates_designations_designation_id");
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Designations.Designation", b =>
                 {
                     b.HasOne("Exemplar.Web.Features.Carriers.Carrier", null)
@@ -3111,6 +3225,16 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_designations_carriers_carrier_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Designations.DesignationChange", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Designations.Designation", null)
+                        .WithMany()
+                        .HasForeignKey("DesignationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_designation_changes_designations_designation_id");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Jurisdictions.Jurisdiction", b =>
