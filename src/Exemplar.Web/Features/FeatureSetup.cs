@@ -1,5 +1,6 @@
 using Exemplar.Web.Features.Account;
 using Exemplar.Web.Features.Applications;
+using Exemplar.Web.Features.Recommendations;
 using Exemplar.Web.Features.Calls;
 using Exemplar.Web.Features.Audit;
 using Exemplar.Web.Features.Ledger.Transfer;
@@ -41,6 +42,7 @@ public static class FeatureSetup
         builder.AddLedger();
         builder.AddCalls();
         builder.AddApplications();
+        builder.AddRecommendations();
         services.AddCalendarFeature();
         services.AddNotificationsFeature(builder.Configuration);
         services.AddPolicyLibrary(builder.Configuration);

@@ -17,6 +17,7 @@ public static class AuditLabels
         ["Call"] = "申报通知", ["CallMaterialSlot"] = "申报材料项", ["CallExtension"] = "申报延期", ["CallAttachment"] = "申报通知附件",
         ["Application"] = "申报", ["ApplicationVersion"] = "申报版本", ["ApplicationMaterial"] = "申报材料", ["ApplicationReturn"] = "退回补正",
         ["Designation"] = "认定情况", ["Notice"] = "送达文书", ["OutboundMessage"] = "外发消息", ["PolicySnapshot"] = "政策快照",
+        ["Recommendation"] = "推荐（初审）",
     };
 
     public static string EntityType(string type) => EntityTypes.GetValueOrDefault(type, type);
@@ -86,6 +87,7 @@ public static class AuditLabels
         ["RevokedOn"] = "撤销日期", ["ValidFrom"] = "有效期起", ["ValidUntil"] = "有效期至", ["Ref"] = "关联", ["Attempts"] = "发送次数",
         ["Channel"] = "渠道", ["LastError"] = "最近错误", ["NextAttemptAt"] = "下次发送时间", ["Recipient"] = "收件人", ["SentAt"] = "发送时间",
         ["Subject"] = "主题", ["Hash"] = "摘要", ["Json"] = "内容", ["PinnedAt"] = "固定时间",
+        ["Level"] = "推荐层级", ["MaterialsJson"] = "材料完整性", ["NotesJson"] = "核查意见", ["AuditDate"] = "现场审核日期", ["AuditInspectors"] = "现场审核人员", ["AuditFindings"] = "现场审核情况", ["AuditPhotoIds"] = "现场照片", ["Opinion"] = "推荐意见", ["Recommend"] = "是否推荐", ["SignedAt"] = "签署时间", ["SignedBy"] = "签署人", ["SignedByName"] = "签署人姓名", ["SignedJson"] = "签署内容", ["Recommendation.Hash"] = "签署摘要", ["Recommendation.ApplicationVersion"] = "申报版本号",
         ["Carrier.Name"] = "名称", ["Notification.Title"] = "标题", ["HolidayNoticeRecord.Title"] = "通知标题", ["UserAccount.Phone"] = "联系电话",
     };
 

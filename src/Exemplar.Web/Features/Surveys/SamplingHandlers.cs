@@ -17,7 +17,7 @@ namespace Exemplar.Web.Features.Surveys;
 /// A base and year with a sample already need <paramref name="ConfirmRedraw"/> and a <paramref name="RedrawReason"/>
 /// (drawing again until the sample suits someone would defeat the random draw), recorded with the new sample.
 /// </summary>
-public sealed record DrawSampleCommand(Guid CarrierId, int Year, decimal SharePercent, string DrawnBy, bool ConfirmRedraw = false, string? RedrawReason = null);
+public sealed record DrawSampleCommand(Guid CarrierId, int Year, decimal SharePercent, string DrawnBy, bool ConfirmRedraw = false, string? RedrawReason = null, Guid? ApplicationId = null);
 
 public sealed class DrawSampleHandler(ExemplarDbContext db, TimeProvider clock)
 {
@@ -34,12 +34,15 @@ public sealed class DrawSampleHandler(ExemplarDbContext db, TimeProvider clock)
         else if (decimal.Round(c.SharePercent, 2) != c.SharePercent) p.Add("SharePercent", "抽查比例最多保留两位小数。");
         if (p.Any) return p.Result();
 
-        var earlier = await db.Set<SurveySample>().CountAsync(s => s.CarrierId == c.CarrierId && s.Year == c.Year, ct);
+        // A recommendation's sample is one per application (昆明第十条); a routine check one per base and year.
+        var earlier = c.ApplicationId is { } applicationId
+            ? await db.Set<SurveySample>().CountAsync(s => s.ApplicationId == applicationId, ct)
+            : await db.Set<SurveySample>().CountAsync(s => s.CarrierId == c.CarrierId && s.Year == c.Year, ct);
         var reason = string.IsNullOrWhiteSpace(c.RedrawReason) ? null : c.RedrawReason.Trim();
         if (earlier > 0)
         {
             if (!c.ConfirmRedraw || reason is null)
-                p.Add(RedrawField, $"本基地{c.Year}年度已有 {earlier} 次抽查。再次抽取须勾选确认并填写原因（将随样本记录）；若只是要继续记录答复，请打开已有的抽查。");
+                p.Add(RedrawField, c.ApplicationId is not null ? $"本申报已有 {earlier} 次抽查。再次抽取须勾选确认并填写原因（将随样本记录）。" : $"本基地{c.Year}年度已有 {earlier} 次抽查。再次抽取须勾选确认并填写原因（将随样本记录）；若只是要继续记录答复，请打开已有的抽查。");
             else if (reason.Length > MaxReason) p.Add(RedrawField, $"再次抽取的原因不能超过{MaxReason}个字。");
             if (p.Any) return p.Result();
         }
@@ -58,7 +61,7 @@ public sealed class DrawSampleHandler(ExemplarDbContext db, TimeProvider clock)
             CarrierId = c.CarrierId, Year = c.Year, SharePercent = c.SharePercent, Seed = seed,
             PopulationCount = ordered.Count, PopulationDate = today, PopulationIds = ordered,
             MemberIds = [.. SurveySampler.Draw(ordered, c.SharePercent, (ulong)seed)],
-            DrawnBy = c.DrawnBy, DrawnAt = clock.GetUtcNow(), RedrawReason = reason,
+            DrawnBy = c.DrawnBy, DrawnAt = clock.GetUtcNow(), RedrawReason = reason, ApplicationId = c.ApplicationId,
         };
         db.Add(sample);
         db.Actor.Operation = "满意度抽查.抽取";

@@ -53,6 +53,8 @@ public sealed class SurveySample
     public string? CompletedBy { get; set; }
     /// <summary>Why the officer drew another sample for a base and year that already had one (null for the first).</summary>
     public string? RedrawReason { get; set; }
+    /// <summary>The application whose recommendation this sample serves (昆明第十条, drawn after submission); null for a routine check.</summary>
+    public Guid? ApplicationId { get; set; }
     public uint Version { get; set; }
 }
 
@@ -108,7 +110,9 @@ internal sealed class SurveyConfigurations :
         b.Property(x => x.RedrawReason).HasMaxLength(DrawSampleHandler.MaxReason);
         b.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
         b.HasIndex(x => x.CarrierId);
+        b.HasIndex(x => x.ApplicationId);
         b.HasOne<Carrier>().WithMany().HasForeignKey(x => x.CarrierId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Applications.Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<SurveySampleAnswer> b)

@@ -1,0 +1,96 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using Exemplar.Domain.Policies;
+using Exemplar.Web.Features.Applications;
+using Exemplar.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplar.Web.Features.Recommendations;
+
+/// <summary>
+/// 推荐（初审）工作表 of one application: the recommending officer fills and signs it; once signed, the designating
+/// authority reads it (decision, opinion, sample) — nobody else. Content access is checked by <see cref="ApplicationScopeAttribute"/>.
+/// </summary>
+public sealed class WorksheetModel(RecommendationLoader loader, RecommendationHandlers handlers, ExemplarDbContext db) : ApplicationPageModel
+{
+    [BindProperty] [Display(Name = "版本")] public uint Version { get; set; }
+    [BindProperty] [Display(Name = "材料完整性")] public Dictionary<string, bool> Materials { get; set; } = [];
+    [BindProperty] [Display(Name = "核查意见")] public Dictionary<string, string?> Notes { get; set; } = [];
+    [BindProperty] [Display(Name = "现场审核日期")] public DateOnly? AuditDate { get; set; }
+    [BindProperty] [Display(Name = "现场审核人员")] public string? AuditInspectors { get; set; }
+    [BindProperty] [Display(Name = "现场审核情况")] public string? AuditFindings { get; set; }
+    [BindProperty] [Display(Name = "推荐意见")] public string? Opinion { get; set; }
+    [BindProperty] [Display(Name = "是否推荐")] public bool? Recommend { get; set; }
+    [BindProperty] [Display(Name = "确认")] public bool Confirm { get; set; }
+    [BindProperty] [Display(Name = "确认再次抽取")] public bool ConfirmRedraw { get; set; }
+    [BindProperty] [Display(Name = "再次抽取原因")] public string? RedrawReason { get; set; }
+
+    public RecommendationFile Sheet { get; private set; } = null!;
+    public IReadOnlyList<ApplicationMaterial> Files { get; private set; } = [];
+    public IReadOnlyList<ConditionResultDto> Conditions { get; private set; } = [];
+    public bool MayWork => Access.IsRecommender && Sheet.Worksheet?.IsSigned != true && Application.Status == ApplicationStatus.Submitted;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (Sheet.Worksheet is { } w)
+        {
+            Version = w.Version;
+            Materials = ApplicationJson.Read<Dictionary<string, bool>>(w.MaterialsJson);
+            Notes = ApplicationJson.Read<Dictionary<string, string>>(w.NotesJson).ToDictionary(n => n.Key, n => (string?)n.Value);
+            (AuditDate, AuditInspectors, AuditFindings, Opinion, Recommend) = (w.AuditDate, w.AuditInspectors, w.AuditFindings, w.Opinion, w.Recommend);
+        }
+        // Only the recommending level works on it; the designating authority reads it once signed.
+        if (!Access.IsRecommender && Sheet.Worksheet?.IsSigned != true) return Forbid();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var r = await handlers.SaveAsync(new SaveWorksheetCommand(Application.Id, User, Version, Materials, Notes, AuditDate, AuditInspectors,
+            AuditFindings, Opinion, Recommend), ct);
+        return await AfterAsync(r, "推荐工作表已保存。", ct);
+    }
+
+    public async Task<IActionResult> OnPostDrawAsync(CancellationToken ct)
+    {
+        var r = await handlers.DrawSampleAsync(new DrawRecommendationSampleCommand(Application.Id, User, ConfirmRedraw, RedrawReason), ct);
+        return await AfterAsync(r, "已随机抽取满意度抽查样本，请逐家联系并记录答复。", ct);
+    }
+
+    public async Task<IActionResult> OnPostSignAsync(CancellationToken ct)
+    {
+        var r = await handlers.SignAsync(new SignRecommendationCommand(Application.Id, User, Version, Confirm), ct);
+        return await AfterAsync(r, "推荐意见已签署。", ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(Infrastructure.Forms.SaveResult r, string flash, CancellationToken ct)
+    {
+        if (!r.Ok && !r.IsNotFound)
+        {
+            // Re-render with what was posted, the worksheet's stored parts (sample, signature) freshly loaded.
+            if (!await LoadAsync(ct)) return NotFound();
+        }
+        return Outcome(r, flash, BaseUrl + "/Recommendation");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var sheet = await loader.LoadAsync(Application.Id, User, tracked: false, ct);
+        if (sheet is null) return false;
+        Sheet = sheet;
+        Files = await db.Set<ApplicationMaterial>().AsNoTracking().Where(m => m.VersionId == Record.Current.Id).ToListAsync(ct);
+        Conditions = FrozenConditions(Record.Current.SnapshotJson);
+        return true;
+    }
+
+    /// <summary>The conditions as judged in the submitted package (with the applicant's figures), top level only.</summary>
+    private static IReadOnlyList<ConditionResultDto> FrozenConditions(string? snapshot)
+    {
+        if (snapshot is null) return [];
+        var package = ApplicationJson.ReadRecord<ApplicationPackage>(snapshot);
+        var report = package.Report.Deserialize<ReportData>(ApplicationJson.Options);
+        return report?.Eligibility.Conditions ?? [];
+    }
+}
