@@ -48,6 +48,7 @@ public sealed class WorksheetModel(RecommendationLoader loader, RecommendationHa
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!Access.IsRecommender) return Forbid();
         var r = await handlers.SaveAsync(new SaveWorksheetCommand(Application.Id, User, Version, Materials, Notes, AuditDate, AuditInspectors,
             AuditFindings, Opinion, Recommend), ct);
         return await AfterAsync(r, "推荐工作表已保存。", ct);
@@ -55,12 +56,14 @@ public sealed class WorksheetModel(RecommendationLoader loader, RecommendationHa
 
     public async Task<IActionResult> OnPostDrawAsync(CancellationToken ct)
     {
+        if (!Access.IsRecommender) return Forbid();
         var r = await handlers.DrawSampleAsync(new DrawRecommendationSampleCommand(Application.Id, User, ConfirmRedraw, RedrawReason), ct);
         return await AfterAsync(r, "已随机抽取满意度抽查样本，请逐家联系并记录答复。", ct);
     }
 
     public async Task<IActionResult> OnPostSignAsync(CancellationToken ct)
     {
+        if (!Access.IsRecommender) return Forbid();
         var r = await handlers.SignAsync(new SignRecommendationCommand(Application.Id, User, Version, Confirm), ct);
         return await AfterAsync(r, "推荐意见已签署。", ct);
     }
