@@ -95,7 +95,9 @@ public sealed class RecommendationTests(ExemplarFactory app) : IClassFixture<Exe
         // The city sees nothing of an application before its county has recommended it.
         var fresh = await SubmittedAsync("盘龙众创空间");
         using var city = await app.SignedInAsync("km.city");
-        Assert.Equal(HttpStatusCode.Forbidden, (await city.GetAsync($"/Applications/{fresh}/Recommendation")).StatusCode);
+        var refused = await city.GetAsync($"/Applications/{fresh}/Recommendation");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/Error/403", refused.Headers.Location!.OriginalString);
     }
 
     [Fact]
