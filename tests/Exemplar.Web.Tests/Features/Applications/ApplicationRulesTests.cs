@@ -79,6 +79,56 @@ public sealed class ApplicationRulesTests(ExemplarFactory app) : IClassFixture<E
     }
 
     [Fact]
+    public async Task A_liaocheng_base_with_a_valid_title_may_not_apply_again_and_asks_for_re_review_in_its_expiry_year()
+    {
+        using var _ = app.CreateClient();
+        var call = await data.CallAsync("liaocheng-base-2021", "lc.city", "LV", title: "聊城有效期测试批次");
+        var (carrier, _, _) = await data.CarrierAsync("聊城东昌创业孵化园");
+        await DesignateAsync(carrier, "liaocheng-base-2021", new DateOnly(2025, 6, 1), new DateOnly(2028, 5, 31));
+        // 聊城办法第十六条: 有效期内的示范基地不得重复申报; 期满当年申请复核.
+        var refusals = await StartRefusalsAsync(call, "聊城东昌创业孵化园");
+        Assert.Contains(refusals, m => m.Contains("有效期内的示范基地不得重复申报"));
+    }
+
+    [Fact]
+    public async Task A_beijing_base_whose_title_was_revoked_with_a_ban_may_not_apply_until_the_ban_ends()
+    {
+        using var _ = app.CreateClient();
+        var call = await data.CallAsync("beijing-base", "bj.city", "BJ", title: "北京禁入期测试批次");
+        var carrier = await data.WithAsync(async (_, db) =>
+        {
+            var org = await db.Set<Exemplar.Web.Features.Organizations.Organization>().SingleAsync(o => o.Name == "北京海淀科创孵化器有限公司");
+            var c = new Carrier
+            {
+                OrganizationId = org.Id, Name = "海淀科创孵化基地", JurisdictionCode = "110108", Kind = Exemplar.Domain.Ledger.CarrierKind.Base,
+                LeadingIndustries = ["软件"], PrimaryType = Exemplar.Domain.Ledger.CarrierPrimaryType.ProducerServices, Area = 8000, PublicServiceArea = 1200,
+                EstablishedOn = new DateOnly(2018, 1, 1), CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.Actor.Operation = "测试.新增载体";
+            db.Add(c);
+            await db.SaveChangesAsync();
+            return c.Id;
+        });
+        // 北京办法第十五条: 撤销已授予的示范基地称号，两年内不得再次申请 — revoked 2025-03-01, so barred through 2027-02-28.
+        await DesignateAsync(carrier, "beijing-base", new DateOnly(2023, 1, 10), null, revokedOn: new DateOnly(2025, 3, 1),
+            bannedUntil: new DateOnly(2027, 2, 28), citation: "第十五条");
+        var refusals = await StartRefusalsAsync(call, "海淀科创孵化基地");
+        Assert.Contains(refusals, m => m.Contains("2027年2月28日前不得再次申请"));
+    }
+
+    private Task<int> DesignateAsync(Guid carrier, string programme, DateOnly from, DateOnly? until, DateOnly? revokedOn = null,
+        DateOnly? bannedUntil = null, string? citation = null) => data.WithAsync(async (_, db) =>
+    {
+        db.Actor.Operation = "测试.认定";
+        db.Add(new Designation
+        {
+            CarrierId = carrier, ProgrammeId = programme, PolicyVersion = "测试", AnnouncedOn = from, ValidFrom = from, ValidUntil = until,
+            RevokedOn = revokedOn, ReapplyBannedUntil = bannedUntil, RevocationCitation = citation,
+        });
+        return await db.SaveChangesAsync();
+    });
+
+    [Fact]
     public async Task Missing_materials_block_the_submission_while_unmet_conditions_only_warn_and_are_kept()
     {
         using var _ = app.CreateClient();
@@ -110,13 +160,44 @@ public sealed class ApplicationRulesTests(ExemplarFactory app) : IClassFixture<E
             .OrderBy(s => s.Order).Select(s => s.Id).FirstAsync());
         var html = Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>");
         var exe = new byte[] { (byte)'M', (byte)'Z', 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xFF, 0xFF };
-        foreach (var (name, content) in new[] { ("营业执照.pdf", html), ("发票.pdf", exe), ("承诺书\u202Efdp.exe", exe) })
+        var pdfWithScript = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        var cases = new (string Name, byte[] Content, string Expected)[]
+        {
+            ("营业执照.pdf", html, "按文件内容判断"),              // an HTML page renamed
+            ("发票.pdf", exe, "按文件内容判断"),                  // a Windows program renamed
+            ("承诺书\u202Efdp.exe", exe, "按文件内容判断"),       // right-to-left override hiding .exe
+            ("审计报告.pdf", pdfWithScript, "/JavaScript"),       // a PDF that runs a script when opened
+            ("制度文件.docx", ZipBomb(), "压缩炸弹"),               // 300 MB of zeros in a 300 KB package
+            ("空白.pdf", [], "空文件"),
+            ("扫描件.pdf", [.. ApplicationTestData.Pdf, .. new byte[20 * 1024 * 1024]], "20 MB"),
+        };
+        foreach (var (name, content, expected) in cases)
         {
             var r = await data.WithAsync((s, _) => s.GetRequiredService<UploadMaterialHandler>().HandleAsync(new UploadMaterialCommand(id, org, user, slot, name, content), default));
             Assert.False(r.Ok, name);
-            Assert.Contains(r.Errors["File"], m => m.Contains("材料"));
+            Assert.Contains(r.Errors["File"], m => m.Contains(expected));
         }
         Assert.Equal(0, await data.WithAsync((_, db) => db.Set<ApplicationMaterial>().CountAsync(m => db.Set<ApplicationVersion>().Any(v => v.Id == m.VersionId && v.ApplicationId == id))));
+
+        // A path in the name is not a path: only its last part is kept, with the extension of what the file is.
+        var traversal = await data.WithAsync((s, _) => s.GetRequiredService<UploadMaterialHandler>().HandleAsync(
+            new UploadMaterialCommand(id, org, user, slot, "../../etc/营业执照.exe", ApplicationTestData.Pdf), default));
+        Assert.True(traversal.Ok);
+        Assert.Equal("营业执照.pdf", await data.WithAsync((_, db) => db.Set<ApplicationMaterial>()
+            .Where(m => db.Set<ApplicationVersion>().Any(v => v.Id == m.VersionId && v.ApplicationId == id)).Select(m => m.FileName).SingleAsync()));
+    }
+
+    private static byte[] ZipBomb()
+    {
+        using var ms = new MemoryStream();
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var w = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open())) w.Write("<Types/>");
+            using var s = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 300; i++) s.Write(zeros);
+        }
+        return ms.ToArray();
     }
 
     [Fact]
