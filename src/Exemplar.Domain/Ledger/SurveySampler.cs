@@ -19,20 +19,12 @@ public static class SurveySampler
     {
         var items = population.Distinct().OrderBy(g => g.ToString("N"), StringComparer.Ordinal).ToArray();
         var n = SizeFor(items.Length, sharePercent);
-        var state = seed;
+        var rng = new Review.SplitMix64(seed);
         for (var i = 0; i < n; i++)
         {
-            var j = i + (int)(Next(ref state) % (ulong)(items.Length - i));
+            var j = i + rng.Below(items.Length - i);
             (items[i], items[j]) = (items[j], items[i]);
         }
         return items.Take(n).ToList();
-    }
-
-    private static ulong Next(ref ulong state)
-    {
-        var z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
     }
 }

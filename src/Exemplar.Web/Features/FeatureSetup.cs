@@ -15,6 +15,7 @@ using Exemplar.Web.Features.Surveys;
 using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Features.Notifications;
 using Exemplar.Web.Features.Policies;
+using Exemplar.Web.Features.Reviews;
 using Exemplar.Web.Features.Privacy;
 using Exemplar.Web.Infrastructure.Data;
 
@@ -43,6 +44,7 @@ public static class FeatureSetup
         builder.AddCalls();
         builder.AddApplications();
         builder.AddRecommendations();
+        builder.AddReviews();
         services.AddCalendarFeature();
         services.AddNotificationsFeature(builder.Configuration);
         services.AddPolicyLibrary(builder.Configuration);

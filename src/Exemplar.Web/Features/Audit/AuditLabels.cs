@@ -16,6 +16,7 @@ public static class AuditLabels
         ["OrganizationClaim"] = "代码归属异议", ["RetentionRun"] = "个人信息到期清除",
         ["Call"] = "申报通知", ["CallMaterialSlot"] = "申报材料项", ["CallExtension"] = "申报延期", ["CallAttachment"] = "申报通知附件",
         ["Application"] = "申报", ["ApplicationVersion"] = "申报版本", ["ApplicationMaterial"] = "申报材料", ["ApplicationReturn"] = "退回补正",
+        ["Expert"] = "评审专家", ["ExpertReview"] = "专家评审", ["ReviewRubricItem"] = "评分项", ["ReviewAssignment"] = "评审任务",
         ["Designation"] = "认定情况", ["Notice"] = "送达文书", ["OutboundMessage"] = "外发消息", ["PolicySnapshot"] = "政策快照",
         ["Recommendation"] = "推荐（初审）",
     };
@@ -31,6 +32,14 @@ public static class AuditLabels
     /// <summary>Field names: an entity's own name first (Carrier.Name = 名称), then the common one.</summary>
     public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
     {
+        ["Specialties"] = "专业领域", ["EmployerName"] = "工作单位", ["EmployerUscc"] = "工作单位统一社会信用代码", ["RegionCode"] = "所在地区",
+        ["Mobile"] = "手机", ["Email"] = "电子邮箱", ["PanelSize"] = "评审专家人数", ["ReserveCount"] = "备选专家人数",
+        ["ExcludeSameCounty"] = "同县回避", ["ScoringDeadline"] = "评分截止日期", ["Stage"] = "阶段", ["Seed"] = "随机种子", ["DrawJson"] = "抽取记录",
+        ["DrawHash"] = "抽取记录哈希", ["Witnesses"] = "见证人", ["DrawnAt"] = "抽取时间", ["DrawnByName"] = "抽取人", ["ShortlistJson"] = "入围名单",
+        ["ShortlistFixedAt"] = "名单确定时间", ["ShortlistFixedByName"] = "名单确定人", ["ReviewId"] = "专家评审", ["Key"] = "评分项代码",
+        ["Label"] = "评分项", ["Checklist"] = "评审要点", ["MaxScore"] = "满分", ["Weight"] = "权重", ["ApplicationVersion"] = "评审的申报版本",
+        ["ExpertId"] = "评审专家", ["CalledInAt"] = "启用时间", ["DeclaredAt"] = "声明时间", ["ConflictReason"] = "回避理由", ["MarksJson"] = "各项评分",
+        ["Total"] = "总分", ["Opinion"] = "评审意见", ["Expert.Name"] = "姓名", ["ReviewAssignment.Position"] = "抽取顺序", ["Expert.IsActive"] = "在库",
         ["Id"] = "编号", ["CarrierId"] = "基地（平台）", ["OrganizationId"] = "单位", ["EnterpriseId"] = "企业", ["EntryId"] = "台账记录",
         ["AttachmentId"] = "佐证材料", ["InvitationId"] = "调查链接", ["SampleId"] = "抽查样本", ["UserId"] = "账户", ["PolicyId"] = "政策",
         ["ProgrammeId"] = "认定办法", ["PartnerAgencyId"] = "服务提供方", ["ImportJobId"] = "导入批次",

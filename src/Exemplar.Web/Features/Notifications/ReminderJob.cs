@@ -134,6 +134,9 @@ public sealed class ReminderJob(IServiceScopeFactory scopes, TimeProvider clock,
                     notifications++;
                 }
             }
+            var reviewReminders = await Reviews.ReviewReminders.AddDueAsync(db, today, utcNow, ct);
+            reminders += reviewReminders;
+            notifications += reviewReminders;
             await db.Database.ExecuteSqlAsync(
                 $"UPDATE job_leases SET holder = {Holder}, last_run_at = {utcNow}, last_sent = {reminders} WHERE name = {LeaseName}", ct);
             db.Actor.Operation = "提醒.发送";

@@ -2219,6 +2219,320 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("recommendations", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ExpertReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DrawHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("draw_hash");
+
+                    b.Property<string>("DrawJson")
+                        .HasColumnType("text")
+                        .HasColumnName("draw_json");
+
+                    b.Property<DateTimeOffset?>("DrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("drawn_at");
+
+                    b.Property<string>("DrawnByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("drawn_by_name");
+
+                    b.Property<bool>("ExcludeSameCounty")
+                        .HasColumnType("boolean")
+                        .HasColumnName("exclude_same_county");
+
+                    b.Property<int>("PanelSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("panel_size");
+
+                    b.Property<int>("ReserveCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reserve_count");
+
+                    b.Property<DateOnly>("ScoringDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("scoring_deadline");
+
+                    b.Property<long?>("Seed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seed");
+
+                    b.Property<DateTimeOffset?>("ShortlistFixedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shortlist_fixed_at");
+
+                    b.Property<string>("ShortlistFixedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("shortlist_fixed_by_name");
+
+                    b.Property<string>("ShortlistJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("shortlist_json");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Witnesses")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("witnesses");
+
+                    b.HasKey("Id")
+                        .HasName("pk_expert_reviews");
+
+                    b.HasIndex("CallId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_expert_reviews_call_id");
+
+                    b.ToTable("expert_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Reviews.Experts.Expert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmployerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("employer_name");
+
+                    b.Property<string>("EmployerUscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("employer_uscc");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Mobile")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("mobile");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.PrimitiveCollection<List<string>>("Specialties")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("specialties");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_experts");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_experts_region_code");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_experts_user_id");
+
+                    b.HasIndex("Name", "Mobile")
+                        .IsUnique()
+                        .HasDatabaseName("ix_experts_name_mobile");
+
+                    b.ToTable("experts", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ReviewAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("ApplicationVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_version");
+
+                    b.Property<DateTimeOffset?>("CalledInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("called_in_at");
+
+                    b.Property<string>("ConflictReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("conflict_reason");
+
+                    b.Property<DateTimeOffset?>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declared_at");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<string>("MarksJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("marks_json");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("opinion");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_id");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("total");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_assignments");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_review_assignments_application_id");
+
+                    b.HasIndex("ExpertId")
+                        .HasDatabaseName("ix_review_assignments_expert_id");
+
+                    b.HasIndex("ReviewId", "ApplicationId", "ExpertId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_review_assignments_review_id_application_id_expert_id");
+
+                    b.ToTable("review_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ReviewRubricItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Checklist")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("checklist");
+
+                    b.Property<string>("Citation")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("citation");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.Property<decimal>("MaxScore")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("max_score");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_id");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_rubric_items");
+
+                    b.HasIndex("ReviewId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_review_rubric_items_review_id_key");
+
+                    b.ToTable("review_rubric_items", (string)null);
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Surveys.SurveyAnswer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3027,6 +3341,59 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_recommendations_survey_samples_sample_id");
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ExpertReview", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expert_reviews_calls_call_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Reviews.Experts.Expert", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Account.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_experts_user_accounts_user_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ReviewAssignment", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_assignments_applications_application_id");
+
+                    b.HasOne("Exemplar.Web.Features.Reviews.Experts.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_assignments_experts_expert_id");
+
+                    b.HasOne("Exemplar.Web.Features.Reviews.ExpertReview", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_assignments_expert_reviews_review_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ReviewRubricItem", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Reviews.ExpertReview", null)
+                        .WithMany("Rubric")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_rubric_items_expert_reviews_review_id");
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Surveys.SurveyAnswer", b =>
                 {
                     b.HasOne("Exemplar.Web.Features.Surveys.SurveyInvitation", null)
@@ -3098,6 +3465,11 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
             modelBuilder.Entity("Exemplar.Web.Features.Carriers.ResidentEnterprise", b =>
                 {
                     b.Navigation("Years");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ExpertReview", b =>
+                {
+                    b.Navigation("Rubric");
                 });
 #pragma warning restore 612, 618
         }

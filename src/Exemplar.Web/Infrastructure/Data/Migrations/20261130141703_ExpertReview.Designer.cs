@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Exemplar.Web.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(ExemplarDbContext))]
-    [Migration("20261130142254_Recommendations")]
-    partial class Recommendations
+    [Migration("20261130141703_ExpertReview")]
+    partial class ExpertReview
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2117,7 +2117,178 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("policy_snapshots", (string)null);
                 });
 
-            modelBuilder.Entity("Exemplar.Web.Features.Recommendations.Recommendation", b =>
+            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ExpertReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DrawHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("draw_hash");
+
+                    b.Property<string>("DrawJson")
+                        .HasColumnType("text")
+                        .HasColumnName("draw_json");
+
+                    b.Property<DateTimeOffset?>("DrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("drawn_at");
+
+                    b.Property<string>("DrawnByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("drawn_by_name");
+
+                    b.Property<bool>("ExcludeSameCounty")
+                        .HasColumnType("boolean")
+                        .HasColumnName("exclude_same_county");
+
+                    b.Property<int>("PanelSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("panel_size");
+
+                    b.Property<int>("ReserveCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reserve_count");
+
+                    b.Property<DateOnly>("ScoringDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("scoring_deadline");
+
+                    b.Property<long?>("Seed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seed");
+
+                    b.Property<DateTimeOffset?>("ShortlistFixedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shortlist_fixed_at");
+
+                    b.Property<string>("ShortlistFixedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("shortlist_fixed_by_name");
+
+                    b.Property<string>("ShortlistJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("shortlist_json");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Witnesses")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("witnesses");
+
+                    b.HasKey("Id")
+                        .HasName("pk_expert_reviews");
+
+                    b.HasIndex("CallId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_expert_reviews_call_id");
+
+                    b.ToTable("expert_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Reviews.Experts.Expert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmployerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("employer_name");
+
+                    b.Property<string>("EmployerUscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("employer_uscc");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Mobile")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("mobile");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.PrimitiveCollection<List<string>>("Specialties")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("specialties");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_experts");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_experts_region_code");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_experts_user_id");
+
+                    b.HasIndex("Name", "Mobile")
+                        .IsUnique()
+                        .HasDatabaseName("ix_experts_name_mobile");
+
+                    b.ToTable("experts", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ReviewAssignment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -2131,77 +2302,52 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("application_version");
 
-                    b.Property<DateOnly?>("AuditDate")
-                        .HasColumnType("date")
-                        .HasColumnName("audit_date");
+                    b.Property<DateTimeOffset?>("CalledInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("called_in_at");
 
-                    b.Property<string>("AuditFindings")
-                        .HasMaxLength(3000)
-                        .HasColumnType("character varying(3000)")
-                        .HasColumnName("audit_findings");
+                    b.Property<string>("ConflictReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("conflict_reason");
 
-                    b.Property<string>("AuditInspectors")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("audit_inspectors");
+                    b.Property<DateTimeOffset?>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declared_at");
 
-                    b.PrimitiveCollection<List<Guid>>("AuditPhotoIds")
-                        .IsRequired()
-                        .HasColumnType("uuid[]")
-                        .HasColumnName("audit_photo_ids");
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
 
-                    b.Property<string>("Hash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("hash");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("integer")
-                        .HasColumnName("level");
-
-                    b.Property<string>("MaterialsJson")
-                        .IsRequired()
+                    b.Property<string>("MarksJson")
                         .HasColumnType("jsonb")
-                        .HasColumnName("materials_json");
-
-                    b.Property<string>("NotesJson")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("notes_json");
+                        .HasColumnName("marks_json");
 
                     b.Property<string>("Opinion")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("opinion");
 
-                    b.Property<bool?>("Recommend")
-                        .HasColumnType("boolean")
-                        .HasColumnName("recommend");
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
 
-                    b.Property<Guid?>("SampleId")
+                    b.Property<Guid>("ReviewId")
                         .HasColumnType("uuid")
-                        .HasColumnName("sample_id");
+                        .HasColumnName("review_id");
 
-                    b.Property<DateTimeOffset?>("SignedAt")
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("signed_at");
+                        .HasColumnName("submitted_at");
 
-                    b.Property<Guid?>("SignedBy")
-                        .HasColumnType("uuid")
-                        .HasColumnName("signed_by");
-
-                    b.Property<string>("SignedByName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("signed_by_name");
-
-                    b.Property<string>("SignedJson")
-                        .HasColumnType("text")
-                        .HasColumnName("signed_json");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("total");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -2210,16 +2356,79 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasColumnName("xmin");
 
                     b.HasKey("Id")
-                        .HasName("pk_recommendations");
+                        .HasName("pk_review_assignments");
 
-                    b.HasIndex("SampleId")
-                        .HasDatabaseName("ix_recommendations_sample_id");
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_review_assignments_application_id");
 
-                    b.HasIndex("ApplicationId", "Level")
+                    b.HasIndex("ExpertId")
+                        .HasDatabaseName("ix_review_assignments_expert_id");
+
+                    b.HasIndex("ReviewId", "ApplicationId", "ExpertId")
                         .IsUnique()
-                        .HasDatabaseName("ix_recommendations_application_id_level");
+                        .HasDatabaseName("ix_review_assignments_review_id_application_id_expert_id");
 
-                    b.ToTable("recommendations", (string)null);
+                    b.ToTable("review_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ReviewRubricItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Checklist")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("checklist");
+
+                    b.Property<string>("Citation")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("citation");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.Property<decimal>("MaxScore")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("max_score");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_id");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_rubric_items");
+
+                    b.HasIndex("ReviewId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_review_rubric_items_review_id_key");
+
+                    b.ToTable("review_rubric_items", (string)null);
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Surveys.SurveyAnswer", b =>
@@ -2324,10 +2533,6 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<Guid?>("ApplicationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("application_id");
-
                     b.Property<Guid>("CarrierId")
                         .HasColumnType("uuid")
                         .HasColumnName("carrier_id");
@@ -2395,9 +2600,6 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_survey_samples");
-
-                    b.HasIndex("ApplicationId")
-                        .HasDatabaseName("ix_survey_samples_application_id");
 
                     b.HasIndex("CarrierId")
                         .HasDatabaseName("ix_survey_samples_carrier_id");
@@ -3014,20 +3216,57 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_organization_claims_organizations_organization_id");
                 });
 
-            modelBuilder.Entity("Exemplar.Web.Features.Recommendations.Recommendation", b =>
+            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ExpertReview", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expert_reviews_calls_call_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Reviews.Experts.Expert", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Account.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_experts_user_accounts_user_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ReviewAssignment", b =>
                 {
                     b.HasOne("Exemplar.Web.Features.Applications.Application", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_assignments_applications_application_id");
+
+                    b.HasOne("Exemplar.Web.Features.Reviews.Experts.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_assignments_experts_expert_id");
+
+                    b.HasOne("Exemplar.Web.Features.Reviews.ExpertReview", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_recommendations_applications_application_id");
+                        .HasConstraintName("fk_review_assignments_expert_reviews_review_id");
+                });
 
-                    b.HasOne("Exemplar.Web.Features.Surveys.SurveySample", null)
-                        .WithMany()
-                        .HasForeignKey("SampleId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_recommendations_survey_samples_sample_id");
+            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ReviewRubricItem", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Reviews.ExpertReview", null)
+                        .WithMany("Rubric")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_rubric_items_expert_reviews_review_id");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Surveys.SurveyAnswer", b =>
@@ -3059,12 +3298,6 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Exemplar.Web.Features.Surveys.SurveySample", b =>
                 {
-                    b.HasOne("Exemplar.Web.Features.Applications.Application", null)
-                        .WithMany()
-                        .HasForeignKey("ApplicationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_survey_samples_applications_application_id");
-
                     b.HasOne("Exemplar.Web.Features.Carriers.Carrier", null)
                         .WithMany()
                         .HasForeignKey("CarrierId")
@@ -3101,6 +3334,11 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
             modelBuilder.Entity("Exemplar.Web.Features.Carriers.ResidentEnterprise", b =>
                 {
                     b.Navigation("Years");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Reviews.ExpertReview", b =>
+                {
+                    b.Navigation("Rubric");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,47 @@
+using Exemplar.Web.Features.Account;
+using Exemplar.Web.Features.Calls;
+using Exemplar.Web.Features.Reviews;
+using Exemplar.Web.Features.Reviews.Experts;
+using Exemplar.Web.Infrastructure.Data;
+using Exemplar.Web.Tests.Features.Applications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Exemplar.Web.Tests.Features.Reviews;
+
+/// <summary>
+/// Sets up an expert review through the real handlers: submitted Kunming applications, the review's settings, the draw.
+/// </summary>
+public sealed class ReviewTestData(IServiceProvider services)
+{
+    public ApplicationTestData Applications { get; } = new(services);
+
+    public Task<T> WithAsync<T>(Func<IServiceProvider, ExemplarDbContext, Task<T>> f) => Applications.WithAsync(f);
+
+    /// <summary>The Kunming demo call with the given applications submitted, its review set up (3 + 2, deadline 2026-12-31) and drawn with the seed.</summary>
+    public async Task<Guid> DrawnKunmingAsync(ulong seed, params string[] carriers)
+    {
+        var call = await Applications.CallIdAsync();
+        foreach (var c in carriers) await Applications.SubmittedAsync(c, call);
+        var existing = await WithAsync((_, db) => db.Set<ExpertReview>().FirstOrDefaultAsync(r => r.CallId == call));
+        if (existing is { Stage: not ReviewStage.Preparing }) return call;
+        var saved = await WithAsync((s, _) => s.GetRequiredService<SaveReviewSettingsHandler>().HandleAsync(
+            new SaveReviewSettingsCommand(call, existing?.Version, 3, 2, false, new DateOnly(2026, 12, 31)), default));
+        Assert.True(saved.Ok, string.Join(" ", saved.Errors.SelectMany(e => e.Value)));
+        var version = await WithAsync((_, db) => db.Set<ExpertReview>().Where(r => r.CallId == call).Select(r => r.Version).SingleAsync());
+        var drawn = await WithAsync((s, _) => s.GetRequiredService<DrawPanelsHandler>().HandleAsync(new DrawPanelsCommand(call, version, "纪检组 刘明、处办公室 张华", seed), default));
+        Assert.True(drawn.Ok, string.Join(" ", drawn.Errors.SelectMany(e => e.Value)));
+        return call;
+    }
+
+    public Task<List<ReviewAssignment>> AssignmentsAsync(Guid callId) => WithAsync((_, db) =>
+        (from a in db.Set<ReviewAssignment>() join r in db.Set<ExpertReview>() on a.ReviewId equals r.Id where r.CallId == callId orderby a.ApplicationId, a.Position select a).ToListAsync());
+
+    public Task<string> UserNameOfExpertAsync(Guid expertId) => WithAsync((_, db) =>
+        (from e in db.Set<Expert>() join u in db.Set<UserAccount>() on e.UserId equals u.Id where e.Id == expertId select u.UserName).SingleAsync());
+
+    public Task<Guid> ExpertOfUserAsync(string userName) => WithAsync((_, db) =>
+        (from e in db.Set<Expert>() join u in db.Set<UserAccount>() on e.UserId equals u.Id where u.UserName == userName select e.Id).SingleAsync());
+
+    public Task<Guid> UserIdAsync(string userName) => WithAsync((_, db) => db.Set<UserAccount>().Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+}
