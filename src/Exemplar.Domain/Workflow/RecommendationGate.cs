@@ -9,13 +9,13 @@ namespace Exemplar.Domain.Workflow;
 public sealed record RecommendationFacts(
     bool? Recommend, string? Opinion, bool AllMaterialsComplete,
     decimal? SamplingPercent, int? SamplePopulation, int SampleSize, int Unanswered,
-    bool AuditRequired, DateOnly? AuditDate, string? AuditInspectors, string? AuditFindings,
+    bool AuditRequired, DateOnly? AuditDate, string? AuditInspectors, string? AuditFindings, int AuditPhotos,
     DateOnly SubmittedOn, DateOnly Today);
 
 /// <summary>
 /// When a recommendation may be signed. The satisfaction sample must be drawn after submission, be at least the share
 /// the programme names (不低于 includes the figure: 39 residents × 10% = 3.9 → 4), and every sampled enterprise must have an
-/// answer recorded; an on-site audit (聊城第十二条) needs a date between submission and today, inspectors and findings.
+/// answer recorded (or, where it cannot be reached, the reason); an on-site audit (聊城第十二条) needs a date between submission and today, inspectors, findings and at least one photo (evidence, inspected by content).
 /// </summary>
 public static class RecommendationGate
 {
@@ -51,6 +51,7 @@ public static class RecommendationGate
             else if (d < f.SubmittedOn) p.Add(("AuditDate", "现场审核日期不能早于申报提交日期。"));
             if (string.IsNullOrWhiteSpace(f.AuditInspectors)) p.Add(("AuditInspectors", "请填写现场审核人员。"));
             if (string.IsNullOrWhiteSpace(f.AuditFindings)) p.Add(("AuditFindings", "请填写现场审核情况。"));
+            if (f.AuditPhotos == 0) p.Add(("AuditPhotos", "请上传至少一张现场审核照片作为佐证。"));
         }
         return p;
     }

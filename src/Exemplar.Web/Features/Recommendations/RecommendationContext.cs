@@ -15,6 +15,9 @@ public sealed record RecommendationFile(ApplicationFile File, ApplicationAccess 
 {
     public SatisfactionSamplingRule? Sampling => Level?.SatisfactionSampling;
     public bool AuditRequired => Level?.OnSiteAudit is not null;
+
+    /// <summary>Sampled enterprises that count as handled: answered, or 无法联系 with the reason recorded.</summary>
+    public IEnumerable<SurveySampleAnswer> Handled => Answers.Where(a => a.Reached || !string.IsNullOrWhiteSpace(a.Comment));
 }
 
 /// <summary>Loads what the worksheet and its handlers need; the level is the one whose roles include the officer's.</summary>

@@ -4,6 +4,7 @@ using Exemplar.Web.Features.Applications;
 using Exemplar.Web.Features.Surveys;
 using Exemplar.Web.Infrastructure;
 using Exemplar.Web.Infrastructure.Data;
+using Exemplar.Web.Infrastructure.Files;
 using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,15 @@ namespace Exemplar.Web.Features.Recommendations;
 /// <param name="Version">The worksheet's version the form was rendered from (0 when none existed yet).</param>
 public sealed record SaveWorksheetCommand(Guid ApplicationId, ClaimsPrincipal Officer, uint Version,
     IReadOnlyDictionary<string, bool> Materials, IReadOnlyDictionary<string, string?> Notes,
-    DateOnly? AuditDate, string? AuditInspectors, string? AuditFindings, string? Opinion, bool? Recommend);
+    DateOnly? AuditDate, string? AuditInspectors, string? AuditFindings, string? Opinion, bool? Recommend)
+{
+    /// <summary>Photos of the on-site audit to add (inspected by content) and stored ones to take off the worksheet.</summary>
+    public IReadOnlyList<EvidenceUpload> NewPhotos { get; init; } = [];
+    public IReadOnlyList<Guid> RemovePhotos { get; init; } = [];
+}
+
+/// <summary>An uploaded file as received (name as the browser sent it, the bytes).</summary>
+public sealed record EvidenceUpload(string? FileName, byte[] Content);
 
 public sealed record DrawRecommendationSampleCommand(Guid ApplicationId, ClaimsPrincipal Officer, bool ConfirmRedraw, string? RedrawReason);
 
@@ -25,7 +34,8 @@ public sealed record SignRecommendationCommand(Guid ApplicationId, ClaimsPrincip
 /// record with a hash and moves the application to 已推荐 / 未予推荐. Only the level the policy names for the carrier's
 /// jurisdiction acts, and only on a submitted application.
 /// </summary>
-public sealed class RecommendationHandlers(ExemplarDbContext db, RecommendationLoader loader, DrawSampleHandler draw, TimeProvider clock)
+public sealed class RecommendationHandlers(ExemplarDbContext db, RecommendationLoader loader, DrawSampleHandler draw, UploadInspector inspector,
+    FileStore store, TimeProvider clock)
 {
     public async Task<SaveResult> SaveAsync(SaveWorksheetCommand c, CancellationToken ct)
     {
@@ -42,9 +52,22 @@ public sealed class RecommendationHandlers(ExemplarDbContext db, RecommendationL
         p!.MaxLength("AuditInspectors", c.AuditInspectors, RecommendationLimits.Inspectors, "现场审核人员");
         p.MaxLength("AuditFindings", c.AuditFindings, RecommendationLimits.Findings, "现场审核情况");
         p.MaxLength("Opinion", c.Opinion, RecommendationGate.MaxOpinion, "推荐意见");
+        var photos = (r.Worksheet?.AuditPhotoIds ?? []).Where(id => !c.RemovePhotos.Contains(id)).ToList();
+        if (c.NewPhotos.Count > 0 && !r.AuditRequired) p.Add("AuditPhotos", "本办法未要求推荐单位现场审核，无需上传现场照片。");
+        else if (photos.Count + c.NewPhotos.Count > RecommendationLimits.Photos)
+            p.Add("AuditPhotos", $"现场审核照片最多{RecommendationLimits.Photos}个文件（已有{photos.Count}个）。");
+        var inspected = new List<(InspectedFile File, byte[] Content)>();
+        foreach (var upload in c.NewPhotos)
+        {
+            var verdict = inspector.Inspect(upload.FileName, upload.Content, UploadKinds.Evidence, "现场审核照片");
+            if (verdict.Accepted) inspected.Add((verdict.File!, upload.Content));
+            else p.Add("AuditPhotos", verdict.Refusal!);
+        }
         if (p.Any) return p.Result();
 
         var sheet = r.Worksheet ?? New(r);
+        foreach (var (file, content) in inspected) photos.Add(store.Add(file, content, "现场审核照片", c.Officer.UserId()).Id);
+        sheet.AuditPhotoIds = photos;
         if (r.Worksheet is not null) db.Entry(sheet).Property(x => x.Version).OriginalValue = c.Version;
         sheet.MaterialsJson = ApplicationJson.Write(c.Materials.OrderBy(m => m.Key, StringComparer.Ordinal).ToDictionary());
         sheet.NotesJson = ApplicationJson.Write(c.Notes.Where(n => !string.IsNullOrWhiteSpace(n.Value))
@@ -66,14 +89,15 @@ public sealed class RecommendationHandlers(ExemplarDbContext db, RecommendationL
         if (r is null) return p is null ? SaveResult.NotFound : p.Result();
         if (r.Sampling is not { } rule) { p!.Add("", "本办法未要求推荐单位进行满意度抽查。"); return p.Result(); }
         var today = ChinaTime.Today(clock);
-        var drawn = await draw.HandleAsync(new DrawSampleCommand(r.File.Carrier.Id, today.Year, rule.MinimumPercent,
+        // The sample and the worksheet that binds it are saved together: a refused or failed save leaves neither.
+        var (sample, problems) = await draw.DrawAsync(new DrawSampleCommand(r.File.Carrier.Id, today.Year, rule.MinimumPercent,
             c.Officer.FindFirstValue(ClaimTypes.Name) ?? "?", c.ConfirmRedraw, c.RedrawReason, r.File.Application.Id), ct);
-        if (!drawn.Ok) return drawn;
+        if (sample is null) return problems!.Result();
         var sheet = r.Worksheet ?? New(r);
-        sheet.SampleId = drawn.Id;
+        sheet.SampleId = sample.Id;
         sheet.UpdatedAt = clock.GetUtcNow();
-        db.Actor.Operation = "推荐.抽取样本";
-        return await Problems.SaveAsync(db, drawn.Id!.Value, ct);
+        db.Actor.Operation = sample.RedrawReason is null ? "推荐.抽取样本" : "推荐.再次抽取样本";
+        return await Problems.SaveAsync(db, sample.Id, ct);
     }
 
     public async Task<SaveResult> SignAsync(SignRecommendationCommand c, CancellationToken ct)
@@ -84,11 +108,11 @@ public sealed class RecommendationHandlers(ExemplarDbContext db, RecommendationL
         if (!c.Confirmed) p!.Add("Confirm", "请勾选确认：签署后推荐意见不能再修改。");
         var materials = ApplicationJson.Read<Dictionary<string, bool>>(sheet.MaterialsJson);
         var allComplete = r.File.Call.Slots.Where(s => s.Required).All(s => materials.GetValueOrDefault(s.Id.ToString()));
-        var answered = r.Answers.Select(a => a.EnterpriseId).ToHashSet();
+        var answered = r.Handled.Select(a => a.EnterpriseId).ToHashSet();
         var facts = new RecommendationFacts(sheet.Recommend, sheet.Opinion, allComplete,
             r.Sampling?.MinimumPercent, r.Sample?.PopulationCount, r.Sample?.MemberIds.Count ?? 0,
             r.Sample?.MemberIds.Count(m => !answered.Contains(m)) ?? 0,
-            r.AuditRequired, sheet.AuditDate, sheet.AuditInspectors, sheet.AuditFindings,
+            r.AuditRequired, sheet.AuditDate, sheet.AuditInspectors, sheet.AuditFindings, sheet.AuditPhotoIds.Count,
             DateOf(r.File.Application.FirstSubmittedAt!.Value), ChinaTime.Today(clock));
         foreach (var (field, message) in RecommendationGate.Problems(facts)) p!.Add(field, message);
         if (p!.Any) return p.Result();

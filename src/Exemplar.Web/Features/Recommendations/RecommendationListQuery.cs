@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplar.Web.Features.Recommendations;
 
-public sealed record RecommendationRow(ApplicationRow Application, Recommendation? Worksheet, int? SampleSize, int? SamplePopulation, int Answered, int Satisfied);
+public sealed record RecommendationRow(ApplicationRow Application, Recommendation? Worksheet, int? SampleSize, int? SamplePopulation, int Answered, int Satisfied, int Unreachable = 0);
 
 /// <summary>
 /// The recommending officer's queue (submitted applications of its jurisdiction, with where each worksheet stands) and
@@ -32,13 +32,18 @@ public sealed class RecommendationListQuery(ApplicationListQuery applications, E
         var sampleIds = sheets.Where(x => x.SampleId is not null).Select(x => x.SampleId!.Value).ToList();
         var samples = await db.Set<SurveySample>().AsNoTracking().Where(x => sampleIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);
         var answers = await db.Set<SurveySampleAnswer>().AsNoTracking().Where(a => sampleIds.Contains(a.SampleId))
-            .GroupBy(a => a.SampleId).Select(g => new { g.Key, Count = g.Count(), Satisfied = g.Count(a => a.Satisfied) }).ToDictionaryAsync(x => x.Key, ct);
+            .GroupBy(a => a.SampleId).Select(g => new
+            {
+                g.Key, Count = g.Count(a => a.ContactMethod != SampleContactMethod.Unreachable),
+                Satisfied = g.Count(a => a.ContactMethod != SampleContactMethod.Unreachable && a.Satisfied),
+                Unreachable = g.Count(a => a.ContactMethod == SampleContactMethod.Unreachable),
+            }).ToDictionaryAsync(x => x.Key, ct);
         return rows.Select(r =>
         {
             var sheet = sheets.FirstOrDefault(x => x.ApplicationId == r.Id);
             var sample = sheet?.SampleId is { } sid ? samples.GetValueOrDefault(sid) : null;
             var a = sample is null ? null : answers.GetValueOrDefault(sample.Id);
-            return new RecommendationRow(r, sheet, sample?.MemberIds.Count, sample?.PopulationCount, a?.Count ?? 0, a?.Satisfied ?? 0);
+            return new RecommendationRow(r, sheet, sample?.MemberIds.Count, sample?.PopulationCount, a?.Count ?? 0, a?.Satisfied ?? 0, a?.Unreachable ?? 0);
         }).OrderBy(r => r.Application.Status).ThenBy(r => r.Application.ReceiptNumber, StringComparer.Ordinal).ToList();
     }
 }

@@ -8,6 +8,7 @@ public static class RecommendationsSetup
         builder.Services.AddScoped<RecommendationLoader>();
         builder.Services.AddScoped<RecommendationHandlers>();
         builder.Services.AddScoped<RecommendationListQuery>();
+        builder.Services.AddScoped<RecommendationSummary>();
         return builder;
     }
 }

@@ -20,11 +20,12 @@ public sealed record SignedRecommendation(
         ApplicationJson.Read<Dictionary<string, bool>>(s.MaterialsJson), ApplicationJson.Read<Dictionary<string, string>>(s.NotesJson),
         s.AuditDate, s.AuditInspectors, s.AuditFindings, s.AuditPhotoIds,
         r.Sample is { } x ? new SignedSample(x.Id, x.Seed, x.SharePercent, x.PopulationCount, x.PopulationDate, x.MemberIds, x.RedrawReason,
-            r.Answers.OrderBy(a => a.EnterpriseId).Select(a => new SignedAnswer(a.EnterpriseId, a.Satisfied, a.ContactMethod.ToString(), a.Comment)).ToList()) : null,
+            r.Answers.OrderBy(a => a.EnterpriseId).Select(a => new SignedAnswer(a.EnterpriseId, a.Reached ? a.Satisfied : null, a.ContactMethod.ToString(), a.Comment)).ToList()) : null,
         s.Opinion, s.Recommend, s.SignedBy, s.SignedByName, s.SignedAt));
 }
 
 public sealed record SignedSample(Guid Id, long Seed, decimal SharePercent, int PopulationCount, DateOnly PopulationDate,
     IReadOnlyList<Guid> Members, string? RedrawReason, IReadOnlyList<SignedAnswer> Answers);
 
-public sealed record SignedAnswer(Guid EnterpriseId, bool Satisfied, string ContactMethod, string? Comment);
+/// <param name="Satisfied">Null for 无法联系 (ContactMethod Unreachable, the reason in the comment).</param>
+public sealed record SignedAnswer(Guid EnterpriseId, bool? Satisfied, string ContactMethod, string? Comment);

@@ -71,10 +71,16 @@ public sealed class SurveySampleAnswer
     public required string RecordedBy { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
     public uint Version { get; set; }
+
+    /// <summary>Reached and judged (satisfied or not); false for 无法联系, which has its reason in <see cref="Comment"/>.</summary>
+    public bool Reached => ContactMethod != SampleContactMethod.Unreachable;
 }
 
-/// <summary>How the officer reached the sampled enterprise: 电话 / 实地走访 / 线上 / 其他.</summary>
-public enum SampleContactMethod { Phone = 1, Visit = 2, Online = 3, Other = 4 }
+/// <summary>
+/// How the officer reached the sampled enterprise: 电话 / 实地走访 / 线上 / 其他, or 无法联系 (no judgement; the reason is
+/// the comment, required).
+/// </summary>
+public enum SampleContactMethod { Phone = 1, Visit = 2, Online = 3, Other = 4, Unreachable = 5 }
 
 internal sealed class SurveyConfigurations :
     IEntityTypeConfiguration<SurveyInvitation>, IEntityTypeConfiguration<SurveyAnswer>,

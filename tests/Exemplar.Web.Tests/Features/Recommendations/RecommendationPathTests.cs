@@ -51,9 +51,14 @@ public sealed class RecommendationPathTests
     public void Gate_refuses_a_short_sample_and_an_audit_in_the_future()
     {
         var today = new DateOnly(2026, 11, 30);
-        var problems = RecommendationGate.Problems(new RecommendationFacts(true, "同意", true, 10m, 39, 3, 0, true, today.AddDays(1), "甲", "乙", today.AddDays(-10), today));
+        var problems = RecommendationGate.Problems(new RecommendationFacts(true, "同意", true, 10m, 39, 3, 0, true, today.AddDays(1), "甲", "乙", 0, today.AddDays(-10), today));
         Assert.Contains(problems, p => p.Message == "抽查样本 3 家少于 39 家入驻小微企业的10%（至少 4 家）。");
+        Assert.Contains(problems, p => p.Field == "AuditPhotos" && p.Message == "请上传至少一张现场审核照片作为佐证。");
         Assert.Contains(problems, p => p.Field == "AuditDate" && p.Message == "现场审核日期不能晚于今天。");
-        Assert.Empty(RecommendationGate.Problems(new RecommendationFacts(false, "不符合条件", false, 10m, 39, 4, 0, false, null, null, null, today, today)));
+        Assert.Empty(RecommendationGate.Problems(new RecommendationFacts(false, "不符合条件", false, 10m, 39, 4, 0, false, null, null, null, 0, today, today)));
+        // 不低于10% includes the figure: 4 of 40 is enough; one enterprise still without answer or reason is not.
+        Assert.Empty(RecommendationGate.Problems(new RecommendationFacts(true, "同意", true, 10m, 40, 4, 0, true, today, "甲", "乙", 1, today, today)));
+        Assert.Contains(RecommendationGate.Problems(new RecommendationFacts(true, "同意", true, 10m, 40, 4, 1, false, null, null, null, 0, today, today)),
+            p => p.Message == "还有 1 家被抽查企业未记录答复（无法联系的须记录原因）。");
     }
 }

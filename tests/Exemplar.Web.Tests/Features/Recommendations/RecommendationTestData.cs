@@ -39,6 +39,34 @@ public sealed class RecommendationTestData(ApplicationTestData data)
             auditDate, auditDate is null ? null : "周婷、李强", auditDate is null ? null : "场地、台账与申报一致。", "材料真实完整，同意推荐。", recommend), default));
     }
 
+    /// <summary>
+    /// The carrier's application submitted and then recommended (推荐) by the officer of the carrier's county or zone through
+    /// the real handlers: worksheet, the 10% sample drawn and answered, signed. An application already recommended is returned as is.
+    /// </summary>
+    public async Task<Guid> RecommendedAsync(string carrierName, Guid? callId = null)
+    {
+        var call = callId ?? await data.CallIdAsync();
+        var existing = await data.WithAsync((_, db) => db.Set<Exemplar.Web.Features.Applications.Application>()
+            .Where(a => a.CallId == call && db.Set<Exemplar.Web.Features.Carriers.Carrier>().Any(c => c.Id == a.CarrierId && c.Name == carrierName))
+            .Select(a => new { a.Id, a.Status }).FirstOrDefaultAsync());
+        if (existing is { Status: Exemplar.Web.Features.Applications.ApplicationStatus.Recommended }) return existing.Id;
+        var id = await data.SubmittedAsync(carrierName, call);
+        var officerName = await data.WithAsync((_, db) => (
+            from c in db.Set<Exemplar.Web.Features.Carriers.Carrier>()
+            join u in db.Set<UserAccount>() on c.JurisdictionCode equals u.JurisdictionCode
+            where c.Name == carrierName && (u.Role == Role.CountyOfficer || u.Role == Role.ZoneOfficer || u.Role == Role.PrefectureOfficer)
+            select u.UserName).FirstAsync());
+        var officer = await OfficerAsync(officerName);
+        var saved = await SaveAsync(id, officer);
+        Assert.True(saved.Ok, string.Join(" ", saved.Errors.SelectMany(e => e.Value)));
+        var drawn = await RunAsync(h => h.DrawSampleAsync(new(id, officer, false, null), default));
+        Assert.True(drawn.Ok, string.Join(" ", drawn.Errors.SelectMany(e => e.Value)));
+        await AnswerAllAsync((await SheetAsync(id))!.SampleId!.Value, officer.Identity!.Name!);
+        var signed = await RunAsync(h => h.SignAsync(new(id, officer, SheetAsync(id).Result!.Version, true), default));
+        Assert.True(signed.Ok, string.Join(" ", signed.Errors.SelectMany(e => e.Value)));
+        return id;
+    }
+
     /// <summary>Records a satisfied answer by phone for every sampled enterprise.</summary>
     public async Task AnswerAllAsync(Guid sampleId, string officerName)
     {

@@ -15,14 +15,15 @@ namespace Exemplar.Web.Tests.Features.Reviews;
 public sealed class ReviewTestData(IServiceProvider services)
 {
     public ApplicationTestData Applications { get; } = new(services);
+    public Recommendations.RecommendationTestData Recommendations => new(Applications);
 
     public Task<T> WithAsync<T>(Func<IServiceProvider, ExemplarDbContext, Task<T>> f) => Applications.WithAsync(f);
 
-    /// <summary>The Kunming demo call with the given applications submitted, its review set up (3 + 2, deadline 2026-12-31) and drawn with the seed.</summary>
+    /// <summary>The Kunming demo call with the given applications recommended by their counties (the review's queue), its review set up (3 + 2, deadline 2026-12-31) and drawn with the seed.</summary>
     public async Task<Guid> DrawnKunmingAsync(ulong seed, params string[] carriers)
     {
         var call = await Applications.CallIdAsync();
-        foreach (var c in carriers) await Applications.SubmittedAsync(c, call);
+        foreach (var c in carriers) await Recommendations.RecommendedAsync(c, call);
         var existing = await WithAsync((_, db) => db.Set<ExpertReview>().FirstOrDefaultAsync(r => r.CallId == call));
         if (existing is { Stage: not ReviewStage.Preparing }) return call;
         var saved = await WithAsync((s, _) => s.GetRequiredService<SaveReviewSettingsHandler>().HandleAsync(
