@@ -16,6 +16,7 @@ using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Features.Notifications;
 using Exemplar.Web.Features.Policies;
 using Exemplar.Web.Features.Reviews;
+using Exemplar.Web.Features.SiteInspections;
 using Exemplar.Web.Features.Privacy;
 using Exemplar.Web.Infrastructure.Data;
 
@@ -45,6 +46,7 @@ public static class FeatureSetup
         builder.AddApplications();
         builder.AddRecommendations();
         builder.AddReviews();
+        builder.AddSiteInspections();
         services.AddCalendarFeature();
         services.AddNotificationsFeature(builder.Configuration);
         services.AddPolicyLibrary(builder.Configuration);

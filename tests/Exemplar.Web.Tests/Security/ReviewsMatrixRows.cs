@@ -39,6 +39,16 @@ public sealed class ReviewsMatrixRows : IMatrixRows
 
     private sealed record Samples(Guid KunmingCall, Guid LiaochengCall, Guid OwnAssignment, Guid OtherAssignment, Guid KunmingExpert, Guid LiaochengExpert);
 
+    /// <summary>A call's page under the review: the Kunming sample call (own for km.city) and the Liaocheng one (another city's).</summary>
+    public static Task<(string, string)> CallUrlsAsync(IServiceProvider services, string suffix) => CallAsync(services, suffix);
+
+    /// <summary>An application in the Kunming sample call's review.</summary>
+    public static async Task<Guid> ShortlistableApplicationAsync(IServiceProvider services)
+    {
+        var s = await SamplesAsync(services);
+        return (await new ReviewTestData(services).AssignmentsAsync(s.KunmingCall)).First().ApplicationId;
+    }
+
     private static readonly ConditionalWeakTable<IServiceProvider, Task<Samples>> Cache = [];
     private static readonly SemaphoreSlim Gate = new(1, 1);
 

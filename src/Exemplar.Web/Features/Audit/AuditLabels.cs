@@ -18,7 +18,7 @@ public static class AuditLabels
         ["Application"] = "申报", ["ApplicationVersion"] = "申报版本", ["ApplicationMaterial"] = "申报材料", ["ApplicationReturn"] = "退回补正",
         ["Expert"] = "评审专家", ["ExpertReview"] = "专家评审", ["ReviewRubricItem"] = "评分项", ["ReviewAssignment"] = "评审任务",
         ["Designation"] = "认定情况", ["Notice"] = "送达文书", ["OutboundMessage"] = "外发消息", ["PolicySnapshot"] = "政策快照",
-        ["Recommendation"] = "推荐（初审）",
+        ["Recommendation"] = "推荐（初审）", ["SiteInspection"] = "现场核查",
     };
 
     public static string EntityType(string type) => EntityTypes.GetValueOrDefault(type, type);
@@ -66,6 +66,9 @@ public static class AuditLabels
         ["Comment"] = "意见", ["ContactMethod"] = "联系方式", ["SharePercent"] = "抽查比例（%）", ["Seed"] = "随机种子",
         ["PopulationCount"] = "总体数", ["PopulationDate"] = "总体日期", ["PopulationIds"] = "总体名单", ["MemberIds"] = "样本名单",
         ["DrawnBy"] = "抽取人", ["DrawnAt"] = "抽取时间", ["CompletedAt"] = "完成时间", ["CompletedBy"] = "完成人", ["RecordedAt"] = "记录时间",
+        ["SiteInspection.Team"] = "核查组成员", ["SiteInspection.Date"] = "核查日期", ["SiteInspection.FindingsJson"] = "逐项核查情况",
+        ["SiteInspection.Conclusion"] = "核查结论", ["SiteInspection.RectifyBy"] = "整改期限", ["SiteInspection.Reason"] = "结论说明",
+        ["RecordedByName"] = "记录人",
         ["RecordedBy"] = "记录人", ["Content"] = "内容", ["RedrawReason"] = "再次抽取的原因", ["Purpose"] = "用途", ["UploadedBy"] = "上传人",
         ["TwoFactorSecret"] = "两步验证密钥（已隐去）", ["TwoFactorEnabledAt"] = "两步验证启用时间", ["TwoFactorLastStep"] = "最近一次验证码的时间步",
         ["CodeHash"] = "恢复码摘要（已隐去）", ["UsedAt"] = "使用时间", ["IpAddress"] = "登录地址", ["UserAgent"] = "浏览器",

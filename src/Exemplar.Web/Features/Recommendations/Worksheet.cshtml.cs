@@ -35,13 +35,15 @@ public sealed class WorksheetModel(RecommendationLoader loader, RecommendationHa
     public RecommendationFile Sheet { get; private set; } = null!;
     public IReadOnlyList<ApplicationMaterial> Files { get; private set; } = [];
     public IReadOnlyList<ConditionResultDto> Conditions { get; private set; } = [];
+    /// <summary>The recommending level; the designating authority once signed; nobody else (the applicant sees the status only).</summary>
+    public bool MayRead => Access.IsRecommender || (Access.IsDesignating && Sheet.Worksheet?.IsSigned == true);
     public bool MayWork => Access.IsRecommender && Sheet.Worksheet?.IsSigned != true && Application.Status == ApplicationStatus.Submitted;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(fromStored: true, ct)) return NotFound();
         // Only the recommending level works on it; the designating authority reads it once signed.
-        if (!Access.IsRecommender && Sheet.Worksheet?.IsSigned != true) return Forbid();
+        if (!MayRead) return Forbid();
         return Page();
     }
 
@@ -49,7 +51,7 @@ public sealed class WorksheetModel(RecommendationLoader loader, RecommendationHa
     public async Task<IActionResult> OnGetPhotoAsync(Guid fileId, CancellationToken ct)
     {
         if (!await LoadAsync(fromStored: false, ct)) return NotFound();
-        if (!Access.IsRecommender && Sheet.Worksheet?.IsSigned != true) return Forbid();
+        if (!MayRead) return Forbid();
         var file = Photos.FirstOrDefault(p => p.Id == fileId);
         return file is null ? NotFound() : await store.DownloadAsync(file, ct);
     }

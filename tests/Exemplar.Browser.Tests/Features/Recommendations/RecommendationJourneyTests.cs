@@ -7,7 +7,8 @@ namespace Exemplar.Browser.Tests.Features.Recommendations;
 /// <summary>
 /// 五华区 officer (昆明第十条): opens the submitted application from the recommendation queue, draws the 10% satisfaction
 /// sample, records every sampled enterprise's answer, checks the materials, writes an opinion and signs; the city then
-/// sees the recommendation with the opinion and the sample.
+/// sees the recommendation with the opinion and the sample, downloads nothing it does not fill, and — after the expert
+/// review has shortlisted the base — records the site inspection (昆明第十二条) with a photo.
 /// </summary>
 public sealed class RecommendationJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -74,6 +75,36 @@ public sealed class RecommendationJourneyTests(BrowserFixture browser) : IClassF
         await BrowserFixture.ScreenshotAsync(city, "recommendation-city-list");
         await BrowserFixture.AssertAccessibleAsync(city);
         await LayoutChecks.AssertReadableAsync(city);
+
+        // The expert review (its own journey) shortlists the base; then the city inspects it on site.
+        var reviews = new Exemplar.Web.Tests.Features.Reviews.ReviewTestData(browser.App.Services);
+        var call = await data.CallIdAsync();
+        await reviews.DrawnKunmingAsync(3, "昆明五华创新创业园");
+        await reviews.ShortlistAllAsync(call);
+        await city.GotoAsync($"/Reviews/Calls/{call}/Results");
+        await city.Locator("#site-inspections-link").ClickAsync();
+        await Assertions.Expect(city.Locator("#rule")).ToContainTextAsync("第十二条");
+        await city.Locator("#inspections").GetByRole(AriaRole.Link, new() { Name = "昆明五华创新创业园", Exact = true }).ClickAsync();
+        await city.GetByLabel("核查组成员（姓名及单位）").FillAsync("陈敏、刘军（市工信局），王芳（五华区工信局）");
+        await city.GetByLabel("核查日期").FillAsync(DateOnly.FromDateTime(browser.App.Clock.GetUtcNow().AddHours(8).DateTime).ToString("yyyy-MM-dd"));
+        foreach (var finding in await city.Locator("#findings textarea").AllAsync()) await finding.FillAsync("现场查看与申报材料一致。");
+        await city.Locator("#findings input[type=file]").First.SetInputFilesAsync(new FilePayload
+        {
+            Name = "服务大厅.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52],
+        });
+        await city.GetByLabel("通过", new() { Exact = true }).CheckAsync();
+        await BrowserFixture.ScreenshotAsync(city, "site-inspection-form");
+        await BrowserFixture.AssertAccessibleAsync(city);
+        await city.GetByRole(AriaRole.Button, new() { Name = "记录核查结论" }).ClickAsync();
+        await Assertions.Expect(city.Locator(".notice.success")).ToContainTextAsync("现场核查结论已记录");
+        await Assertions.Expect(city.Locator("#conclusion")).ToHaveTextAsync("通过");
+        await Assertions.Expect(city.Locator("#findings")).ToContainTextAsync("服务大厅.png");
+        await BrowserFixture.ScreenshotAsync(city, "site-inspection-recorded");
+        await BrowserFixture.AssertAccessibleAsync(city);
+        await LayoutChecks.AssertReadableAsync(city);
+        await city.GotoAsync($"/Reviews/Calls/{call}/SiteInspections");
+        await Assertions.Expect(city.Locator("#inspections .conclusion")).ToHaveTextAsync("通过");
+        await BrowserFixture.ScreenshotAsync(city, "site-inspection-list");
         await city.Context.CloseAsync();
     }
 }

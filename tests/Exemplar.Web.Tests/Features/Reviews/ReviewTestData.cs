@@ -35,6 +35,29 @@ public sealed class ReviewTestData(IServiceProvider services)
         return call;
     }
 
+    /// <summary>Every expert on a panel declares no conflict and gives <paramref name="mark"/> on every item; the shortlist is fixed with every application in.</summary>
+    public async Task ShortlistAllAsync(Guid call, decimal mark = 8)
+    {
+        var review = await WithAsync((_, db) => db.Set<ExpertReview>().AsNoTracking().SingleAsync(r => r.CallId == call));
+        if (review.Stage == ReviewStage.ShortlistFixed) return;
+        foreach (var a in (await AssignmentsAsync(call)).Where(a => a.State == AssignmentState.Assigned))
+        {
+            var user = await UserIdAsync(await UserNameOfExpertAsync(a.ExpertId));
+            var declared = await WithAsync((s, _) => s.GetRequiredService<DeclareHandler>().HandleAsync(new DeclareCommand(a.Id, user, a.Version, false, null), default));
+            Assert.True(declared.Ok, string.Join(" ", declared.Errors.SelectMany(e => e.Value)));
+            var version = await WithAsync((_, db) => db.Set<ReviewAssignment>().Where(x => x.Id == a.Id).Select(x => x.Version).SingleAsync());
+            var keys = await WithAsync((_, db) => db.Set<ReviewRubricItem>().Where(i => i.ReviewId == a.ReviewId).Select(i => i.Key).ToListAsync());
+            var submitted = await WithAsync((s, _) => s.GetRequiredService<SubmitScoresHandler>().HandleAsync(
+                new SubmitScoresCommand(a.Id, user, version, keys.ToDictionary(k => k, _ => (decimal?)mark), [], "同意。"), default));
+            Assert.True(submitted.Ok, string.Join(" ", submitted.Errors.SelectMany(e => e.Value)));
+        }
+        var apps = (await AssignmentsAsync(call)).Select(a => a.ApplicationId).Distinct().ToList();
+        var v = await WithAsync((_, db) => db.Set<ExpertReview>().Where(r => r.CallId == call).Select(r => r.Version).SingleAsync());
+        var fixedList = await WithAsync((s, _) => s.GetRequiredService<FixShortlistHandler>().HandleAsync(
+            new FixShortlistCommand(call, v, apps.Select(a => new ShortlistChoice(a, true, null)).ToList()), default));
+        Assert.True(fixedList.Ok, string.Join(" ", fixedList.Errors.SelectMany(e => e.Value)));
+    }
+
     public Task<List<ReviewAssignment>> AssignmentsAsync(Guid callId) => WithAsync((_, db) =>
         (from a in db.Set<ReviewAssignment>() join r in db.Set<ExpertReview>() on a.ReviewId equals r.Id where r.CallId == callId orderby a.ApplicationId, a.Position select a).ToListAsync());
 

@@ -2533,6 +2533,77 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("review_rubric_items", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.SiteInspections.SiteInspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<int>("Conclusion")
+                        .HasColumnType("integer")
+                        .HasColumnName("conclusion");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("FindingsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("findings_json");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<DateOnly?>("RectifyBy")
+                        .HasColumnType("date")
+                        .HasColumnName("rectify_by");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("team");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_site_inspections");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_site_inspections_application_id");
+
+                    b.HasIndex("CallId")
+                        .HasDatabaseName("ix_site_inspections_call_id");
+
+                    b.ToTable("site_inspections", (string)null);
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Surveys.SurveyAnswer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3392,6 +3463,23 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_review_rubric_items_expert_reviews_review_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.SiteInspections.SiteInspection", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_site_inspections_applications_application_id");
+
+                    b.HasOne("Exemplar.Web.Features.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_site_inspections_calls_call_id");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Surveys.SurveyAnswer", b =>
