@@ -69,7 +69,9 @@ public sealed class ReviewsMatrixRows : IMatrixRows
     private static async Task<Samples> BuildAsync(IServiceProvider services)
     {
         var data = new ReviewTestData(services);
-        var km = await data.DrawnKunmingAsync(20261130, "昆明五华创新创业园", "盘龙众创空间");
+        // A call of its own: the review takes recommended applications, and the applications matrix needs the demo call's merely submitted.
+        var kmCall = await data.Applications.CallAsync("kunming-base-2022", "km.city", "KR", title: "昆明评审矩阵批次");
+        var km = await data.DrawnAsync(kmCall, 20261130, "昆明五华创新创业园", "盘龙众创空间");
         var lc = await data.Applications.CallAsync("liaocheng-base-2021", "lc.city", "LR", title: "聊城评审测试批次");
         var mine = await data.ExpertOfUserAsync("km.expert");
         var assignments = await data.AssignmentsAsync(km);

@@ -15,7 +15,8 @@ namespace Exemplar.Web.Features.Recommendations;
 /// which also refuses a post from anyone but the recommending level before antiforgery runs.
 /// </summary>
 [ApplicationScope(RecommenderPosts = true)]
-public sealed class WorksheetModel(RecommendationLoader loader, RecommendationHandlers handlers, ExemplarDbContext db, FileStore store) : ApplicationPageModel
+public sealed class WorksheetModel(RecommendationLoader loader, RecommendationHandlers handlers, ExemplarDbContext db, FileStore store) : ApplicationPageModel,
+    Infrastructure.Forms.IFormPage
 {
     [BindProperty] [Display(Name = "版本")] public uint Version { get; set; }
     [BindProperty] [Display(Name = "材料完整性")] public Dictionary<string, bool> Materials { get; set; } = [];
@@ -95,6 +96,9 @@ public sealed class WorksheetModel(RecommendationLoader loader, RecommendationHa
         }
         return Outcome(r, flash, BaseUrl + "/Recommendation");
     }
+
+    /// <summary>A post whose values did not bind is shown again with what was posted, the rest loaded.</summary>
+    public Task LoadFormAsync(CancellationToken ct) => LoadAsync(fromStored: false, ct);
 
     private async Task<bool> LoadAsync(bool fromStored, CancellationToken ct)
     {

@@ -20,9 +20,11 @@ public sealed class ReviewTestData(IServiceProvider services)
     public Task<T> WithAsync<T>(Func<IServiceProvider, ExemplarDbContext, Task<T>> f) => Applications.WithAsync(f);
 
     /// <summary>The Kunming demo call with the given applications recommended by their counties (the review's queue), its review set up (3 + 2, deadline 2026-12-31) and drawn with the seed.</summary>
-    public async Task<Guid> DrawnKunmingAsync(ulong seed, params string[] carriers)
+    public async Task<Guid> DrawnKunmingAsync(ulong seed, params string[] carriers) => await DrawnAsync(await Applications.CallIdAsync(), seed, carriers);
+
+    /// <summary>As <see cref="DrawnKunmingAsync"/> for another (Kunming) call.</summary>
+    public async Task<Guid> DrawnAsync(Guid call, ulong seed, params string[] carriers)
     {
-        var call = await Applications.CallIdAsync();
         foreach (var c in carriers) await Recommendations.RecommendedAsync(c, call);
         var existing = await WithAsync((_, db) => db.Set<ExpertReview>().FirstOrDefaultAsync(r => r.CallId == call));
         if (existing is { Stage: not ReviewStage.Preparing }) return call;
