@@ -14,13 +14,15 @@ namespace Exemplar.Web.Features.Recommendations;
 /// authority reads it (decision, opinion, sample) — nobody else. Content access is checked by <see cref="ApplicationScopeAttribute"/>,
 /// which also refuses a post from anyone but the recommending level before antiforgery runs.
 /// </summary>
+// The dictionaries and lists are bound by name: the draw and sign forms post none of their fields, and an unnamed
+// dictionary would then fall back to binding every posted field (the version, the token) as one of its entries.
 [ApplicationScope(RecommenderPosts = true)]
 public sealed class WorksheetModel(RecommendationLoader loader, RecommendationHandlers handlers, ExemplarDbContext db, FileStore store) : ApplicationPageModel,
     Infrastructure.Forms.IFormPage
 {
     [BindProperty] [Display(Name = "版本")] public uint Version { get; set; }
-    [BindProperty] [Display(Name = "材料完整性")] public Dictionary<string, bool> Materials { get; set; } = [];
-    [BindProperty] [Display(Name = "核查意见")] public Dictionary<string, string?> Notes { get; set; } = [];
+    [BindProperty(Name = "Materials")] [Display(Name = "材料完整性")] public Dictionary<string, bool> Materials { get; set; } = [];
+    [BindProperty(Name = "Notes")] [Display(Name = "核查意见")] public Dictionary<string, string?> Notes { get; set; } = [];
     [BindProperty] [Display(Name = "现场审核日期")] public DateOnly? AuditDate { get; set; }
     [BindProperty] [Display(Name = "现场审核人员")] public string? AuditInspectors { get; set; }
     [BindProperty] [Display(Name = "现场审核情况")] public string? AuditFindings { get; set; }
@@ -29,8 +31,8 @@ public sealed class WorksheetModel(RecommendationLoader loader, RecommendationHa
     [BindProperty] [Display(Name = "确认")] public bool Confirm { get; set; }
     [BindProperty] [Display(Name = "确认再次抽取")] public bool ConfirmRedraw { get; set; }
     [BindProperty] [Display(Name = "再次抽取原因")] public string? RedrawReason { get; set; }
-    [BindProperty] [Display(Name = "现场审核照片")] public List<IFormFile> AuditPhotos { get; set; } = [];
-    [BindProperty] [Display(Name = "删除照片")] public List<Guid> RemovePhotos { get; set; } = [];
+    [BindProperty(Name = "AuditPhotos")] [Display(Name = "现场审核照片")] public List<IFormFile> AuditPhotos { get; set; } = [];
+    [BindProperty(Name = "RemovePhotos")] [Display(Name = "删除照片")] public List<Guid> RemovePhotos { get; set; } = [];
     public IReadOnlyList<StoredFile> Photos { get; private set; } = [];
 
     public RecommendationFile Sheet { get; private set; } = null!;

@@ -24,7 +24,7 @@ public sealed class RecordModel(ExemplarDbContext db, SiteInspectionRules rules,
     [BindProperty] [Display(Name = "版本")] public uint? Version { get; set; }
     [BindProperty] [Display(Name = "核查组成员")] public string? Team { get; set; }
     [BindProperty] [Display(Name = "核查日期")] public DateOnly? Date { get; set; }
-    [BindProperty] [Display(Name = "核查情况")] public Dictionary<string, string?> Findings { get; set; } = [];
+    [BindProperty(Name = "Findings")] [Display(Name = "核查情况")] public Dictionary<string, string?> Findings { get; set; } = [];
     [BindProperty] [Display(Name = "核查结论")] public InspectionConclusion? Conclusion { get; set; }
     [BindProperty] [Display(Name = "整改期限")] public DateOnly? RectifyBy { get; set; }
     [BindProperty] [Display(Name = "结论说明")] public string? Reason { get; set; }
