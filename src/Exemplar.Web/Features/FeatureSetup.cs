@@ -1,5 +1,6 @@
 using Exemplar.Web.Features.Account;
 using Exemplar.Web.Features.Applications;
+using Exemplar.Web.Features.Recommendations;
 using Exemplar.Web.Features.Calls;
 using Exemplar.Web.Features.Audit;
 using Exemplar.Web.Features.Ledger.Transfer;
@@ -18,6 +19,7 @@ using Exemplar.Web.Features.Reviews;
 using Exemplar.Web.Features.Certificates;
 using Exemplar.Web.Features.Designations;
 using Exemplar.Web.Features.Registry;
+using Exemplar.Web.Features.SiteInspections;
 using Exemplar.Web.Features.Privacy;
 using Exemplar.Web.Infrastructure.Data;
 
@@ -45,7 +47,9 @@ public static class FeatureSetup
         builder.AddLedger();
         builder.AddCalls();
         builder.AddApplications();
+        builder.AddRecommendations();
         builder.AddReviews();
+        builder.AddSiteInspections();
         services.AddCalendarFeature();
         services.AddNotificationsFeature(builder.Configuration);
         services.AddPolicyLibrary(builder.Configuration);

@@ -104,7 +104,7 @@ public sealed class ApplicationsMatrixRows : IMatrixRows
 
     private static async Task<(string, string)> Calls(IServiceProvider services, Func<CallSamples, (string, string)> pick) => pick((await SamplesAsync(services)).Calls);
 
-    private static async Task<(string, string)> Apps(IServiceProvider services, string userName, string suffix, bool api = false)
+    internal static async Task<(string, string)> Apps(IServiceProvider services, string userName, string suffix, bool api = false)
     {
         var a = (await SamplesAsync(services)).Apps;
         var (own, other) = userName switch

@@ -39,6 +39,16 @@ public sealed class ReviewsMatrixRows : IMatrixRows
 
     private sealed record Samples(Guid KunmingCall, Guid LiaochengCall, Guid OwnAssignment, Guid OtherAssignment, Guid KunmingExpert, Guid LiaochengExpert);
 
+    /// <summary>A call's page under the review: the Kunming sample call (own for km.city) and the Liaocheng one (another city's).</summary>
+    public static Task<(string, string)> CallUrlsAsync(IServiceProvider services, string suffix) => CallAsync(services, suffix);
+
+    /// <summary>An application in the Kunming sample call's review.</summary>
+    public static async Task<Guid> ShortlistableApplicationAsync(IServiceProvider services)
+    {
+        var s = await SamplesAsync(services);
+        return (await new ReviewTestData(services).AssignmentsAsync(s.KunmingCall)).First().ApplicationId;
+    }
+
     private static readonly ConditionalWeakTable<IServiceProvider, Task<Samples>> Cache = [];
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
@@ -59,7 +69,9 @@ public sealed class ReviewsMatrixRows : IMatrixRows
     private static async Task<Samples> BuildAsync(IServiceProvider services)
     {
         var data = new ReviewTestData(services);
-        var km = await data.DrawnKunmingAsync(20261130, "昆明五华创新创业园", "盘龙众创空间");
+        // A call of its own: the review takes recommended applications, and the applications matrix needs the demo call's merely submitted.
+        var kmCall = await data.Applications.CallAsync("kunming-base-2022", "km.city", "KR", title: "昆明评审矩阵批次");
+        var km = await data.DrawnAsync(kmCall, 20261130, "昆明五华创新创业园", "盘龙众创空间");
         var lc = await data.Applications.CallAsync("liaocheng-base-2021", "lc.city", "LR", title: "聊城评审测试批次");
         var mine = await data.ExpertOfUserAsync("km.expert");
         var assignments = await data.AssignmentsAsync(km);

@@ -20,6 +20,10 @@ public enum ApplicationStatus
     Returned = 3,
     /// <summary>已撤回: withdrawn by the applicant before the deadline.</summary>
     Withdrawn = 4,
+    /// <summary>已推荐: the recommending level signed a recommendation; the designating authority now sees it.</summary>
+    Recommended = 5,
+    /// <summary>未予推荐: the recommending level signed a refusal (with its opinion).</summary>
+    NotRecommended = 6,
 }
 
 /// <summary>

@@ -27,7 +27,8 @@ public sealed record ApplicationAccess(bool CanSee, bool CanSeeContent, bool IsA
         if (!scope.Covers(a.JurisdictionCode)) return None;
         if (RecommendingLevels.Of(policy).Contains(role.Value)) return new(true, true, false, true, false);
         if (role == Role.DesignatingOfficer && scope.Covers(callJurisdiction))
-            return new(true, RecommendingLevels.GoesStraightToDesignating(policy), false, false, true);
+            // The content reaches the city once a lower level has recommended it (推荐 → 认定机关).
+            return new(true, RecommendingLevels.GoesStraightToDesignating(policy) || a.Status == ApplicationStatus.Recommended, false, false, true);
         return None;
     }
 }

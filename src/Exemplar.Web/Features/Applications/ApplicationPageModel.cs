@@ -19,6 +19,8 @@ public sealed class ApplicationScopeAttribute : Attribute, IAsyncAuthorizationFi
     public bool ApplicantOnly { get; init; }
     /// <summary>Only the level that recommends (or, where nobody does, the designating authority) — 退回补正.</summary>
     public bool RecommenderOnly { get; init; }
+    /// <summary>Anyone who may see the page reads it; only the recommending level posts to it (推荐工作表).</summary>
+    public bool RecommenderPosts { get; init; }
     public bool NeedsContent { get; init; } = true;
     public int Order => -1000;
 
@@ -34,7 +36,8 @@ public sealed class ApplicationScopeAttribute : Attribute, IAsyncAuthorizationFi
         if (!access.CanSee) { context.Result = new NotFoundResult(); return; }
         // Seen, but this page is for a role the user does not hold here (content before recommendation, the applicant's own pages).
         if ((NeedsContent && !access.CanSeeContent) || (ApplicantOnly && !access.IsApplicant) ||
-            (RecommenderOnly && !(access.IsRecommender || (access.IsDesignating && RecommendingLevels.GoesStraightToDesignating(file.Policy)))))
+            (RecommenderOnly && !(access.IsRecommender || (access.IsDesignating && RecommendingLevels.GoesStraightToDesignating(file.Policy)))) ||
+            (RecommenderPosts && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !access.IsRecommender))
         {
             context.Result = new ForbidResult();
             return;

@@ -16,6 +16,7 @@ public sealed class WithdrawApplicationHandler(ExemplarDbContext db, Application
         var p = new Problems();
         var a = f!.Application;
         if (a.Status == ApplicationStatus.Withdrawn) p.Add("", "该申报已撤回。");
+        else if (a.Status == ApplicationStatus.Recommended) p.Add("", "该申报已由主管部门签署推荐（已推荐），不能再撤回；如确需退出，请书面联系认定机关。");
         else if (ChinaTime.Today(clock) > f.Call.ApplicationDeadline) p.Add("", $"申报截止日期（{ChinaTime.Format(f.Call.ApplicationDeadline)}）已过，不能撤回。");
         if (!c.Confirmed) p.Add("Confirmed", "请勾选确认撤回。撤回后本批次不能再次申报该载体。");
         p.MaxLength("Reason", c.Reason, 500, "撤回原因");

@@ -18,6 +18,7 @@ public static class AuditLabels
         ["Application"] = "申报", ["ApplicationVersion"] = "申报版本", ["ApplicationMaterial"] = "申报材料", ["ApplicationReturn"] = "退回补正",
         ["Expert"] = "评审专家", ["ExpertReview"] = "专家评审", ["ReviewRubricItem"] = "评分项", ["ReviewAssignment"] = "评审任务",
         ["Designation"] = "认定情况", ["DesignationChange"] = "认定后的变更", ["IssuedCertificate"] = "证书", ["Notice"] = "送达文书", ["OutboundMessage"] = "外发消息", ["PolicySnapshot"] = "政策快照",
+        ["Recommendation"] = "推荐（初审）", ["SiteInspection"] = "现场核查",
     };
 
     public static string EntityType(string type) => EntityTypes.GetValueOrDefault(type, type);
@@ -65,6 +66,9 @@ public static class AuditLabels
         ["Comment"] = "意见", ["ContactMethod"] = "联系方式", ["SharePercent"] = "抽查比例（%）", ["Seed"] = "随机种子",
         ["PopulationCount"] = "总体数", ["PopulationDate"] = "总体日期", ["PopulationIds"] = "总体名单", ["MemberIds"] = "样本名单",
         ["DrawnBy"] = "抽取人", ["DrawnAt"] = "抽取时间", ["CompletedAt"] = "完成时间", ["CompletedBy"] = "完成人", ["RecordedAt"] = "记录时间",
+        ["SiteInspection.Team"] = "核查组成员", ["SiteInspection.Date"] = "核查日期", ["SiteInspection.FindingsJson"] = "逐项核查情况",
+        ["SiteInspection.Conclusion"] = "核查结论", ["SiteInspection.RectifyBy"] = "整改期限", ["SiteInspection.Reason"] = "结论说明",
+        ["RecordedByName"] = "记录人",
         ["RecordedBy"] = "记录人", ["Content"] = "内容", ["RedrawReason"] = "再次抽取的原因", ["Purpose"] = "用途", ["UploadedBy"] = "上传人",
         ["TwoFactorSecret"] = "两步验证密钥（已隐去）", ["TwoFactorEnabledAt"] = "两步验证启用时间", ["TwoFactorLastStep"] = "最近一次验证码的时间步",
         ["CodeHash"] = "恢复码摘要（已隐去）", ["UsedAt"] = "使用时间", ["IpAddress"] = "登录地址", ["UserAgent"] = "浏览器",
@@ -95,6 +99,7 @@ public static class AuditLabels
         ["RevokedOn"] = "撤销日期", ["PlaqueAwardedOn"] = "授牌日期", ["EnteredAfterwards"] = "上线后补录", ["DesignationId"] = "认定", ["CompletedOn"] = "完成日期", ["IssuedOn"] = "发证日期", ["Payload"] = "签名内容", ["Signature"] = "电子签名", ["Algorithm"] = "签名算法", ["KeyId"] = "签名密钥", ["IssuedCertificate.Number"] = "证书编号", ["DesignationChange.Description"] = "变更事项", ["ValidFrom"] = "有效期起", ["ValidUntil"] = "有效期至", ["Ref"] = "关联", ["Attempts"] = "发送次数",
         ["Channel"] = "渠道", ["LastError"] = "最近错误", ["NextAttemptAt"] = "下次发送时间", ["Recipient"] = "收件人", ["SentAt"] = "发送时间",
         ["Subject"] = "主题", ["Hash"] = "摘要", ["Json"] = "内容", ["PinnedAt"] = "固定时间",
+        ["Level"] = "推荐层级", ["MaterialsJson"] = "材料完整性", ["NotesJson"] = "核查意见", ["AuditDate"] = "现场审核日期", ["AuditInspectors"] = "现场审核人员", ["AuditFindings"] = "现场审核情况", ["AuditPhotoIds"] = "现场照片", ["Opinion"] = "推荐意见", ["Recommend"] = "是否推荐", ["SignedAt"] = "签署时间", ["SignedBy"] = "签署人", ["SignedByName"] = "签署人姓名", ["SignedJson"] = "签署内容", ["Recommendation.Hash"] = "签署摘要", ["Recommendation.ApplicationVersion"] = "申报版本号",
         ["Carrier.Name"] = "名称", ["Notification.Title"] = "标题", ["HolidayNoticeRecord.Title"] = "通知标题", ["UserAccount.Phone"] = "联系电话",
     };
 

@@ -155,5 +155,13 @@ public static class ReviewLimits
     public const int MaxAddedItems = 20;
 }
 
-/// <summary>One line of the fixed shortlist: the application, its computed rank, in or out, and the reason where it departs from the ranking.</summary>
-public sealed record ShortlistLine(Guid ApplicationId, int? Rank, bool Included, string? Reason);
+/// <summary>
+/// One line of the fixed shortlist: the application, its computed rank, in or out, and the reason where it departs from the
+/// ranking. <paramref name="ExcludedByInspection"/> is set (with the inspection's reason) when a site inspection (现场核查)
+/// failed the base afterwards: the line stays, as fixed, and the base is out.
+/// </summary>
+public sealed record ShortlistLine(Guid ApplicationId, int? Rank, bool Included, string? Reason, string? ExcludedByInspection = null)
+{
+    /// <summary>On the shortlist now: included when it was fixed and not failed by a site inspection since.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public bool Stays => Included && ExcludedByInspection is null;
+}

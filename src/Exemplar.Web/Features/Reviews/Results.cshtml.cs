@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Exemplar.Web.Features.Reviews;
 
 /// <summary>评分汇总: per application count, mean, trimmed mean, SD, each expert's total with outliers explained, rank; the shortlist.</summary>
-public sealed class ResultsModel(ExemplarDbContext db, ReviewResults results, FixShortlistHandler handler) : ReviewPageModel(db), IFormPage
+public sealed class ResultsModel(ExemplarDbContext db, ReviewResults results, FixShortlistHandler handler, SiteInspections.SiteInspectionRules inspections)
+    : ReviewPageModel(db), IFormPage
 {
     public sealed class ChoiceInput
     {
@@ -18,6 +19,8 @@ public sealed class ResultsModel(ExemplarDbContext db, ReviewResults results, Fi
 
     public IReadOnlyList<ReviewedApplication> Apps { get; private set; } = [];
     public IReadOnlyList<ShortlistLine> Shortlist { get; private set; } = [];
+    /// <summary>The call's policy has the authority inspect the shortlisted bases on site (link to 现场核查).</summary>
+    public bool HasSiteInspections { get; private set; }
     [BindProperty] public uint Version { get; set; }
     [BindProperty] public List<ChoiceInput> Choices { get; set; } = [];
 
@@ -26,6 +29,7 @@ public sealed class ResultsModel(ExemplarDbContext db, ReviewResults results, Fi
         await EnsureLoadedAsync(ct);
         Apps = await results.ForAsync(Review!, ct);
         Shortlist = Review!.ShortlistJson is { } s ? ApplicationJson.Read<List<ShortlistLine>>(s) : [];
+        HasSiteInspections = Review.Stage == ReviewStage.ShortlistFixed && await inspections.ForCallAsync(Call.Id, ct) is not null;
     }
 
     public async Task<IActionResult> OnGetAsync(Guid callId, CancellationToken ct)

@@ -105,7 +105,7 @@ public sealed class SamplingDetailModel(ExemplarDbContext db, RecordSampleAnswer
             ? new Member(id, e.Name, e.ContactName, e.ContactPhone, e.SizeClass, answers.GetValueOrDefault(id))
             : new Member(id, "（已删除企业）", null, null, SizeClass.Other, answers.GetValueOrDefault(id))).ToList();
         Population = ids.Select(id => (id, NameOf(id))).ToList();
-        SampleRate = LedgerMetrics.Satisfaction(answers.Values.Select(a => new SatisfactionAnswer(a.EnterpriseId, null, a.Satisfied)));
+        SampleRate = LedgerMetrics.Satisfaction(answers.Values.Where(a => a.Reached).Select(a => new SatisfactionAnswer(a.EnterpriseId, null, a.Satisfied)));
         OperatorRate = LedgerMetrics.Satisfaction(await metrics.SatisfactionAsync(Carrier.Id, sample.Year, ct));
         // A sheet re-shown with the officer's own input keeps the version it was rendered from.
         if (Rows.Count == 0) Version = sample.Version;
@@ -119,6 +119,6 @@ public sealed class SamplingDetailModel(ExemplarDbContext db, RecordSampleAnswer
 
     public static string Label(SampleContactMethod m) => m switch
     {
-        SampleContactMethod.Phone => "电话", SampleContactMethod.Visit => "实地走访", SampleContactMethod.Online => "线上（微信、邮件等）", SampleContactMethod.Other => "其他", _ => "",
+        SampleContactMethod.Phone => "电话", SampleContactMethod.Visit => "实地走访", SampleContactMethod.Online => "线上（微信、邮件等）", SampleContactMethod.Other => "其他", SampleContactMethod.Unreachable => "无法联系（备注写明原因）", _ => "",
     };
 }

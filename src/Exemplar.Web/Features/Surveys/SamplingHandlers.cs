@@ -17,7 +17,7 @@ namespace Exemplar.Web.Features.Surveys;
 /// A base and year with a sample already need <paramref name="ConfirmRedraw"/> and a <paramref name="RedrawReason"/>
 /// (drawing again until the sample suits someone would defeat the random draw), recorded with the new sample.
 /// </summary>
-public sealed record DrawSampleCommand(Guid CarrierId, int Year, decimal SharePercent, string DrawnBy, bool ConfirmRedraw = false, string? RedrawReason = null);
+public sealed record DrawSampleCommand(Guid CarrierId, int Year, decimal SharePercent, string DrawnBy, bool ConfirmRedraw = false, string? RedrawReason = null, Guid? ApplicationId = null);
 
 public sealed class DrawSampleHandler(ExemplarDbContext db, TimeProvider clock)
 {
@@ -27,21 +27,36 @@ public sealed class DrawSampleHandler(ExemplarDbContext db, TimeProvider clock)
 
     public async Task<SaveResult> HandleAsync(DrawSampleCommand c, CancellationToken ct)
     {
+        var (sample, problems) = await DrawAsync(c, ct);
+        if (sample is null) return problems!.Result();
+        db.Actor.Operation = "满意度抽查.抽取";
+        return await Problems.SaveAsync(db, sample.Id, ct);
+    }
+
+    /// <summary>
+    /// Draws and adds the sample to the unit of work without saving, so a caller can save it with its own record in one
+    /// transaction (the recommendation binds the sample to its worksheet); null sample = refused, with the problems.
+    /// </summary>
+    public async Task<(SurveySample? Sample, Problems? Problems)> DrawAsync(DrawSampleCommand c, CancellationToken ct)
+    {
         var today = ChinaTime.Today(clock);
         var p = new Problems();
         if (c.Year < 2000 || c.Year > today.Year) p.Add("Year", $"抽查年度应在2000年至{today.Year}年之间。");
         if (c.SharePercent is <= 0 or > 100) p.Add("SharePercent", "抽查比例应大于0%且不超过100%。");
         else if (decimal.Round(c.SharePercent, 2) != c.SharePercent) p.Add("SharePercent", "抽查比例最多保留两位小数。");
-        if (p.Any) return p.Result();
+        if (p.Any) return (null, p);
 
-        var earlier = await db.Set<SurveySample>().CountAsync(s => s.CarrierId == c.CarrierId && s.Year == c.Year, ct);
+        // A recommendation's sample is one per application (昆明第十条); a routine check one per base and year.
+        var earlier = c.ApplicationId is { } applicationId
+            ? await db.Set<SurveySample>().CountAsync(s => s.ApplicationId == applicationId, ct)
+            : await db.Set<SurveySample>().CountAsync(s => s.CarrierId == c.CarrierId && s.Year == c.Year, ct);
         var reason = string.IsNullOrWhiteSpace(c.RedrawReason) ? null : c.RedrawReason.Trim();
         if (earlier > 0)
         {
             if (!c.ConfirmRedraw || reason is null)
-                p.Add(RedrawField, $"本基地{c.Year}年度已有 {earlier} 次抽查。再次抽取须勾选确认并填写原因（将随样本记录）；若只是要继续记录答复，请打开已有的抽查。");
+                p.Add(RedrawField, c.ApplicationId is not null ? $"本申报已有 {earlier} 次抽查。再次抽取须勾选确认并填写原因（将随样本记录）。" : $"本基地{c.Year}年度已有 {earlier} 次抽查。再次抽取须勾选确认并填写原因（将随样本记录）；若只是要继续记录答复，请打开已有的抽查。");
             else if (reason.Length > MaxReason) p.Add(RedrawField, $"再次抽取的原因不能超过{MaxReason}个字。");
-            if (p.Any) return p.Result();
+            if (p.Any) return (null, p);
         }
         else reason = null;
 
@@ -49,7 +64,7 @@ public sealed class DrawSampleHandler(ExemplarDbContext db, TimeProvider clock)
         if (population.Count == 0)
         {
             p.Add("", "本基地目前没有入驻的小型、微型企业，无法抽查。");
-            return p.Result();
+            return (null, p);
         }
         var ordered = Canonical(population);
         var seed = NewSeed();
@@ -58,11 +73,10 @@ public sealed class DrawSampleHandler(ExemplarDbContext db, TimeProvider clock)
             CarrierId = c.CarrierId, Year = c.Year, SharePercent = c.SharePercent, Seed = seed,
             PopulationCount = ordered.Count, PopulationDate = today, PopulationIds = ordered,
             MemberIds = [.. SurveySampler.Draw(ordered, c.SharePercent, (ulong)seed)],
-            DrawnBy = c.DrawnBy, DrawnAt = clock.GetUtcNow(), RedrawReason = reason,
+            DrawnBy = c.DrawnBy, DrawnAt = clock.GetUtcNow(), RedrawReason = reason, ApplicationId = c.ApplicationId,
         };
         db.Add(sample);
-        db.Actor.Operation = "满意度抽查.抽取";
-        return await Problems.SaveAsync(db, sample.Id, ct);
+        return (sample, null);
     }
 
     /// <summary>Resident small/micro enterprises on <paramref name="date"/> (the exit date is the last resident day).</summary>
@@ -113,6 +127,12 @@ public sealed class RecordSampleAnswersHandler(ExemplarDbContext db, TimeProvide
         {
             if (!members.Contains(a.EnterpriseId)) { p.Add("", "提交的企业不在本次抽查样本中。"); break; }
             if (a.Satisfied is not null && a.ContactMethod is null) p.Add("ContactMethod", "请为已记录评价的企业选择联系方式。");
+            if (a.ContactMethod == SampleContactMethod.Unreachable)
+            {
+                // 无法联系: no judgement, and the reason is what lets it count as handled for a recommendation.
+                if (a.Satisfied is not null) p.Add("Satisfied", "标为“无法联系”的企业不能同时记录满意或不满意。");
+                if (string.IsNullOrWhiteSpace(a.Comment)) p.Add("Comment", "标为“无法联系”的企业须在备注中写明无法联系的原因（如电话停机、已搬离）。");
+            }
             if (a.ContactMethod is { } m && !Enum.IsDefined(m)) p.Add("ContactMethod", "联系方式无效。");
             p.MaxLength("Comment", a.Comment, MaxComment, "备注");
         }
@@ -124,11 +144,13 @@ public sealed class RecordSampleAnswersHandler(ExemplarDbContext db, TimeProvide
         {
             var row = existing.GetValueOrDefault(a.EnterpriseId);
             var comment = string.IsNullOrWhiteSpace(a.Comment) ? null : a.Comment.Trim();
-            if (a.Satisfied is not { } satisfied)
+            var unreachable = a.ContactMethod == SampleContactMethod.Unreachable;
+            if (a.Satisfied is null && !unreachable)
             {
                 if (row is not null) db.Remove(row);
                 continue;
             }
+            var satisfied = !unreachable && a.Satisfied == true;
             if (row is null)
             {
                 row = new SurveySampleAnswer { SampleId = sample.Id, EnterpriseId = a.EnterpriseId, RecordedBy = c.RecordedBy };

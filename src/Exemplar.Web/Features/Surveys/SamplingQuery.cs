@@ -21,7 +21,8 @@ public static class SamplingQuery
         if (completedOnly) q = q.Where(s => s.CompletedAt != null);
         var samples = await q.OrderByDescending(s => s.DrawnAt).ToListAsync(ct);
         var ids = samples.Select(s => s.Id).ToList();
-        var answers = await db.Set<SurveySampleAnswer>().AsNoTracking().Where(a => ids.Contains(a.SampleId))
+        // 无法联系 is no judgement: left out of the satisfaction rate.
+        var answers = await db.Set<SurveySampleAnswer>().AsNoTracking().Where(a => ids.Contains(a.SampleId) && a.ContactMethod != SampleContactMethod.Unreachable)
             .Select(a => new { a.SampleId, a.EnterpriseId, a.Satisfied }).ToListAsync(ct);
         return samples.Select(s => new SampleSummary(s, LedgerMetrics.Satisfaction(
             answers.Where(a => a.SampleId == s.Id).Select(a => new SatisfactionAnswer(a.EnterpriseId, null, a.Satisfied))))).ToList();

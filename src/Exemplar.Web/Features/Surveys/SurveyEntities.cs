@@ -53,6 +53,8 @@ public sealed class SurveySample
     public string? CompletedBy { get; set; }
     /// <summary>Why the officer drew another sample for a base and year that already had one (null for the first).</summary>
     public string? RedrawReason { get; set; }
+    /// <summary>The application whose recommendation this sample serves (昆明第十条, drawn after submission); null for a routine check.</summary>
+    public Guid? ApplicationId { get; set; }
     public uint Version { get; set; }
 }
 
@@ -69,10 +71,16 @@ public sealed class SurveySampleAnswer
     public required string RecordedBy { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
     public uint Version { get; set; }
+
+    /// <summary>Reached and judged (satisfied or not); false for 无法联系, which has its reason in <see cref="Comment"/>.</summary>
+    public bool Reached => ContactMethod != SampleContactMethod.Unreachable;
 }
 
-/// <summary>How the officer reached the sampled enterprise: 电话 / 实地走访 / 线上 / 其他.</summary>
-public enum SampleContactMethod { Phone = 1, Visit = 2, Online = 3, Other = 4 }
+/// <summary>
+/// How the officer reached the sampled enterprise: 电话 / 实地走访 / 线上 / 其他, or 无法联系 (no judgement; the reason is
+/// the comment, required).
+/// </summary>
+public enum SampleContactMethod { Phone = 1, Visit = 2, Online = 3, Other = 4, Unreachable = 5 }
 
 internal sealed class SurveyConfigurations :
     IEntityTypeConfiguration<SurveyInvitation>, IEntityTypeConfiguration<SurveyAnswer>,
@@ -108,7 +116,9 @@ internal sealed class SurveyConfigurations :
         b.Property(x => x.RedrawReason).HasMaxLength(DrawSampleHandler.MaxReason);
         b.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
         b.HasIndex(x => x.CarrierId);
+        b.HasIndex(x => x.ApplicationId);
         b.HasOne<Carrier>().WithMany().HasForeignKey(x => x.CarrierId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Applications.Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<SurveySampleAnswer> b)

@@ -22,7 +22,8 @@ public sealed class ExpertReviewJourneyTests(BrowserFixture browser) : IClassFix
     {
         var data = new ApplicationTestData(browser.App.Services);
         var call = await data.CallIdAsync();
-        var app = await data.SubmittedAsync("昆明五华创新创业园", call);
+        // The review takes what the county recommended (昆明第十条 → 第十一条).
+        var app = await new Exemplar.Web.Tests.Features.Recommendations.RecommendationTestData(data).RecommendedAsync("昆明五华创新创业园", call);
 
         var city = await browser.SignedInPageAsync("km.city");
         await city.GotoAsync("/Reviews");

@@ -23,8 +23,8 @@ public sealed class ExpertReviewTests(ExemplarFactory app) : IClassFixture<Exemp
     {
         using var _ = app.CreateClient();
         var call = await data.DrawnKunmingAsync(7, Wuhua, Panlong);
-        var wuhua = await data.Applications.SubmittedAsync(Wuhua, call);
-        var panlong = await data.Applications.SubmittedAsync(Panlong, call);
+        var wuhua = await data.Recommendations.RecommendedAsync(Wuhua, call);
+        var panlong = await data.Recommendations.RecommendedAsync(Panlong, call);
         return (call, wuhua, panlong, await data.AssignmentsAsync(call));
     }
 

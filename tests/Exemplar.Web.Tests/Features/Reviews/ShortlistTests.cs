@@ -16,8 +16,8 @@ public sealed class ShortlistTests(ExemplarFactory app) : IClassFixture<Exemplar
     {
         using var _ = app.CreateClient();
         var call = await data.DrawnKunmingAsync(11, "昆明五华创新创业园", "盘龙众创空间");
-        var wuhua = await data.Applications.SubmittedAsync("昆明五华创新创业园", call);
-        var panlong = await data.Applications.SubmittedAsync("盘龙众创空间", call);
+        var wuhua = await data.Recommendations.RecommendedAsync("昆明五华创新创业园", call);
+        var panlong = await data.Recommendations.RecommendedAsync("盘龙众创空间", call);
         var scores = new Dictionary<Guid, decimal[]> { [wuhua] = [7, 8, 9], [panlong] = [6, 9, 9] };
         foreach (var a in (await data.AssignmentsAsync(call)).Where(a => a.State == AssignmentState.Assigned))
         {

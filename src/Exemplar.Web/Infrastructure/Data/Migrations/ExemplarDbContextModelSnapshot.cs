@@ -2208,6 +2208,111 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("policy_snapshots", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.Recommendations.Recommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("ApplicationVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_version");
+
+                    b.Property<DateOnly?>("AuditDate")
+                        .HasColumnType("date")
+                        .HasColumnName("audit_date");
+
+                    b.Property<string>("AuditFindings")
+                        .HasMaxLength(3000)
+                        .HasColumnType("character varying(3000)")
+                        .HasColumnName("audit_findings");
+
+                    b.Property<string>("AuditInspectors")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("audit_inspectors");
+
+                    b.PrimitiveCollection<List<Guid>>("AuditPhotoIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("audit_photo_ids");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("MaterialsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("materials_json");
+
+                    b.Property<string>("NotesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("notes_json");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("opinion");
+
+                    b.Property<bool?>("Recommend")
+                        .HasColumnType("boolean")
+                        .HasColumnName("recommend");
+
+                    b.Property<Guid?>("SampleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sample_id");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<Guid?>("SignedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signed_by");
+
+                    b.Property<string>("SignedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("signed_by_name");
+
+                    b.Property<string>("SignedJson")
+                        .HasColumnType("text")
+                        .HasColumnName("signed_json");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recommendations");
+
+                    b.HasIndex("SampleId")
+                        .HasDatabaseName("ix_recommendations_sample_id");
+
+                    b.HasIndex("ApplicationId", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recommendations_application_id_level");
+
+                    b.ToTable("recommendations", (string)null);
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Registry.RegistryRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -2542,6 +2647,77 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("review_rubric_items", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.SiteInspections.SiteInspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<int>("Conclusion")
+                        .HasColumnType("integer")
+                        .HasColumnName("conclusion");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("FindingsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("findings_json");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<DateOnly?>("RectifyBy")
+                        .HasColumnType("date")
+                        .HasColumnName("rectify_by");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("team");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_site_inspections");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_site_inspections_application_id");
+
+                    b.HasIndex("CallId")
+                        .HasDatabaseName("ix_site_inspections_call_id");
+
+                    b.ToTable("site_inspections", (string)null);
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Surveys.SurveyAnswer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2644,6 +2820,10 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
                     b.Property<Guid>("CarrierId")
                         .HasColumnType("uuid")
                         .HasColumnName("carrier_id");
@@ -2711,6 +2891,9 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_survey_samples");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_survey_samples_application_id");
 
                     b.HasIndex("CarrierId")
                         .HasDatabaseName("ix_survey_samples_carrier_id");
@@ -3337,6 +3520,22 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_organization_claims_organizations_organization_id");
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.Recommendations.Recommendation", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendations_applications_application_id");
+
+                    b.HasOne("Exemplar.Web.Features.Surveys.SurveySample", null)
+                        .WithMany()
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_recommendations_survey_samples_sample_id");
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Reviews.ExpertReview", b =>
                 {
                     b.HasOne("Exemplar.Web.Features.Calls.Call", null)
@@ -3390,6 +3589,23 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_review_rubric_items_expert_reviews_review_id");
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.SiteInspections.SiteInspection", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_site_inspections_applications_application_id");
+
+                    b.HasOne("Exemplar.Web.Features.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_site_inspections_calls_call_id");
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Surveys.SurveyAnswer", b =>
                 {
                     b.HasOne("Exemplar.Web.Features.Surveys.SurveyInvitation", null)
@@ -3419,6 +3635,12 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Exemplar.Web.Features.Surveys.SurveySample", b =>
                 {
+                    b.HasOne("Exemplar.Web.Features.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_survey_samples_applications_application_id");
+
                     b.HasOne("Exemplar.Web.Features.Carriers.Carrier", null)
                         .WithMany()
                         .HasForeignKey("CarrierId")
