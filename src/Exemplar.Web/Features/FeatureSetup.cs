@@ -15,6 +15,8 @@ using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Features.Notifications;
 using Exemplar.Web.Features.Policies;
 using Exemplar.Web.Features.Reviews;
+using Exemplar.Web.Features.Notices;
+using Exemplar.Web.Features.Decisions;
 using Exemplar.Web.Features.Privacy;
 using Exemplar.Web.Infrastructure.Data;
 
@@ -43,6 +45,8 @@ public static class FeatureSetup
         builder.AddCalls();
         builder.AddApplications();
         builder.AddReviews();
+        builder.AddNotices();
+        builder.AddDecisions();
         services.AddCalendarFeature();
         services.AddNotificationsFeature(builder.Configuration);
         services.AddPolicyLibrary(builder.Configuration);
