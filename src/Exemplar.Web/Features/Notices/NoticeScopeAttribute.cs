@@ -55,6 +55,9 @@ public sealed class NoticeScopeAttribute(NoticeScopeKind kind) : Attribute, IAsy
             ok = org is not null && await db.Set<WrittenOutcome>().AsNoTracking().AnyAsync(w => w.Id == id && w.OrganizationId == org, ct);
         }
         else ok = jurisdiction is not null && NoticeAccess.MayRead(http.User, jurisdiction);
+        // An evidence file is reached only under its own objection.
+        if (ok && kind == NoticeScopeKind.Objection && values["fileId"] is { } file)
+            ok = Guid.TryParse(file.ToString(), out var fileId) && await db.Set<ObjectionEvidence>().AsNoTracking().AnyAsync(e => e.ObjectionId == id && e.FileId == fileId, ct);
         if (!ok) context.Result = new NotFoundResult();
     }
 }
