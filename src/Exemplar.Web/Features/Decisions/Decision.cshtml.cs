@@ -76,7 +76,7 @@ public sealed class DecisionModel(ExemplarDbContext db, DecisionLoader loader, R
         if (!await LoadAsync(noticeId, ct)) return NotFound();
         Version = Case.Decision?.Version ?? Case.Notice.Version;
         Choices = Case.Remaining.Select(e => new ChoiceInput { EntryId = e.Id, Designated = true }).ToList();
-        AnnouncementTitle = $"关于认定{Case.Call.Year}年度{Case.Policy.Title.Replace("认定管理办法", "").Replace("建设管理办法", "").Replace("（修订）", "")}的公告";
+        AnnouncementTitle = $"关于认定{Case.Call.Year}年度{NoticeLabels.ProgrammeName(Case.Policy.Title)}的公告";
         if (AnnouncementTitle.Length > DecisionLimits.AnnouncementTitle) AnnouncementTitle = AnnouncementTitle[..DecisionLimits.AnnouncementTitle];
         return Page();
     }

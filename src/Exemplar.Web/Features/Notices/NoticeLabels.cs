@@ -31,5 +31,12 @@ public static class NoticeLabels
         _ => "—",
     };
 
+    /// <summary>The programme as a title names it: 昆明市小型微型企业创业创新示范基地 from its 认定管理办法（修订）.</summary>
+    public static string ProgrammeName(string policyTitle)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(policyTitle, "^.*?示范(基地|平台)");
+        return m.Success ? m.Value : policyTitle;
+    }
+
     public static string Of(FilerKind k) => k == FilerKind.Person ? "个人（真实姓名）" : "单位";
 }

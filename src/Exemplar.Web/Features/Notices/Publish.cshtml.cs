@@ -65,7 +65,7 @@ public sealed class PublishModel(ExemplarDbContext db, NoticeCandidates candidat
     {
         if (!await LoadAsync(callId, ct)) return NotFound();
         if (ExistingNotice is { } n) return Redirect($"/Notices/Manage/{n}");
-        Title = $"{Source.Call.Title}拟认定名单公示";
+        Title = $"{Source.Call.Year}年度{NoticeLabels.ProgrammeName(Source.Policy.Title)}拟认定名单公示";
         if (Title.Length > NoticeLimits.Title) Title = Title[..NoticeLimits.Title];
         Contact = Source.Call.Contact;
         WorkingDays = Term.Default;
