@@ -26,8 +26,6 @@ namespace Exemplar.Bench.Applications;
 /// </summary>
 public static class DeadlineRushBench
 {
-    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
-
     public static async Task<int> RunAsync(int count, int concurrency)
     {
         var sw = Stopwatch.StartNew();
@@ -36,7 +34,7 @@ public static class DeadlineRushBench
         await using var app = BenchDatabase.BuildApp(db.ConnectionString);
 
         sw.Restart();
-        var drafts = await PrepareAsync(app, count);
+        var drafts = await RushDrafts.PrepareAsync(app, count, ownAccounts: false, leaveLastMaterial: false);
         Console.WriteLine($"{count} carriers (40 residents, 150 ledger entries each) and complete drafts prepared: {sw.Elapsed.TotalSeconds:F1} s");
 
         // Product: every draft submitted, concurrency clients at a time.
@@ -115,92 +113,5 @@ public static class DeadlineRushBench
         Console.WriteLine($"ratio product / limit = {floorSeconds / productSeconds:F3}");
         Console.WriteLine($"receipts KM-2026-0001…KM-2026-{count:D4}: each exactly once; every package hash verified");
         return 0;
-    }
-
-    private sealed record Draft(Guid Id, Guid Organization, Guid User);
-
-    /// <summary>Carriers in 五华区 with a realistic ledger, each with a complete draft made by the product's own handlers.</summary>
-    private static async Task<List<Draft>> PrepareAsync(WebApplication app, int count)
-    {
-        Guid callId, orgId, userId;
-        var carriers = new List<Guid>();
-        using (var scope = app.Services.CreateScope())
-        {
-            var ctx = scope.ServiceProvider.GetRequiredService<ExemplarDbContext>();
-            callId = await ctx.Set<Call>().Where(c => c.Title == CallDemoSeeder.KunmingTitle).Select(c => c.Id).SingleAsync();
-            var template = await ctx.Set<Carrier>().SingleAsync(c => c.Name == "昆明五华创新创业园");
-            orgId = template.OrganizationId;
-            userId = await ctx.Set<UserAccount>().Where(u => u.OrganizationId == orgId).OrderBy(u => u.UserName).Select(u => u.Id).FirstAsync();
-            var random = new Random(20261130);
-            for (var i = 0; i < count; i++)
-            {
-                var carrier = new Carrier
-                {
-                    OrganizationId = orgId, Name = $"五华基准创业园{i + 1:D4}", JurisdictionCode = "530102", Kind = template.Kind, LeadingIndustries = ["软件", "检验检测"],
-                    PrimaryType = template.PrimaryType, Area = 12000, PublicServiceArea = 1500, EstablishedOn = new DateOnly(2019, 5, 1), CreatedAt = DateTimeOffset.UtcNow,
-                };
-                ctx.Add(carrier);
-                carriers.Add(carrier.Id);
-                var residents = Enumerable.Range(0, 40).Select(r => new ResidentEnterprise
-                {
-                    CarrierId = carrier.Id, Name = $"基准{i + 1:D4}号园入驻企业{r + 1:D2}有限公司", Uscc = LedgerDemoSeeder.Uscc("530102", 100_000 + i * 100 + r),
-                    EntryDate = new DateOnly(2022, 1 + r % 12, 1), Industry = r % 3 == 0 ? "检验检测" : "软件", InLeadingIndustry = true,
-                    SizeClass = r % 5 == 0 ? SizeClass.Small : SizeClass.Micro,
-                    Years = [new ResidentYearFigure { Year = 2025, Employees = 5 + r % 40, RevenueWan = 50 + r * 7 }],
-                }).ToList();
-                ctx.AddRange(residents);
-                for (var e = 0; e < 150; e++)
-                {
-                    ctx.Add(new LedgerEntry
-                    {
-                        CarrierId = carrier.Id, Function = (ServiceFunction)(1 + e % 8), Date = new DateOnly(2025, 1 + e % 12, 1 + e % 27), Place = "基地路演厅",
-                        Form = ServiceForm.OneToOne, ResidentIds = [residents[random.Next(residents.Count)].Id], PersonCount = 2, Fee = FeeClass.Free, Feedback = "满意",
-                    });
-                }
-                if (i % 20 == 19) { await ctx.SaveChangesAsync(); ctx.ChangeTracker.Clear(); }
-            }
-            await ctx.SaveChangesAsync();
-        }
-
-        var drafts = new ConcurrentBag<Draft>();
-        var queue = new ConcurrentQueue<Guid>(carriers);
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
-        {
-            while (queue.TryDequeue(out var carrier))
-            {
-                var id = await Must(app, s => s.GetRequiredService<StartApplicationHandler>().HandleAsync(new StartApplicationCommand(callId, carrier, orgId, userId), default));
-                await Must(app, async s => await s.GetRequiredService<SaveDetailsHandler>().HandleAsync(new SaveDetailsCommand(id, orgId, await TokenAsync(s, id), Details), default));
-                await Must(app, async s => await s.GetRequiredService<LockReportHandler>().HandleAsync(new LockReportCommand(id, orgId, await TokenAsync(s, id), true), default));
-                List<Guid> slots;
-                using (var scope = app.Services.CreateScope())
-                    slots = await scope.ServiceProvider.GetRequiredService<ExemplarDbContext>().Set<CallMaterialSlot>().Where(s => s.CallId == callId && s.Required).Select(s => s.Id).ToListAsync();
-                foreach (var slot in slots)
-                    await Must(app, s => s.GetRequiredService<UploadMaterialHandler>().HandleAsync(new UploadMaterialCommand(id, orgId, userId, slot, "材料.pdf", Pdf), default));
-                await Must(app, async s => await s.GetRequiredService<AcceptDeclarationHandler>().HandleAsync(new AcceptDeclarationCommand(id, orgId, userId, "基准测试", await TokenAsync(s, id), true), default));
-                drafts.Add(new Draft(id, orgId, userId));
-            }
-        })));
-        return [.. drafts];
-    }
-
-    private static readonly ApplicantDetails Details = new()
-    {
-        UnitNature = "有限责任公司", LegalRepresentative = "李明", RegisteredOn = new DateOnly(2018, 3, 1), RegisteredAddress = "昆明市五华区学府路1号",
-        ContactName = "李明", ContactMobile = "13900000001", ContactEmail = "liming@example.cn", PreviousYearRevenueWan = 1250.5m, FeesWaivedWan = 86m,
-    };
-
-    private static async Task<uint> TokenAsync(IServiceProvider s, Guid id)
-    {
-        var ctx = s.GetRequiredService<ExemplarDbContext>();
-        var a = await ctx.Set<Application>().AsNoTracking().SingleAsync(x => x.Id == id);
-        return await ctx.Set<ApplicationVersion>().Where(v => v.ApplicationId == id && v.Number == a.CurrentVersion).Select(v => v.Version).SingleAsync();
-    }
-
-    private static async Task<Guid> Must(WebApplication app, Func<IServiceProvider, Task<SaveResult>> act)
-    {
-        using var scope = app.Services.CreateScope();
-        var r = await act(scope.ServiceProvider);
-        if (!r.Ok) throw new InvalidOperationException(string.Join(" ", r.Errors.SelectMany(e => e.Value)));
-        return r.Id ?? Guid.Empty;
     }
 }

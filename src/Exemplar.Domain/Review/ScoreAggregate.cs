@@ -10,7 +10,7 @@ public sealed record ScoreNote(Guid ExpertId, decimal Total, bool IsOutlier, str
 public sealed record ScoreAggregate(int Count, decimal? Mean, decimal? TrimmedMean, bool Trimmed, decimal? StandardDeviation, IReadOnlyList<ScoreNote> Scores)
 {
     public const int TrimFrom = 5;
-    public const int OutlierMinOthers = 3;
+    public const int OutlierMinOthers = 2;
 
     /// <summary>The figure the ranking uses: the trimmed mean where trimmed, else the mean.</summary>
     public decimal? RankingScore => TrimmedMean ?? Mean;
@@ -34,8 +34,8 @@ public sealed record ScoreAggregate(int Count, decimal? Mean, decimal? TrimmedMe
 
     /// <summary>
     /// A score is an outlier when its distance from the median of the other scores is more than twice their standard
-    /// deviation. With fewer than <see cref="OutlierMinOthers"/> other scores their spread says too little (two scores
-    /// always sit one SD/√2 from their median), so no score is flagged.
+    /// deviation. One other score has no standard deviation, so a score needs at least <see cref="OutlierMinOthers"/>
+    /// others to be judged — which a panel of three experts, the usual size, gives each of its scores.
     /// </summary>
     public static (bool, string?) Outlier(decimal score, IReadOnlyList<decimal> others)
     {

@@ -57,13 +57,20 @@ public sealed class AggregationTests
     }
 
     [Fact]
-    public void Three_scores_flag_no_outlier_however_far_apart()
+    public void In_a_panel_of_three_a_score_far_from_the_other_two_is_flagged()
     {
-        // 70 against 80 and 90 would be 15 from their median 85 with their SD 7.07 (twice 14.14), but two scores are too few to judge.
-        var a = ScoreAggregate.Of([(Guid.NewGuid(), 70), (Guid.NewGuid(), 80), (Guid.NewGuid(), 90)]);
-        Assert.DoesNotContain(a.Scores, s => s.IsOutlier);
+        // 70 against 80 and 90: 15 from their median 85, their SD √50 = 7.07, twice 14.14 → outlier.
+        // 90 against 70 and 80: 15 from 75, same SD → outlier too; 80 against 70 and 90: 0 from 80 → not.
+        Guid E(int i) => new(i, 0, 0, new byte[8]);
+        var a = ScoreAggregate.Of([(E(1), 70), (E(2), 80), (E(3), 90)]);
+        Assert.Equal([E(1), E(3)], a.Scores.Where(s => s.IsOutlier).Select(s => s.ExpertId).Order());
         Assert.Equal(80m, a.Mean);
         Assert.Equal(10m, a.StandardDeviation);
+
+        // 76 against 80 and 90: 9 from 85, within 14.14 → not flagged.
+        Assert.DoesNotContain(ScoreAggregate.Of([(E(1), 76), (E(2), 80), (E(3), 90)]).Scores, s => s.ExpertId == E(1) && s.IsOutlier);
+        // Two scores: one other each, no SD to measure against → never flagged.
+        Assert.DoesNotContain(ScoreAggregate.Of([(E(1), 20), (E(2), 95)]).Scores, s => s.IsOutlier);
     }
 
     [Fact]

@@ -83,6 +83,8 @@ public static class ApplicationsApi
             if (!outcome.Result.Ok) return Unprocessable("未能提交", outcome.Result);
             return TypedResults.Ok(new SubmissionDto(outcome.ReceiptNumber!, outcome.PackageHash!, outcome.Warnings));
         }).WithSummary("提交当前版本（请求内容类型须为 application/json）");
+
+        api.MapBenchNoOpUpload();
     }
 
     public sealed record InspectedDto(Guid FileId);

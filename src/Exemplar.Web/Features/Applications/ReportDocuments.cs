@@ -12,17 +12,30 @@ namespace Exemplar.Web.Features.Applications;
 /// </summary>
 public sealed class ReportDocuments(DocumentGenerator generator)
 {
-    /// <summary>Programmes whose application report has a Word layout (昆工信规〔2022〕1号 附件1).</summary>
-    public static bool HasWord(string programmeId) => programmeId == KunmingProgramme;
+    /// <summary>
+    /// Programmes whose application has a Word form: Kunming's 申请报告 (昆工信规〔2022〕1号 附件1), Tibet's base 申请报告
+    /// (附件2, layout the system's) and Liaocheng's 认定申请表 (第十条, layout the system's). The Tibet platform text names no form.
+    /// </summary>
+    public static bool HasWord(string programmeId) => programmeId is KunmingProgramme or TibetBaseProgramme or LiaochengProgramme;
 
     public const string KunmingProgramme = "kunming-base-2022";
+    public const string TibetBaseProgramme = "xizang-base-2017";
+    public const string LiaochengProgramme = "liaocheng-base-2021";
 
     /// <summary>The Word report of locked data; null for a programme without a Word layout.</summary>
     public GeneratedDocument? Word(string lockedJson, string lockedHash, DateTimeOffset lockedAt)
     {
         var data = ApplicationJson.ReadRecord<ReportData>(lockedJson);
-        if (!HasWord(data.Call.ProgrammeId)) return null;
-        return generator.KunmingApplicationReport(ToDocumentData(data, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(lockedAt, ChinaTime.Zone).DateTime), lockedHash));
+        var filledOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(lockedAt, ChinaTime.Zone).DateTime);
+        return data.Call.ProgrammeId switch
+        {
+            KunmingProgramme => generator.KunmingApplicationReport(ToDocumentData(data, filledOn, lockedHash)),
+            // 推荐单位 is left for the 地（市）bureau that recommends to write and stamp: the locked data does not name it.
+            TibetBaseProgramme => generator.TibetApplicationReport(ToDocumentData(data, filledOn, lockedHash), ""),
+            // Which materials go with it is not known when the data is locked: the boxes are ticked by hand.
+            LiaochengProgramme => generator.LiaochengApplicationForm(ToDocumentData(data, filledOn, lockedHash), null),
+            _ => null,
+        };
     }
 
     /// <summary>

@@ -48,9 +48,26 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
             if (v.LockedJson is not null && ApplicationJson.Sha256(v.LockedJson) != v.LockedHash)
                 throw new InvalidOperationException($"申报 {a.Id} 版本 {v.Number} 的锁定数据与其哈希不符。");
 
+            v.State = VersionState.Submitted;
+            v.SubmittedAt = now;
+            v.SubmittedBy = c.UserId;
+            v.SubmittedByName = c.UserName;
+            v.WarningsJson = ApplicationJson.Write(report.Warnings);
+            if (a.Status == ApplicationStatus.Returned &&
+                await db.Set<ApplicationReturn>().FirstOrDefaultAsync(r => r.ApplicationId == a.Id && r.FromVersion == v.Number - 1, ct) is { } ret)
+                ret.ResubmittedAt = now;
+            a.Status = ApplicationStatus.Submitted;
+            a.SubmittedVerdict = report.Evaluation.Verdict;
+            a.MaterialsComplete = report.MaterialsComplete;
+            a.FirstSubmittedAt ??= now;
+            a.LastSubmittedAt = now;
+
+            var details = ApplicationJson.Read<ApplicantDetails>(v.DetailsJson);
+            var users = await db.Set<UserAccount>().AsNoTracking().Where(u => u.OrganizationId == a.OrganizationId && u.IsActive).Select(u => u.Id).ToListAsync(ct);
             if (a.ReceiptNumber is null)
             {
-                // Drawn inside this transaction: a rolled-back submission gives its number back, two calls never share one.
+                // Drawn inside this transaction, as late as possible: the counter row stays locked until commit, so every other
+                // submission of the call waits for this one from here on. A rolled-back submission gives its number back.
                 var issued = await db.Database.SqlQuery<int>(
                     $"UPDATE calls SET receipts_issued = receipts_issued + 1 WHERE id = {f.Call.Id} RETURNING receipts_issued AS \"Value\"").ToListAsync(ct);
                 a.ReceiptNumber = ReceiptNumber.Format(f.Call.ReceiptPrefix, f.Call.Year, issued.Single());
@@ -68,24 +85,8 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
                 new PackageSubmission(a.Id, v.Number, a.ReceiptNumber, c.UserName, now, ApplicationJson.Sha256(reportJson)));
             var json = ApplicationJson.Write(package);
 
-            v.State = VersionState.Submitted;
             v.SnapshotJson = json;
             v.PackageHash = ApplicationJson.Sha256(json);
-            v.SubmittedAt = now;
-            v.SubmittedBy = c.UserId;
-            v.SubmittedByName = c.UserName;
-            v.WarningsJson = ApplicationJson.Write(report.Warnings);
-            if (a.Status == ApplicationStatus.Returned &&
-                await db.Set<ApplicationReturn>().FirstOrDefaultAsync(r => r.ApplicationId == a.Id && r.FromVersion == v.Number - 1, ct) is { } ret)
-                ret.ResubmittedAt = now;
-            a.Status = ApplicationStatus.Submitted;
-            a.SubmittedVerdict = report.Evaluation.Verdict;
-            a.MaterialsComplete = report.MaterialsComplete;
-            a.FirstSubmittedAt ??= now;
-            a.LastSubmittedAt = now;
-
-            var details = ApplicationJson.Read<ApplicantDetails>(v.DetailsJson);
-            var users = await db.Set<UserAccount>().AsNoTracking().Where(u => u.OrganizationId == a.OrganizationId && u.IsActive).Select(u => u.Id).ToListAsync(ct);
             var title = v.Number == 1 ? $"申报回执：{a.ReceiptNumber}" : $"补正材料回执：{a.ReceiptNumber}（第{v.Number}版）";
             messenger.Queue($"application-receipt:{a.Id}:{v.Number}", title,
                 $"“{f.Carrier.Name}”申报《{f.Call.Title}》已于{ChinaTime.Format(now)}提交（第{v.Number}版），受理编号 {a.ReceiptNumber}，" +

@@ -17,9 +17,6 @@ public static class AuditDiff
             .ToList();
     }
 
-    /// <summary>A JSON object or array (a document kept in one field), as opposed to a plain value.</summary>
-    public static bool IsStructured(string? value) => value is { Length: > 1 } v && (v[0] == '{' || v[0] == '[');
-
     private static Dictionary<string, string?> Flatten(string? json)
     {
         if (string.IsNullOrEmpty(json)) return [];

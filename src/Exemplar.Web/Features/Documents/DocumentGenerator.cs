@@ -32,7 +32,7 @@ public sealed class DocumentGenerator
     public GeneratedDocument TibetRecommendationForm(TibetRecommendationData data) =>
         Docx($"{data.Base.BaseName}-示范基地推荐表", Tibet.TibetRecommendationForm.Render(data));
 
-    public GeneratedDocument LiaochengApplicationForm(ApplicationDocumentData data, IReadOnlySet<int> submittedMaterials) =>
+    public GeneratedDocument LiaochengApplicationForm(ApplicationDocumentData data, IReadOnlySet<int>? submittedMaterials) =>
         Docx($"{data.Base.BaseName}-示范基地认定申请表", Liaocheng.LiaochengApplicationForm.Render(data, submittedMaterials));
 
     public GeneratedDocument Official(OfficialDocumentData data) => Docx(data.Title.Replace("\n", ""), OfficialDocument.Render(data));

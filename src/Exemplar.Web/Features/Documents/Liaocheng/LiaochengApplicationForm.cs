@@ -44,10 +44,11 @@ public static class LiaochengApplicationForm
         "对申报材料真实性的声明（加盖申报单位公章）",
     ];
 
-    /// <param name="submittedMaterials">Indexes (0–9) of the 第十一条 materials the application carries.</param>
-    public static byte[] Render(ApplicationDocumentData data, IReadOnlySet<int> submittedMaterials) => DocxRenderer.Render(Describe(data, submittedMaterials));
+    /// <param name="submittedMaterials">Indexes (0–9) of the 第十一条 materials the application carries; null when that is not
+    /// known yet (a form printed from data locked before the upload): the boxes are left for the applicant to tick.</param>
+    public static byte[] Render(ApplicationDocumentData data, IReadOnlySet<int>? submittedMaterials) => DocxRenderer.Render(Describe(data, submittedMaterials));
 
-    public static DocSpec Describe(ApplicationDocumentData data, IReadOnlySet<int> submittedMaterials)
+    public static DocSpec Describe(ApplicationDocumentData data, IReadOnlySet<int>? submittedMaterials)
     {
         var f = new ApplicationFigures(data);
         var p = data.Base;
@@ -102,7 +103,7 @@ public static class LiaochengApplicationForm
         b.Heading(1, "六、申报材料（第十一条）");
         var m = new TableBuilder(0.8, 8.4, 2.0).Header("序号", "材料名称", "是否提交");
         for (var i = 0; i < Materials.Count; i++)
-            m.Row(N(i + 1), L(Materials[i]), T(submittedMaterials.Contains(i) ? "☑ 已提交" : "☐ 未提交"));
+            m.Row(N(i + 1), L(Materials[i]), T(submittedMaterials is null ? "☐ 已提交" : submittedMaterials.Contains(i) ? "☑ 已提交" : "☐ 未提交"));
         b.Table(m.Build());
 
         b.Heading(1, "七、申报单位承诺");

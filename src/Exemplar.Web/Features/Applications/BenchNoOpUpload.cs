@@ -1,0 +1,27 @@
+using Exemplar.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Exemplar.Web.Features.Applications;
+
+/// <summary>
+/// For the deadline-rush benchmark only (<c>Exemplar:Bench:NoOpUpload=true</c>, off by default, then not mapped at all):
+/// POST /api/v1/bench/noop-upload reads a signed-in user's body the way the material upload does and discards it, so the
+/// benchmark can compare a submission with a bare 1 MB upload through the same pipeline in the same run.
+/// </summary>
+public static class BenchNoOpUpload
+{
+    public const string Setting = "Exemplar:Bench:NoOpUpload";
+
+    public static void MapBenchNoOpUpload(this RouteGroupBuilder api)
+    {
+        var configuration = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IConfiguration>();
+        if (!configuration.GetValue(Setting, false)) return;
+        api.MapPost("/bench/noop-upload", async (HttpContext http) =>
+        {
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = 21 * 1024 * 1024;
+            using var ms = new MemoryStream();
+            await http.Request.Body.CopyToAsync(ms, http.RequestAborted);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(AuthPolicies.SignedIn).ExcludeFromDescription();
+    }
+}
