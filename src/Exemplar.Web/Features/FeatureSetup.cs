@@ -20,6 +20,8 @@ using Exemplar.Web.Features.Certificates;
 using Exemplar.Web.Features.Designations;
 using Exemplar.Web.Features.Registry;
 using Exemplar.Web.Features.SiteInspections;
+using Exemplar.Web.Features.Notices;
+using Exemplar.Web.Features.Decisions;
 using Exemplar.Web.Features.Privacy;
 using Exemplar.Web.Infrastructure.Data;
 
@@ -50,6 +52,8 @@ public static class FeatureSetup
         builder.AddRecommendations();
         builder.AddReviews();
         builder.AddSiteInspections();
+        builder.AddNotices();
+        builder.AddDecisions();
         services.AddCalendarFeature();
         services.AddNotificationsFeature(builder.Configuration);
         services.AddPolicyLibrary(builder.Configuration);
