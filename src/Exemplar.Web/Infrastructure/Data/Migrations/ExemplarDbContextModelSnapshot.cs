@@ -1330,6 +1330,204 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("certificate_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.Decisions.DecisionLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid>("CarrierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<bool>("Designated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("designated");
+
+                    b.Property<Guid?>("DesignationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("designation_id");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decision_lines");
+
+                    b.HasIndex("DecisionId", "EntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_decision_lines_decision_id_entry_id");
+
+                    b.ToTable("decision_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Decisions.DesignationDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_at");
+
+                    b.Property<string>("AnnouncedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("announced_by_name");
+
+                    b.Property<DateOnly?>("AnnouncedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("announced_on");
+
+                    b.Property<string>("AnnouncementNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("announcement_number");
+
+                    b.Property<string>("AnnouncementTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("announcement_title");
+
+                    b.Property<string>("AttendeesJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("attendees_json");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<bool>("Collective")
+                        .HasColumnType("boolean")
+                        .HasColumnName("collective");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("MeetingName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("meeting_name");
+
+                    b.Property<int?>("MembersExpected")
+                        .HasColumnType("integer")
+                        .HasColumnName("members_expected");
+
+                    b.Property<int?>("MembersPresent")
+                        .HasColumnType("integer")
+                        .HasColumnName("members_present");
+
+                    b.Property<Guid?>("MinutesFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("minutes_file_id");
+
+                    b.Property<string>("MinutesFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("minutes_file_name");
+
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notice_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_designation_decisions");
+
+                    b.HasIndex("NoticeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_designation_decisions_notice_id");
+
+                    b.ToTable("designation_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Decisions.WrittenOutcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("CarrierName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("carrier_name");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("issued_by");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reasons");
+
+                    b.HasKey("Id")
+                        .HasName("pk_written_outcomes");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_written_outcomes_application_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_written_outcomes_organization_id");
+
+                    b.HasIndex("DecisionId", "ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_written_outcomes_decision_id_application_id");
+
+                    b.ToTable("written_outcomes", (string)null);
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Designations.Designation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1748,6 +1946,338 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_import_jobs_carrier_id");
 
                     b.ToTable("import_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Notices.NoticeEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid>("CarrierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<string>("CarrierName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("carrier_name");
+
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notice_id");
+
+                    b.Property<string>("OperatorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("operator_name");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("receipt_number");
+
+                    b.Property<string>("RegionName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("region_name");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("removed");
+
+                    b.Property<string>("RemovedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("removed_reason");
+
+                    b.Property<string>("SelectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("selection_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notice_entries");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_notice_entries_application_id");
+
+                    b.HasIndex("NoticeId", "ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notice_entries_notice_id_application_id");
+
+                    b.ToTable("notice_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Notices.Objection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ConcludedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("concluded_at");
+
+                    b.Property<string>("ConcludedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("concluded_by_name");
+
+                    b.Property<int?>("Conclusion")
+                        .HasColumnType("integer")
+                        .HasColumnName("conclusion");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("content");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filed_at");
+
+                    b.Property<string>("FilerContact")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("filer_contact");
+
+                    b.Property<int>("FilerKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("filer_kind");
+
+                    b.Property<string>("FilerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("filer_name");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("findings");
+
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notice_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reference");
+
+                    b.Property<DateTimeOffset?>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("registered_by_name");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reply");
+
+                    b.Property<string>("Statement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("statement");
+
+                    b.Property<DateTimeOffset?>("StatementAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("statement_at");
+
+                    b.Property<DateOnly?>("StatementDue")
+                        .HasColumnType("date")
+                        .HasColumnName("statement_due");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_objections");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_objections_entry_id");
+
+                    b.HasIndex("NoticeId")
+                        .HasDatabaseName("ix_objections_notice_id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_objections_reference");
+
+                    b.ToTable("objections", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Notices.ObjectionEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("ObjectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("objection_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_objection_evidence");
+
+                    b.HasIndex("ObjectionId")
+                        .HasDatabaseName("ix_objection_evidence_objection_id");
+
+                    b.ToTable("objection_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Notices.PublicNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("contact");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("document_number");
+
+                    b.Property<bool>("EndWasProvisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("end_was_provisional");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<string>("JurisdictionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("jurisdiction_code");
+
+                    b.Property<bool>("LengthSetByAuthority")
+                        .HasColumnType("boolean")
+                        .HasColumnName("length_set_by_authority");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("policy_version");
+
+                    b.Property<string>("ProgrammeId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("programme_id");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("published_by_name");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("working_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_public_notices");
+
+                    b.HasIndex("CallId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_public_notices_call_id");
+
+                    b.ToTable("public_notices", (string)null);
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Notifications.JobLease", b =>
@@ -3400,6 +3930,43 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_certificates_designations_designation_id");
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.Decisions.DecisionLine", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Decisions.DesignationDecision", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_decision_lines_designation_decisions_decision_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Decisions.DesignationDecision", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Notices.PublicNotice", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_designation_decisions_public_notices_notice_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Decisions.WrittenOutcome", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_written_outcomes_applications_application_id");
+
+                    b.HasOne("Exemplar.Web.Features.Decisions.DesignationDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_written_outcomes_designation_decisions_decision_id");
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Designations.Designation", b =>
                 {
                     b.HasOne("Exemplar.Web.Features.Carriers.Carrier", null)
@@ -3473,6 +4040,60 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_import_jobs_carriers_carrier_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Notices.NoticeEntry", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_entries_applications_application_id");
+
+                    b.HasOne("Exemplar.Web.Features.Notices.PublicNotice", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_entries_public_notices_notice_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Notices.Objection", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Notices.NoticeEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_objections_notice_entries_entry_id");
+
+                    b.HasOne("Exemplar.Web.Features.Notices.PublicNotice", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_objections_public_notices_notice_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Notices.ObjectionEvidence", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Notices.Objection", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ObjectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_objection_evidence_objections_objection_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Notices.PublicNotice", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_public_notices_calls_call_id");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Notifications.Notification", b =>
@@ -3677,6 +4298,21 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
             modelBuilder.Entity("Exemplar.Web.Features.Carriers.ResidentEnterprise", b =>
                 {
                     b.Navigation("Years");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Decisions.DesignationDecision", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Notices.Objection", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Notices.PublicNotice", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Reviews.ExpertReview", b =>
