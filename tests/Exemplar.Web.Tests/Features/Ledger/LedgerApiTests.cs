@@ -31,14 +31,14 @@ public sealed class LedgerApiTests(SurveyFactory app) : IClassFixture<SurveyFact
     public async Task The_wuhua_officer_lists_wuhua_carriers_only_and_the_city_officer_all_of_kunming_paginated()
     {
         var wuhua = await JsonAsync(await (await app.SignedInAsync("km.wuhua")).GetAsync("/api/v1/carriers"));
-        Assert.Equal(["昆明五华创新创业园"], Names(wuhua));
+        Assert.Equal(["五华科技创业示范园", "昆明五华创新创业园"], Names(wuhua)); // the designated demo base (Designations) is in 五华 too
         Assert.All(wuhua.GetProperty("items").EnumerateArray(), i => Assert.Equal("530102", i.GetProperty("jurisdictionCode").GetString()));
 
         var city = await app.SignedInAsync("km.city");
         var first = await JsonAsync(await city.GetAsync("/api/v1/carriers?page=1&pageSize=2"));
         var second = await JsonAsync(await city.GetAsync("/api/v1/carriers?page=2&pageSize=2"));
-        Assert.Equal(3, first.GetProperty("total").GetInt32()); // 五华, 高新分园 (530100Z02), 盘龙 — not 聊城 or 拉萨
-        Assert.Equal(["五华创新创业园高新分园", "昆明五华创新创业园", "盘龙众创空间"], Names(first).Concat(Names(second)).Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(4, first.GetProperty("total").GetInt32()); // 五华, 五华科技 (designated demo base), 高新分园 (530100Z02), 盘龙 — not 聊城 or 拉萨
+        Assert.Equal(["五华创新创业园高新分园", "五华科技创业示范园", "昆明五华创新创业园", "盘龙众创空间"], Names(first).Concat(Names(second)).Order(StringComparer.Ordinal).ToList());
         Assert.Equal(2, Names(first).Count);
 
         var applicant = await JsonAsync(await (await app.SignedInAsync("km.applicant2")).GetAsync("/api/v1/carriers"));
