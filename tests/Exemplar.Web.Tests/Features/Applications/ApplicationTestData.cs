@@ -109,13 +109,13 @@ public sealed class ApplicationTestData(IServiceProvider services)
         return await s.GetRequiredService<SubmitApplicationHandler>().HandleAsync(new SubmitApplicationCommand(applicationId, a.OrganizationId, user, "李明（五华创新创业园）"), default);
     });
 
-    /// <summary>An application of the carrier in the call, submitted (started, completed and submitted if it is not already).</summary>
+    /// <summary>An application of the carrier in the call, submitted (started, completed and submitted if it is not already; one already recommended is returned as it is).</summary>
     public async Task<Guid> SubmittedAsync(string carrierName, Guid? callId = null)
     {
         var call = callId ?? await CallIdAsync();
         var existing = await WithAsync((_, db) => db.Set<Application>().Where(a => a.CallId == call && db.Set<Carrier>().Any(c => c.Id == a.CarrierId && c.Name == carrierName))
             .Select(a => new { a.Id, a.Status }).FirstOrDefaultAsync());
-        if (existing is { Status: ApplicationStatus.Submitted }) return existing.Id;
+        if (existing is { Status: ApplicationStatus.Submitted or ApplicationStatus.Recommended or ApplicationStatus.NotRecommended }) return existing.Id; // submitted, perhaps already further on
         var id = existing?.Id ?? await StartAsync(call, carrierName);
         await CompleteAsync(id);
         var outcome = await SubmitAsync(id);
