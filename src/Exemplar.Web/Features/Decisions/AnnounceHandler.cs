@@ -62,7 +62,7 @@ public sealed class AnnounceHandler(ExemplarDbContext db, DecisionLoader loader,
         var apps = await (from a in db.Set<Application>().AsNoTracking()
                           join v in db.Set<ApplicationVersion>() on new { A = a.Id, N = a.CurrentVersion } equals new { A = v.ApplicationId, N = v.Number }
                           join car in db.Set<Carrier>() on a.CarrierId equals car.Id
-                          where a.CallId == f.Call.Id && a.Status == ApplicationStatus.Submitted
+                          where a.CallId == f.Call.Id && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.Recommended)
                           select new { a.Id, a.OrganizationId, a.ReceiptNumber, Carrier = car.Name, v.DetailsJson }).ToListAsync(ct);
         var shortlist = await db.Set<ExpertReview>().AsNoTracking().Where(r => r.CallId == f.Call.Id).Select(r => r.ShortlistJson).FirstOrDefaultAsync(ct) is { } json
             ? ApplicationJson.Read<List<ShortlistLine>>(json) : [];

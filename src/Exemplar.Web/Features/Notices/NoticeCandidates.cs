@@ -33,7 +33,7 @@ public sealed class NoticeCandidates(ExemplarDbContext db, PolicySnapshots snaps
         var apps = await (from a in db.Set<Application>().AsNoTracking()
                           join c in db.Set<Carrier>() on a.CarrierId equals c.Id
                           join o in db.Set<Organization>() on a.OrganizationId equals o.Id
-                          where a.CallId == callId && a.Status == ApplicationStatus.Submitted
+                          where a.CallId == callId && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.Recommended)
                           orderby a.ReceiptNumber
                           select new { a.Id, a.CarrierId, Carrier = c.Name, Operator = o.Name, a.JurisdictionCode, a.ReceiptNumber }).ToListAsync(ct);
         var tree = await trees.GetAsync(ct);
@@ -47,7 +47,7 @@ public sealed class NoticeCandidates(ExemplarDbContext db, PolicySnapshots snaps
         if (review is not { Stage: ReviewStage.ShortlistFixed, ShortlistJson: { } json })
             return new NoticeSource(call, policy, true, "专家评审尚未确定入围名单，公示名单须来自入围名单。", []);
         var lines = ApplicationJson.Read<List<ShortlistLine>>(json);
-        var included = lines.Where(l => l.Included && apps.Any(a => a.Id == l.ApplicationId))
+        var included = lines.Where(l => l.Stays && apps.Any(a => a.Id == l.ApplicationId))
             .OrderBy(l => l.Rank ?? int.MaxValue).Select(l => Make(l.ApplicationId, l.Rank, true)).ToList();
         return new NoticeSource(call, policy, true, included.Count == 0 ? "入围名单中没有仍有效的申报。" : null, included);
     }

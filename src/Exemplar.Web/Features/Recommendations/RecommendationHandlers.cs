@@ -42,10 +42,10 @@ public sealed class RecommendationHandlers(ExemplarDbContext db, RecommendationL
         var (r, p) = await OpenAsync(c.ApplicationId, c.Officer, ct);
         if (r is null) return p is null ? SaveResult.NotFound : p.Result();
         var slots = r.File.Call.Slots.Select(s => s.Id.ToString()).ToHashSet();
-        // The worksheet form always posts every material's box; a post without them carries nothing to save.
-        if (c.Materials.Count == 0 && c.Notes.Values.All(string.IsNullOrWhiteSpace) && c.AuditDate is null && string.IsNullOrWhiteSpace(c.AuditInspectors)
+        // A post with no box ticked and nothing written (an empty form) carries nothing to save.
+        if (c.Materials.Values.All(v => !v) && c.Notes.Values.All(string.IsNullOrWhiteSpace) && c.AuditDate is null && string.IsNullOrWhiteSpace(c.AuditInspectors)
             && string.IsNullOrWhiteSpace(c.AuditFindings) && string.IsNullOrWhiteSpace(c.Opinion) && c.Recommend is null && c.NewPhotos.Count == 0 && c.RemovePhotos.Count == 0)
-            p!.Add("Materials", "推荐工作表没有填写任何内容：请逐项核对材料是否齐全后再保存。");
+            p!.Add("Materials", "推荐工作表没有填写任何内容：请至少核对一项材料或填写意见后再保存。");
         if (c.Materials.Keys.Any(k => !slots.Contains(k))) p!.Add("", "提交的材料不属于本申报批次。");
         foreach (var (key, note) in c.Notes) p!.MaxLength("Notes", note, RecommendationLimits.Note, "核查意见");
         if (c.AuditDate is { } d)
