@@ -32,29 +32,9 @@ public sealed class ExpertImport(ExemplarDbContext db, JurisdictionTreeCache tre
 
     public async Task<ExpertImportResult> RunAsync(Stream upload, ClaimsPrincipal user, CancellationToken ct)
     {
-        using var file = new MemoryStream();
-        await upload.CopyToAsync(file, ct);
-        if (file.Length == 0) return Refused("请选择要导入的 XLSX 文件。");
-        if (file.Length > MaxBytes) return Refused($"文件超过 {MaxBytes / 1024 / 1024} MB，未导入任何内容。");
-        var rows = new List<(long Row, List<string> Cells)>();
-        try
-        {
-            XlsxPackageGuard.Check(file, options.Value);
-            file.Position = 0;
-            using var reader = XlsxRows.Open(file, options.Value);
-            var cells = new List<string>();
-            while (reader.TryRead(cells))
-            {
-                if (cells.All(string.IsNullOrWhiteSpace)) continue;
-                if (rows.Count > MaxRows) return Refused($"一次最多导入 {MaxRows} 位专家，未导入任何内容。");
-                rows.Add((reader.Row, [.. cells]));
-            }
-        }
-        catch (ImportRefusedException e)
-        {
-            return Refused(e.Message);
-        }
-        if (rows.Count < 2) return Refused("文件中没有数据行，未导入任何内容。");
+        var read = await XlsxListReader.ReadAsync(upload, options.Value, MaxBytes, MaxRows, "位专家", ct);
+        if (read.Refusal is not null) return Refused(read.Refusal);
+        var rows = read.Rows;
 
         var issues = new List<ExpertImportIssue>();
         var header = rows[0].Cells.Select(h => h.Trim().TrimEnd('*', '＊')).ToList();
