@@ -22,6 +22,7 @@ using Exemplar.Web.Features.Registry;
 using Exemplar.Web.Features.SiteInspections;
 using Exemplar.Web.Features.Notices;
 using Exemplar.Web.Features.Decisions;
+using Exemplar.Web.Features.Evaluations;
 using Exemplar.Web.Features.Privacy;
 using Exemplar.Web.Infrastructure.Data;
 
@@ -54,6 +55,7 @@ public static class FeatureSetup
         builder.AddSiteInspections();
         builder.AddNotices();
         builder.AddDecisions();
+        builder.AddEvaluations();
         services.AddCalendarFeature();
         services.AddNotificationsFeature(builder.Configuration);
         services.AddPolicyLibrary(builder.Configuration);

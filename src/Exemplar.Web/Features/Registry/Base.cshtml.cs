@@ -15,7 +15,7 @@ namespace Exemplar.Web.Features.Registry;
 
 /// <summary>One base in the registry with its history: designated, certificate, plaque, changes, revoked or expired.</summary>
 [OutputCache(PolicyName = RegistrySetup.CachePolicy)]
-public sealed class BaseModel(ExemplarDbContext db, ProgrammePolicies policies, JurisdictionTreeCache trees, TimeProvider clock) : PageModel
+public sealed class BaseModel(ExemplarDbContext db, ProgrammePolicies policies, JurisdictionTreeCache trees, Evaluations.EvaluationQueries evaluations, TimeProvider clock) : PageModel
 {
     public sealed record Event(DateOnly On, string What, string? Certificate = null);
     public sealed record Title(Designation Designation, string Name, DesignationStatus Status, string? CertificateNumber, IReadOnlyList<Event> History);
@@ -24,6 +24,8 @@ public sealed class BaseModel(ExemplarDbContext db, ProgrammePolicies policies, 
     public string RegionName { get; private set; } = "";
     public IReadOnlyList<Title> Titles { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    /// <summary>Latest confirmed star rating per designation (北京第十三条 星级评定).</summary>
+    public IReadOnlyDictionary<Guid, (int Stars, int Year)> Stars { get; private set; } = new Dictionary<Guid, (int, int)>();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -35,6 +37,7 @@ public sealed class BaseModel(ExemplarDbContext db, ProgrammePolicies policies, 
         var certificates = await db.Set<IssuedCertificate>().AsNoTracking().Where(c => ids.Contains(c.DesignationId)).ToDictionaryAsync(c => c.DesignationId, ct);
         var changes = await db.Set<DesignationChange>().AsNoTracking().Where(c => ids.Contains(c.DesignationId)).ToListAsync(ct);
         Carrier = carrier;
+        Stars = await evaluations.StarsAsync(ids, ct);
         RegionName = (await trees.GetAsync(ct)).FullName(carrier.JurisdictionCode);
         Today = ChinaTime.Today(clock);
         Titles = [.. designations.Select(d =>

@@ -10,7 +10,7 @@ namespace Exemplar.Web.Features.Registry;
 
 /// <summary>示范基地名录 for anyone: search, facets, sorting, pages (Tibet 第十五条 “方便社会公众查询”).</summary>
 [OutputCache(PolicyName = RegistrySetup.CachePolicy)]
-public sealed class IndexModel(RegistryQuery query, ProgrammePolicies policies, JurisdictionTreeCache trees) : PageModel
+public sealed class IndexModel(RegistryQuery query, ProgrammePolicies policies, JurisdictionTreeCache trees, Evaluations.EvaluationQueries evaluations) : PageModel
 {
     [FromQuery(Name = "name")] public string? Name { get; set; }
     [FromQuery(Name = "region")] public string? Region { get; set; }
@@ -27,6 +27,8 @@ public sealed class IndexModel(RegistryQuery query, ProgrammePolicies policies, 
     public JurisdictionTree Tree { get; private set; } = null!;
     public IReadOnlyDictionary<string, string> Titles { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<Jurisdiction> RegionPath { get; private set; } = [];
+    /// <summary>Latest confirmed star rating per designation on the page (北京第十三条 星级评定).</summary>
+    public IReadOnlyDictionary<Guid, (int Stars, int Year)> Stars { get; private set; } = new Dictionary<Guid, (int, int)>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -43,6 +45,7 @@ public sealed class IndexModel(RegistryQuery query, ProgrammePolicies policies, 
         for (var j = Tree.Find(filter.Region); j is not null; j = Tree.Find(j.ParentCode)) path.Insert(0, j);
         RegionPath = path;
         Result = await query.SearchAsync(filter, order, page, ct);
+        Stars = await evaluations.StarsAsync([.. Result.Items.Select(i => i.DesignationId)], ct);
     }
 
     /// <summary>This search with some values replaced (null removes one); a new filter goes back to page 1.</summary>
