@@ -1643,6 +1643,350 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("designation_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.Evaluations.EvaluationAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CalledInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("called_in_at");
+
+                    b.Property<string>("ConflictReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("conflict_reason");
+
+                    b.Property<DateTimeOffset?>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declared_at");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<string>("MarksJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("marks_json");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("opinion");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("total");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_assignments");
+
+                    b.HasIndex("ExpertId")
+                        .HasDatabaseName("ix_evaluation_assignments_expert_id");
+
+                    b.HasIndex("RoundId")
+                        .HasDatabaseName("ix_evaluation_assignments_round_id");
+
+                    b.HasIndex("SubjectId", "ExpertId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evaluation_assignments_subject_id_expert_id");
+
+                    b.ToTable("evaluation_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Evaluations.EvaluationRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("CutoffsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("cutoffs_json");
+
+                    b.Property<string>("DrawHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("draw_hash");
+
+                    b.Property<string>("DrawJson")
+                        .HasColumnType("text")
+                        .HasColumnName("draw_json");
+
+                    b.Property<bool>("ExcludeSameCounty")
+                        .HasColumnType("boolean")
+                        .HasColumnName("exclude_same_county");
+
+                    b.Property<string>("JurisdictionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("jurisdiction_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("PanelSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("panel_size");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("policy_version");
+
+                    b.Property<string>("ProgrammeId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("programme_id");
+
+                    b.Property<int>("ReserveCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reserve_count");
+
+                    b.Property<string>("RubricJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rubric_json");
+
+                    b.Property<DateOnly>("ScoringDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("scoring_deadline");
+
+                    b.Property<DateTimeOffset?>("ScoringOpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scoring_opened_at");
+
+                    b.Property<string>("ScoringOpenedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("scoring_opened_by_name");
+
+                    b.Property<long?>("Seed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seed");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("StarScaleJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("star_scale_json");
+
+                    b.Property<string>("TiersJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("tiers_json");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Witnesses")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("witnesses");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_rounds");
+
+                    b.HasIndex("ProgrammeId", "Year", "JurisdictionCode")
+                        .HasDatabaseName("ix_evaluation_rounds_programme_id_year_jurisdiction_code");
+
+                    b.ToTable("evaluation_rounds", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Evaluations.EvaluationSubject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Citation")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("citation");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("confirmed_by_name");
+
+                    b.Property<Guid>("DesignationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("designation_id");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("GroundId")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("ground_id");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("override_reason");
+
+                    b.Property<bool>("Participates")
+                        .HasColumnType("boolean")
+                        .HasColumnName("participates");
+
+                    b.Property<string>("ProposedGrade")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("proposed_grade");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("score");
+
+                    b.Property<int?>("Stars")
+                        .HasColumnType("integer")
+                        .HasColumnName("stars");
+
+                    b.Property<decimal?>("TierAmountWan")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("tier_amount_wan");
+
+                    b.Property<string>("TierName")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("tier_name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_subjects");
+
+                    b.HasIndex("DesignationId")
+                        .HasDatabaseName("ix_evaluation_subjects_designation_id");
+
+                    b.HasIndex("RoundId", "DesignationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evaluation_subjects_round_id_designation_id");
+
+                    b.ToTable("evaluation_subjects", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Evaluations.RecommendationCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DesignationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("designation_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by_name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recommendation_candidates");
+
+                    b.HasIndex("DesignationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recommendation_candidates_designation_id_year");
+
+                    b.ToTable("recommendation_candidates", (string)null);
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Jurisdictions.Jurisdiction", b =>
                 {
                     b.Property<string>("Code")
@@ -3985,6 +4329,57 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_designation_changes_designations_designation_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Evaluations.EvaluationAssignment", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Reviews.Experts.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_assignments_experts_expert_id");
+
+                    b.HasOne("Exemplar.Web.Features.Evaluations.EvaluationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_assignments_evaluation_rounds_round_id");
+
+                    b.HasOne("Exemplar.Web.Features.Evaluations.EvaluationSubject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_assignments_evaluation_subjects_subject_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Evaluations.EvaluationSubject", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Designations.Designation", null)
+                        .WithMany()
+                        .HasForeignKey("DesignationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_subjects_designations_designation_id");
+
+                    b.HasOne("Exemplar.Web.Features.Evaluations.EvaluationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_subjects_evaluation_rounds_round_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Evaluations.RecommendationCandidate", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Designations.Designation", null)
+                        .WithMany()
+                        .HasForeignKey("DesignationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendation_candidates_designations_designation_id");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Jurisdictions.Jurisdiction", b =>
