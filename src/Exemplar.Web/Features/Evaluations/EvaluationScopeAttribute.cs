@@ -10,6 +10,8 @@ public enum EvaluationScopeKind
     Round,
     /// <summary>Route <c>id</c>: an evaluation assignment of the signed-in expert.</summary>
     Assignment,
+    /// <summary>The list: everyone the page admits reads it; only a designating officer posts (opens a round).</summary>
+    List,
 }
 
 /// <summary>
@@ -25,6 +27,12 @@ public sealed class EvaluationScopeAttribute(EvaluationScopeKind kind) : Attribu
     {
         var http = context.HttpContext;
         var role = http.User.Role();
+        var post = HttpMethods.IsPost(http.Request.Method);
+        if (kind == EvaluationScopeKind.List)
+        {
+            if (post && role is not null && role != Role.DesignatingOfficer) context.Result = new ForbidResult();
+            return;
+        }
         // Roles the page does not admit at all are answered by its [Authorize] (403), not here.
         if (kind == EvaluationScopeKind.Assignment ? role != Role.Expert : role is not (Role.DesignatingOfficer or Role.Administrator)) return;
         var services = http.RequestServices;
@@ -33,5 +41,7 @@ public sealed class EvaluationScopeAttribute(EvaluationScopeKind kind) : Attribu
             ? await services.GetRequiredService<RoundLoader>().LoadAsync(id, false, http.RequestAborted) is { } f && RoundLoader.MayRead(http.User, f.Round)
             : await services.GetRequiredService<EvaluationTaskLoader>().LoadAsync(id, http.User.UserId(), false, http.RequestAborted) is not null;
         if (!ok) context.Result = new NotFoundResult();
+        // Administrators read rounds; only the authority that runs one changes it.
+        else if (post && kind == EvaluationScopeKind.Round && role == Role.Administrator) context.Result = new ForbidResult();
     }
 }

@@ -21,6 +21,7 @@ namespace Exemplar.Web.Features.Evaluations;
 /// confirmed results (only after confirmation).
 /// </summary>
 [Authorize(Roles = nameof(Role.DesignatingOfficer) + "," + nameof(Role.Administrator) + "," + nameof(Role.Expert) + "," + nameof(Role.Applicant))]
+[EvaluationScope(EvaluationScopeKind.List)]
 public sealed class IndexModel(ExemplarDbContext db, DesignationScope scope, ProgrammePolicies policies, EvaluationQueries queries,
     OpenRoundHandler open, TimeProvider clock) : PageModel, IFormPage
 {

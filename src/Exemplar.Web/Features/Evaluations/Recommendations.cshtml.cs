@@ -53,7 +53,11 @@ public sealed class RecommendationsModel(RecommendationList list, SaveCandidateH
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadFormAsync(ct);
-        if (DesignationId is null) return NotFound();
+        if (DesignationId is null || Programme is null)
+        {
+            ModelState.AddModelError("DesignationId", "请选择要推荐的基地。");
+            return Page();
+        }
         var result = await save.HandleAsync(new SaveCandidateCommand(User, ProgrammeId, Year!.Value, DesignationId.Value, Include, Reason), ct);
         if (result.IsNotFound) return NotFound();
         if (!result.Ok)

@@ -96,7 +96,7 @@ public sealed class RoundModel(ExemplarDbContext db, RoundLoader loader, Evaluat
     public async Task<IActionResult> OnPostSettingsAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, true, ct) is { } stop) return stop;
-        var rubric = Enumerable.Range(0, RubricRows).Select(i => new RubricLine(RubricLabel.ElementAtOrDefault(i), RubricMax.ElementAtOrDefault(i), RubricWeight.ElementAtOrDefault(i))).ToList();
+        var rubric = Enumerable.Range(0, RubricRows).Select(i => new RoundRubricLine(RubricLabel.ElementAtOrDefault(i), RubricMax.ElementAtOrDefault(i), RubricWeight.ElementAtOrDefault(i))).ToList();
         var cutoffs = Item.Ladder.Skip(1).Select((s, i) => (s.Grade, Cutoffs.ElementAtOrDefault(i))).ToDictionary(x => x.Grade, x => x.Item2);
         var tiers = Enumerable.Range(0, TierRows).Select(i => new TierLine(TierName.ElementAtOrDefault(i), TierMin.ElementAtOrDefault(i), TierAmount.ElementAtOrDefault(i))).ToList();
         var result = await settings.HandleAsync(new SaveRoundSettingsCommand(id, Version, PanelSize, ReserveCount, ExcludeSameCounty, ScoringDeadline,
@@ -114,7 +114,11 @@ public sealed class RoundModel(ExemplarDbContext db, RoundLoader loader, Evaluat
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, true, ct) is { } stop) return stop;
-        if (SubjectId is null) return NotFound();
+        if (SubjectId is null)
+        {
+            ModelState.AddModelError("SubjectId", "请选择要确认结果的基地。");
+            return Page();
+        }
         var result = await confirm.HandleAsync(new ConfirmOutcomeCommand(id, SubjectId.Value, SubjectVersion, Grade, Reason, Confirmed), ct);
         return Outcome(result, "测评结果已确认。", id);
     }

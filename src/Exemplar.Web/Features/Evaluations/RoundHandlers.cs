@@ -67,13 +67,13 @@ public sealed class OpenRoundHandler(ExemplarDbContext db, DesignationScope scop
 }
 
 /// <summary>One rubric line as entered (blank lines are skipped).</summary>
-public sealed record RubricLine(string? Label, decimal? MaxScore, decimal? Weight);
+public sealed record RoundRubricLine(string? Label, decimal? MaxScore, decimal? Weight);
 
 /// <summary>One funding tier as entered (blank lines are skipped).</summary>
 public sealed record TierLine(string? Name, decimal? MinScore, decimal? AmountWan);
 
 public sealed record SaveRoundSettingsCommand(Guid RoundId, uint Version, int? PanelSize, int? ReserveCount, bool ExcludeSameCounty, DateOnly? ScoringDeadline,
-    IReadOnlyList<RubricLine> Rubric, IReadOnlyDictionary<string, decimal?> Cutoffs, IReadOnlyList<decimal?> Stars, IReadOnlyList<TierLine> Tiers,
+    IReadOnlyList<RoundRubricLine> Rubric, IReadOnlyDictionary<string, decimal?> Cutoffs, IReadOnlyList<decimal?> Stars, IReadOnlyList<TierLine> Tiers,
     IReadOnlyCollection<Guid> NonParticipants);
 
 /// <summary>
