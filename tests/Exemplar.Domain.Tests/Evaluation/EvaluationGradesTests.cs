@@ -88,7 +88,7 @@ public sealed class RecommendationRankingTests
         var d = new RecommendationFigures(Guid.NewGuid(), "丁", null, 5000, 100);
         var e = new RecommendationFigures(Guid.NewGuid(), "戊", 88, 100, 90);
         var ranked = RecommendationRanking.Rank([a, b, c, d, e]);
-        Assert.Equal(["乙", "丙", "甲", "戊", "丁"], ranked.Select(r => r.Figures.Name));
+        Assert.Equal(["乙", "丙", "戊", "甲", "丁"], ranked.Select(r => r.Figures.Name));
         Assert.Equal([1, 2, 3, 3, 5], ranked.Select(r => r.Rank));
     }
 }
