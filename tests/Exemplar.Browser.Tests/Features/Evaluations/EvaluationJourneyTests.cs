@@ -99,9 +99,9 @@ public sealed class EvaluationJourneyTests(BrowserFixture browser) : IClassFixtu
 
         var goodRow = city.Locator($"#bases tr[data-designation='{good}']");
         await Assertions.Expect(goodRow.Locator(".grade")).ToContainTextAsync("较好　★★★（三星）");
-        await Assertions.Expect(goodRow.Locator(".outcome")).ToContainTextAsync("资金奖励：一档，50万元（第十四条）");
+        await Assertions.Expect(goodRow.Locator(".outcome-text")).ToContainTextAsync("资金奖励：一档，50万元（第十四条）");
         var absentRow = city.Locator($"#bases tr[data-designation='{absent}']");
-        await Assertions.Expect(absentRow.Locator(".outcome")).ToContainTextAsync("待撤销（第十四条）");
+        await Assertions.Expect(absentRow.Locator(".outcome-text")).ToContainTextAsync("待撤销（第十四条）");
         await Assertions.Expect(absentRow.GetByRole(AriaRole.Link, new() { Name = "启动撤销程序" }))
             .ToHaveAttributeAsync("href", $"/revocations/start?designation={absent}&ground=evaluation-failed");
         await BrowserFixture.ScreenshotAsync(city, "evaluation-results");

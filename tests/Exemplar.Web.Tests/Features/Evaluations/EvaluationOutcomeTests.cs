@@ -108,7 +108,7 @@ public sealed class EvaluationOutcomeTests(ExemplarFactory app) : IClassFixture<
         Assert.Equal(("不合格", EvaluationOutcome.Revoke, "evaluation-failed", "第十九条"), (result.Grade, result.Action, result.GroundId, result.Citation));
         page = await officer.GetDocumentAsync($"/Evaluations/Rounds/{round}");
         var row = page.QuerySelector($"tr[data-designation='{tibet}']")!;
-        Assert.Equal("待撤销（第十九条）", row.QuerySelector(".outcome span")!.TextContent.Trim() + row.QuerySelectorAll(".outcome span")[1].TextContent.Trim());
+        Assert.Equal("待撤销（第十九条）", row.QuerySelector(".outcome-text")!.TextContent.Trim());
         Assert.Equal($"/revocations/start?designation={tibet}&ground=evaluation-failed", row.QuerySelector("a.revoke-link")!.GetAttribute("href"));
         // Confirmed is final.
         var twice = await d.ConfirmAsync(round, subject, "合格", "复核");
