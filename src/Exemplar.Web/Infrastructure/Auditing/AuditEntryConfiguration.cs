@@ -9,8 +9,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
         b.ToTable("audit_entries");
-        // The trigger assigns id, previous_hash and hash; EF reads them back with RETURNING.
-        // No column default: the trigger draws the id under its lock, so id order is chain order.
+        // Triggers assign id, previous_hash and hash: a provisional negative id at insert, the chain id and hashes at commit
+        // (migration AuditSealedAtCommit), so id order is chain order. EF reads back only the provisional values.
         b.Property(x => x.Id).ValueGeneratedOnAdd().Metadata.SetValueGenerationStrategy(NpgsqlValueGenerationStrategy.None);
         b.Property(x => x.PreviousHash).HasMaxLength(64).ValueGeneratedOnAdd();
         b.Property(x => x.Hash).HasMaxLength(64).ValueGeneratedOnAdd();

@@ -132,4 +132,52 @@ public sealed class AuditChainTests : IAsyncLifetime
         var report = await VerifyAsync();
         Assert.True(report.Intact, string.Join("\n", report.Problems));
     }
+
+    private static async Task InsertRowAsync(NpgsqlConnection conn, string operation, NpgsqlTransaction? tx = null)
+    {
+        await using var cmd = new NpgsqlCommand(
+            "INSERT INTO audit_entries (occurred_at, actor_name, operation, action, entity_type, entity_id) " +
+            "VALUES (now(), '测试', @op, 'Added', 'Test', '1')", conn, tx);
+        cmd.Parameters.AddWithValue("op", operation);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task An_open_transaction_with_audited_writes_does_not_hold_up_other_writers()
+    {
+        using var _ = _app.CreateClient();
+        await using var slow = new NpgsqlConnection(_app.ConnectionString);
+        await slow.OpenAsync();
+        await using var tx = await slow.BeginTransactionAsync();
+        await InsertRowAsync(slow, "测试.慢事务", tx);
+
+        // Before the seal moved to commit, this insert waited for the slow transaction's chain lock until the timeout.
+        await using var fast = new NpgsqlConnection(_app.ConnectionString);
+        await fast.OpenAsync();
+        await using (var timeout = new NpgsqlCommand("SET statement_timeout = '3s'", fast)) await timeout.ExecuteNonQueryAsync();
+        await InsertRowAsync(fast, "测试.快事务");
+        await tx.CommitAsync();
+
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExemplarDbContext>();
+        var rows = await db.Set<AuditEntry>().Where(a => a.Operation.StartsWith("测试.")).OrderBy(a => a.Id).ToListAsync();
+        // Chain order is commit order: the fast writer committed first.
+        Assert.Equal(["测试.快事务", "测试.慢事务"], rows.Select(r => r.Operation));
+        Assert.All(rows, r => Assert.True(r.Id > 0 && r.Hash.Length == 64, $"row {r.Id} not sealed"));
+        Assert.Equal(rows[0].Hash, rows[1].PreviousHash);
+        Assert.True((await VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task A_sealed_row_cannot_be_rewritten_even_by_claiming_to_seal_it()
+    {
+        using var _ = _app.CreateClient();
+        var victim = (await IdsAsync())[3];
+        await using var conn = new NpgsqlConnection(_app.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(
+            $"SELECT set_config('exemplar.audit_sealing', 'on', false); UPDATE audit_entries SET hash = repeat('a', 64) WHERE id = {victim}", conn);
+        var error = await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteNonQueryAsync());
+        Assert.Contains("审计日志只允许追加", error.MessageText);
+    }
 }
