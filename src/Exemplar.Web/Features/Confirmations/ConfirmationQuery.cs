@@ -14,6 +14,8 @@ public sealed record ConfirmationShare(ServiceFunction Function, int Recorded, i
 {
     /// <summary>Confirmed share in percent, one decimal (null when nothing is recorded).</summary>
     public decimal? Percent => Recorded == 0 ? null : Math.Round(100m * Confirmed / Recorded, 1, MidpointRounding.AwayFromZero);
+
+    public string PercentText => Percent is { } p ? p.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
 }
 
 /// <summary>One disputed participation, for the base and the officers: which entry, which enterprise, why.</summary>

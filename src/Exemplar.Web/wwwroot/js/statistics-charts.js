@@ -12,7 +12,7 @@
     chart.setOption({
       animation: false,
       title: { text: d.title, left: 0, textStyle: { fontSize: 14, fontWeight: "normal" } },
-      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, renderMode: "richText" }, // no HTML: the CSP allows no inline styles
       legend: { top: 24, type: "scroll" },
       grid: { left: 8, right: 24, top: 64, bottom: 8, containLabel: true },
       xAxis: horizontal ? value : category,
