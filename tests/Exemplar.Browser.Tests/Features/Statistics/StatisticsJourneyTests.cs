@@ -54,16 +54,16 @@ public sealed class StatisticsJourneyTests(BrowserFixture browser) : IClassFixtu
         await enterprise.GotoAsync(link);
         await enterprise.Locator("#confirm-link a").ClickAsync();
         await Assertions.Expect(enterprise.Locator("h1")).ToHaveTextAsync("核对基地服务记录");
-        await Assertions.Expect(enterprise.Locator("#services tbody tr")).ToHaveCountAsync(2);
-        var info = enterprise.Locator("#services tbody tr").Filter(new() { HasText = "信息服务" });
-        var training = enterprise.Locator("#services tbody tr").Filter(new() { HasText = "人员培训" });
-        await info.GetByLabel("确认").CheckAsync();
-        await training.GetByLabel("有异议").CheckAsync();
+        await Assertions.Expect(enterprise.Locator("#services fieldset")).ToHaveCountAsync(2);
+        var info = enterprise.Locator("#services fieldset").Filter(new() { HasText = "信息服务" });
+        var training = enterprise.Locator("#services fieldset").Filter(new() { HasText = "人员培训" });
+        await info.GetByLabel("确认", new() { Exact = true }).CheckAsync();
+        await training.GetByLabel("有异议", new() { Exact = true }).CheckAsync();
         await BrowserFixture.AssertAccessibleAsync(enterprise);
         // A dispute without a reason is refused in Chinese and nothing is saved.
         await enterprise.GetByRole(AriaRole.Button, new() { Name = "保存核对结果" }).ClickAsync();
         await Assertions.Expect(enterprise.Locator("#errors")).ToContainTextAsync("请填写异议理由");
-        await training.Locator("input[name^=Reason]").FillAsync("当天没有参加该培训");
+        await training.GetByLabel("异议理由（选“有异议”时必填，不超过200字）").FillAsync("当天没有参加该培训");
         await BrowserFixture.ScreenshotAsync(enterprise, "confirmations-respondent-phone");
         await enterprise.GetByRole(AriaRole.Button, new() { Name = "保存核对结果" }).ClickAsync();
         await Assertions.Expect(enterprise.Locator("#saved")).ToContainTextAsync("已保存 2 条核对结果");
