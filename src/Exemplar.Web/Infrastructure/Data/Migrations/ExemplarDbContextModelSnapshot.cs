@@ -1631,6 +1631,10 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("programme_id");
 
+                    b.Property<Guid?>("ReReviewApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("re_review_application_id");
+
                     b.Property<DateOnly?>("ReapplyBannedUntil")
                         .HasColumnType("date")
                         .HasColumnName("reapply_banned_until");
@@ -1663,6 +1667,9 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
 
                     b.HasIndex("AnnouncedOn")
                         .HasDatabaseName("ix_designations_announced_on");
+
+                    b.HasIndex("ReReviewApplicationId")
+                        .HasDatabaseName("ix_designations_re_review_application_id");
 
                     b.HasIndex("CarrierId", "ProgrammeId")
                         .HasDatabaseName("ix_designations_carrier_id_programme_id");
