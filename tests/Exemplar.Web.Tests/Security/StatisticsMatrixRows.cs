@@ -20,7 +20,8 @@ public sealed class StatisticsMatrixRows : IMatrixRows
         MatrixRow.Public("GET", "/Survey/{token}/Services") with { Sample = (_, _) => Task.FromResult(NoSuchToken) },
         MatrixRow.Public("POST", "/Survey/{token}/Services") with { Sample = (_, _) => Task.FromResult(NoSuchToken) },
         new("GET", "/Base/{id:guid}/Confirmations/{year:int}", Deny, Own, Own, Own, Own, Own, Deny, Allow, (s, u) => LedgerMatrixRows.SampleAsync(s, u, "{c}/Confirmations/2025")),
-        new("POST", "/Base/{id:guid}/Confirmations/{year:int}", Deny, Own, Own, Own, Own, Own, Deny, Allow, (s, u) => LedgerMatrixRows.SampleAsync(s, u, "{c}/Confirmations/2025")),
+        // Read-only for everyone: a post on a carrier page is for its operator only (and this page has no form).
+        new("POST", "/Base/{id:guid}/Confirmations/{year:int}", Deny, Own, Deny, Deny, Deny, Deny, Deny, Deny, (s, u) => LedgerMatrixRows.SampleAsync(s, u, "{c}/Confirmations/2025")),
         Officers("GET", "/Statistics"),
         Officers("POST", "/Statistics"),
         Officers("GET", "/Statistics/Services", "/Statistics/Services?year=2025&function=InformationService"),
