@@ -11,7 +11,7 @@ public static class AuditLabels
         ["Jurisdiction"] = "行政区划", ["LedgerAttachment"] = "佐证材料", ["LedgerEntry"] = "台账记录", ["Notification"] = "通知",
         ["Organization"] = "单位", ["PartnerAgency"] = "合作机构", ["PolicySetting"] = "政策施行日期", ["ResidentEnterprise"] = "入驻企业",
         ["ResidentYearFigure"] = "入驻企业年度数据", ["ServiceStaff"] = "服务人员", ["SurveyAnswer"] = "满意度调查答复",
-        ["SurveyInvitation"] = "满意度调查链接", ["SurveySample"] = "满意度抽查样本", ["SurveySampleAnswer"] = "满意度抽查答复",
+        ["SurveyInvitation"] = "满意度调查链接", ["SurveySample"] = "满意度抽查样本", ["SurveySampleAnswer"] = "满意度抽查答复", ["ServiceConfirmation"] = "入驻企业服务确认",
         ["UserAccount"] = "账户", ["StoredFile"] = "上传文件", ["UserSession"] = "登录会话", ["RecoveryCode"] = "两步验证恢复码",
         ["OrganizationClaim"] = "代码归属异议", ["RetentionRun"] = "个人信息到期清除",
         ["Call"] = "申报通知", ["CallMaterialSlot"] = "申报材料项", ["CallExtension"] = "申报延期", ["CallAttachment"] = "申报通知附件",
@@ -111,6 +111,8 @@ public static class AuditLabels
         ["TierName"] = "资金奖励档次", ["TierAmountWan"] = "奖励金额（万元）", ["ConfirmedAt"] = "确认时间", ["ConfirmedByName"] = "确认人",
         ["EvaluationAssignment.Position"] = "抽取顺序", ["EvaluationAssignment.Opinion"] = "评审意见", ["RecommendationCandidate.Reason"] = "推荐理由",
         ["UpdatedByName"] = "修改人",
+        ["ServiceConfirmation.EntryId"] = "台账记录", ["ServiceConfirmation.EnterpriseId"] = "入驻企业", ["ServiceConfirmation.InvitationId"] = "个人链接",
+        ["ServiceConfirmation.Status"] = "确认结果", ["ServiceConfirmation.Reason"] = "异议理由", ["ServiceConfirmation.RespondedAt"] = "确认时间",
         ["Carrier.Name"] = "名称", ["Notification.Title"] = "标题", ["HolidayNoticeRecord.Title"] = "通知标题", ["UserAccount.Phone"] = "联系电话",
     };
 
