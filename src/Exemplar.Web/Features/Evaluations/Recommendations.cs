@@ -42,7 +42,7 @@ public sealed class RecommendationList(ExemplarDbContext db, DesignationScope sc
                           join o in db.Set<Organization>() on x.OrganizationId equals o.Id
                           where d.ProgrammeId == programme.Id && region.Contains(x.JurisdictionCode)
                           select new { d, Carrier = x, Operator = o.Name }).AsNoTracking().ToListAsync(ct);
-        rows = rows.Where(r => DesignationStatuses.On(today, r.d.ValidUntil, r.d.RevokedOn) == DesignationStatus.Valid).ToList();
+        rows = rows.Where(r => DesignationStatuses.Stands(DesignationStatuses.On(today, r.d.ValidUntil, r.d.RevokedOn, r.d.ReReviewApplicationId is not null))).ToList();
         var ids = rows.Select(r => r.d.Id).ToList();
         var results = await (from s in db.Set<EvaluationSubject>()
                              join r in db.Set<EvaluationRound>() on s.RoundId equals r.Id

@@ -44,7 +44,7 @@ public sealed class OpenRoundHandler(ExemplarDbContext db, DesignationScope scop
                                   join x in db.Set<Carrier>() on d.CarrierId equals x.Id
                                   where d.ProgrammeId == programme.Policy.Id && region.Contains(x.JurisdictionCode)
                                   select d).AsNoTracking().ToListAsync(ct);
-        var valid = designations.Where(d => DesignationStatuses.On(today, d.ValidUntil, d.RevokedOn) == DesignationStatus.Valid).ToList();
+        var valid = designations.Where(d => DesignationStatuses.Stands(DesignationStatuses.On(today, d.ValidUntil, d.RevokedOn, d.ReReviewApplicationId is not null))).ToList();
         if (valid.Count == 0) return Fail("ProgrammeId", "本地区目前没有有效的示范基地，无需开展测评。");
         var round = new EvaluationRound
         {
