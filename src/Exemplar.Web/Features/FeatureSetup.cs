@@ -23,6 +23,7 @@ using Exemplar.Web.Features.SiteInspections;
 using Exemplar.Web.Features.Notices;
 using Exemplar.Web.Features.Decisions;
 using Exemplar.Web.Features.Privacy;
+using Exemplar.Web.Features.AnnualSummaries;
 using Exemplar.Web.Infrastructure.Data;
 
 namespace Exemplar.Web.Features;
@@ -54,6 +55,7 @@ public static class FeatureSetup
         builder.AddSiteInspections();
         builder.AddNotices();
         builder.AddDecisions();
+        builder.AddAnnualSummaries();
         services.AddCalendarFeature();
         services.AddNotificationsFeature(builder.Configuration);
         services.AddPolicyLibrary(builder.Configuration);
