@@ -18,6 +18,7 @@ namespace Exemplar.Web.Features.AnnualSummaries;
 /// summaries linked), the report text and, where the text asks, 当年工作计划, with the area's totals; submitting freezes it.
 /// Officers whose jurisdiction covers the author's read submitted reports; anything else is not found.
 /// </summary>
+[FilingScope(true)]
 [Authorize(Roles = "CountyOfficer,PrefectureOfficer,ZoneOfficer,DesignatingOfficer,Administrator")]
 public sealed class ReportModel(ExemplarDbContext db, ReportScope scope, FilingRules rules, AreaTotalsQuery totals, JurisdictionTreeCache trees,
     SaveReportHandler save, TimeProvider clock) : PageModel, IFormPage

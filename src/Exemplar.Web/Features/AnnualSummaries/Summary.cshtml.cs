@@ -20,6 +20,7 @@ namespace Exemplar.Web.Features.AnnualSummaries;
 /// the ledger's figures and submits it; a submitted version shows its frozen figures and may be revised into a new
 /// version. Officers whose jurisdiction covers the base read submitted versions only; anything else is not found.
 /// </summary>
+[FilingScope(false)]
 [Authorize(Roles = LedgerRoles.Viewers)]
 public sealed class SummaryModel(ExemplarDbContext db, FilingRules rules, JurisdictionTreeCache trees, SummaryFiguresQuery figures,
     SaveSummaryHandler save, ReviseSummaryHandler revise, TimeProvider clock) : PageModel, IFormPage
