@@ -575,7 +575,19 @@ public static partial class PolicyLoader
 
         var e = obj.GetProperty("localChecks");
         var p = $"{path}.localChecks";
-        return new LocalCheckRule(r.String(e, "by", p), r.Strings(e, "items", p, required: true), r.String(e, "citation", p), r.String(e, "quote", p));
+        var roles = r.Strings(e, "roles", p, required: true);
+        if (roles.Count == 0)
+        {
+            r.Error($"{p}.roles", "至少列出一个办理检查和年度报告的角色");
+        }
+
+        foreach (var x in roles.Where(x => !OfficerRoles.Contains(x)))
+        {
+            r.Error($"{p}.roles", $"未知的办理角色“{x}”（{string.Join("、", OfficerRoles)}）");
+        }
+
+        return new LocalCheckRule(r.String(e, "by", p), r.Strings(e, "items", p, required: true), r.String(e, "citation", p), r.String(e, "quote", p),
+            roles, r.OptionalString(e, "basis", p));
     }
 
     private static ChangeFilingRule? ReadChangeFiling(JsonFieldReader r, JsonElement obj, string path)

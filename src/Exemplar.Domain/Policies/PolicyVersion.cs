@@ -189,8 +189,12 @@ public sealed record MonthDayDeadline(int Month, int? Day, string Wording, strin
     public DateOnly In(int year) => new(year, Month, Day ?? DateTime.DaysInMonth(year, Month));
 }
 
-/// <summary>The local authorities' periodic checks of the bases (台账建立、服务质量、服务收费情况以及服务满意度).</summary>
-public sealed record LocalCheckRule(string By, IReadOnlyList<string> Items, string Citation, string Quote);
+/// <summary>
+/// The local authorities' periodic checks of the bases (台账建立、服务质量、服务收费情况以及服务满意度) and the annual report they
+/// file: <see cref="Roles"/> are the officer roles that act for <see cref="By"/> (西藏: PrefectureOfficer; 聊城、昆明: county and
+/// zone), <see cref="Basis"/> says why where the text names fewer.
+/// </summary>
+public sealed record LocalCheckRule(string By, IReadOnlyList<string> Items, string Citation, string Quote, IReadOnlyList<string> Roles, string? Basis = null);
 
 /// <summary>An authority a filing goes to or through.</summary>
 public sealed record AuthorityReference(string Kind, string Label);

@@ -26,6 +26,7 @@ using Exemplar.Web.Features.Notices;
 using Exemplar.Web.Features.Decisions;
 using Exemplar.Web.Features.Evaluations;
 using Exemplar.Web.Features.Privacy;
+using Exemplar.Web.Features.AnnualSummaries;
 using Exemplar.Web.Infrastructure.Data;
 
 namespace Exemplar.Web.Features;
@@ -58,6 +59,7 @@ public static class FeatureSetup
         builder.AddNotices();
         builder.AddDecisions();
         builder.AddEvaluations();
+        builder.AddAnnualSummaries();
         services.AddCalendarFeature();
         services.AddNotificationsFeature(builder.Configuration);
         services.AddPolicyLibrary(builder.Configuration);

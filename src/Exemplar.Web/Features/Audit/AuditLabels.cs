@@ -22,6 +22,7 @@ public static class AuditLabels
         ["PublicNotice"] = "公示", ["NoticeEntry"] = "公示名单条目", ["Objection"] = "异议", ["ObjectionEvidence"] = "异议证据",
         ["DesignationDecision"] = "认定决定", ["DecisionLine"] = "认定决定条目", ["WrittenOutcome"] = "书面结果告知",
         ["EvaluationRound"] = "测评", ["EvaluationSubject"] = "测评基地与结果", ["EvaluationAssignment"] = "测评评分任务", ["RecommendationCandidate"] = "择优推荐",
+        ["AnnualSummary"] = "年度工作总结", ["AnnualReport"] = "年度报告（检查情况报告）",
     };
 
     public static string EntityType(string type) => EntityTypes.GetValueOrDefault(type, type);
@@ -113,6 +114,9 @@ public static class AuditLabels
         ["UpdatedByName"] = "修改人",
         ["ServiceConfirmation.EntryId"] = "台账记录", ["ServiceConfirmation.EnterpriseId"] = "入驻企业", ["ServiceConfirmation.InvitationId"] = "个人链接",
         ["ServiceConfirmation.Status"] = "确认结果", ["ServiceConfirmation.Reason"] = "异议理由", ["ServiceConfirmation.RespondedAt"] = "确认时间",
+        ["AnnualSummary.Number"] = "版本号", ["Narrative"] = "总结正文", ["WorkPlan"] = "当年工作计划", ["FiguresJson"] = "台账数据（提交时）",
+        ["DueDate"] = "截止日期", ["SubmitTo"] = "报送单位", ["SubmittedOn"] = "提交日期", ["DaysLate"] = "逾期天数",
+        ["AnnualReport.Narrative"] = "检查情况报告正文", ["ChecksJson"] = "逐个基地检查情况", ["TotalsJson"] = "辖区汇总数据（提交时）",
         ["Carrier.Name"] = "名称", ["Notification.Title"] = "标题", ["HolidayNoticeRecord.Title"] = "通知标题", ["UserAccount.Phone"] = "联系电话",
     };
 

@@ -7,10 +7,13 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Exemplar.Web.Features.Calendar;
 
-public sealed record ObligationItem(Obligation Obligation, ObligationStatus Status, int DaysLeft, int? UncoveredYear);
+/// <param name="FiledDaysLate">For a filed obligation (<see cref="ObligationStatus.Done"/>): calendar days after the due date it was filed.</param>
+public sealed record ObligationItem(Obligation Obligation, ObligationStatus Status, int DaysLeft, int? UncoveredYear, int? FiledDaysLate = null);
 
+/// <param name="Filed">Obligations filed within the last <see cref="ObligationCatalog.OverdueWindowDays"/> days (已提交 / 已提交（逾期N天）).</param>
 public sealed record ObligationsPanelModel(
-    DateOnly Today, IReadOnlyList<ObligationItem> Overdue, IReadOnlyList<ObligationItem> Upcoming, IReadOnlyList<PolicyLapseNotice> Lapses);
+    DateOnly Today, IReadOnlyList<ObligationItem> Overdue, IReadOnlyList<ObligationItem> Upcoming, IReadOnlyList<PolicyLapseNotice> Lapses,
+    IReadOnlyList<ObligationItem>? Filed = null);
 
 /// <summary>The signed-in user's upcoming and overdue obligations and policy-lapse notices, for the home page.</summary>
 public sealed class ObligationsPanelQuery(ObligationCatalog catalog, CalendarService calendars, JurisdictionTreeCache trees)
@@ -22,9 +25,13 @@ public sealed class ObligationsPanelQuery(ObligationCatalog catalog, CalendarSer
         var calendar = await calendars.GetAsync(ct);
         var settings = await calendars.SettingsAsync(ct);
         if (role is null) return new(today, [], [], []);
-        var mine = (await catalog.DeriveAsync(today, ct))
+        var addressed = (await catalog.DeriveAsync(today, ct))
             .Where(a => a.Audience.Includes(role.Value, user.JurisdictionCode(), user.OrganizationId(), tree))
-            .Select(a => a.Obligation).DistinctBy(o => o.Key).ToList();
+            .DistinctBy(a => a.Obligation.Key).ToList();
+        var mine = addressed.Where(a => a.FiledOn is null).Select(a => a.Obligation).ToList();
+        var filed = addressed.Where(a => a.FiledOn is { } f && today.DayNumber - f.DayNumber <= ObligationCatalog.OverdueWindowDays)
+            .OrderBy(a => a.Obligation.DueDate)
+            .Select(a => new ObligationItem(a.Obligation, ObligationStatus.Done, a.Obligation.DueDate.DayNumber - today.DayNumber, null, a.FiledDaysLate)).ToList();
         ObligationItem Item(Obligation o) => new(o, ReminderSelector.StatusOn(o, today), o.DueDate.DayNumber - today.DayNumber, UncoveredYear(calendar, o));
         var overdue = ReminderSelector.Overdue(mine, today).Where(o => today.DayNumber - o.DueDate.DayNumber <= ObligationCatalog.OverdueWindowDays)
             .Select(Item).ToList();
@@ -32,7 +39,7 @@ public sealed class ObligationsPanelQuery(ObligationCatalog catalog, CalendarSer
         var lapses = RoleNames.Officers.Contains(role.Value) && user.JurisdictionCode() is { } code
             ? catalog.LapseNotices(tree, settings, today).Where(l => Related(tree, code, l.RegionCode)).ToList()
             : [];
-        return new(today, overdue, upcoming, lapses);
+        return new(today, overdue, upcoming, lapses, filed);
     }
 
     /// <summary>The year whose notice is missing for a provisional date (the next year for late-December dates).</summary>

@@ -100,7 +100,7 @@ public sealed class ReminderJob(IServiceScopeFactory scopes, TimeProvider clock,
             var addressed = await catalog.DeriveAsync(today, ct);
             var sent = (await db.Set<SentReminder>().AsNoTracking().ToListAsync(ct))
                 .Select(s => new ReminderKey(s.ObligationKey, s.DueDate, s.LeadDays)).ToHashSet();
-            var due = ReminderSelector.SelectDue(addressed.Select(a => a.Obligation), settings.ReminderLeadDays, sent, today)
+            var due = ReminderSelector.SelectDue(addressed.Where(a => a.FiledOn is null).Select(a => a.Obligation), settings.ReminderLeadDays, sent, today)
                 .OrderBy(r => r.Obligation.Key, StringComparer.Ordinal).ToList();
             var users = await db.Set<UserAccount>().AsNoTracking().Where(u => u.IsActive)
                 .Select(u => new { u.Id, u.Role, u.JurisdictionCode, u.OrganizationId }).ToListAsync(ct);

@@ -21,7 +21,9 @@ public sealed partial class EveryFormTests(ExemplarFactory app, ITestOutputHelpe
     /// issuing this round's survey links with the default expiry, and clearing a sample's answers.
     /// Wrong types are refused on these forms like on every other.
     /// </summary>
-    private static readonly HashSet<string> EmptyIsTheAction = ["/Base/{id:guid}/Surveys", "/Base/{id:guid}/Sampling/{sampleId:guid}"];
+    private static readonly HashSet<string> EmptyIsTheAction = ["/Base/{id:guid}/Surveys", "/Base/{id:guid}/Sampling/{sampleId:guid}",
+        // 修订 of a submitted summary has no fields: posting it opens the next version.
+        "/AnnualSummaries/{id:guid}/{handler?}"];
 
     /// <summary>
     /// Forms that answer with a result on the same page instead of saving (the self-check evaluates a profile); a 200

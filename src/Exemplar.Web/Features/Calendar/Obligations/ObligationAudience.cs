@@ -20,8 +20,15 @@ public sealed record ObligationAudience(ObligationParty Party, string Jurisdicti
     };
 }
 
-/// <summary>An obligation, the programme it comes from and who must act on it.</summary>
-public sealed record AddressedObligation(Obligation Obligation, string ProgrammeId, ObligationAudience Audience);
+/// <summary>
+/// An obligation, the programme it comes from and who must act on it; <see cref="FiledOn"/> is the day it was done
+/// where a feature records that (<see cref="IObligationFilings"/>).
+/// </summary>
+public sealed record AddressedObligation(Obligation Obligation, string ProgrammeId, ObligationAudience Audience, DateOnly? FiledOn = null)
+{
+    /// <summary>Calendar days the filing came after the due date (0 when in time); null while not filed.</summary>
+    public int? FiledDaysLate => FiledOn is { } f ? Math.Max(0, f.DayNumber - Obligation.DueDate.DayNumber) : null;
+}
 
 /// <summary>A programme text that is about to lapse or has lapsed, shown to the officers of its region.</summary>
 public sealed record PolicyLapseNotice(string ProgrammeId, string RegionCode, string Message, bool HasLapsed, string Citation);

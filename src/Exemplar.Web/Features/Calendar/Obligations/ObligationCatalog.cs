@@ -20,7 +20,8 @@ namespace Exemplar.Web.Features.Calendar.Obligations;
 /// a revoked designation has none from its revocation on.
 /// </summary>
 public sealed class ObligationCatalog(
-    ExemplarDbContext db, ProgrammePolicies policies, JurisdictionTreeCache trees, CalendarService calendars, TimeProvider clock)
+    ExemplarDbContext db, ProgrammePolicies policies, JurisdictionTreeCache trees, CalendarService calendars, TimeProvider clock,
+    IEnumerable<IObligationFilings> filings)
 {
     /// <summary>Overdue items older than this are no longer shown (nothing records completion yet).</summary>
     public const int OverdueWindowDays = 90;
@@ -32,7 +33,9 @@ public sealed class ObligationCatalog(
         Derive(await InputsAsync(ct), await calendars.GetAsync(ct), await calendars.SettingsAsync(ct), today);
 
     /// <summary>What the derivation reads from the database, so before/after comparisons can reuse it.</summary>
-    public sealed record Inputs(JurisdictionTree Tree, IReadOnlyList<string> LocalOfficerJurisdictions, IReadOnlyList<DesignatedBase> Designations);
+    /// <param name="Filed">Obligation key → the day it was filed (from every <see cref="IObligationFilings"/>).</param>
+    public sealed record Inputs(JurisdictionTree Tree, IReadOnlyList<string> LocalOfficerJurisdictions, IReadOnlyList<DesignatedBase> Designations,
+        IReadOnlyDictionary<string, DateOnly>? Filed = null);
 
     /// <summary>A designation as obligations need it: the operating organisation, the carrier's place and the changes completed.</summary>
     public sealed record DesignatedBase(Guid Id, string ProgrammeId, DateOnly AnnouncedOn, DateOnly? RevokedOn, Guid OrganizationId, string OrgName,
@@ -53,8 +56,11 @@ public sealed class ObligationCatalog(
         var ids = designations.Select(d => d.Id).ToList();
         var changes = (await db.Set<DesignationChange>().AsNoTracking().Where(c => ids.Contains(c.DesignationId)).ToListAsync(ct))
             .ToLookup(c => c.DesignationId, c => c.CompletedOn);
+        var filed = new Dictionary<string, DateOnly>();
+        foreach (var source in filings)
+            foreach (var (key, on) in await source.FiledAsync(ct)) filed[key] = on;
         return new Inputs(tree, jurisdictions, [.. designations.Select(x => new DesignatedBase(x.Id, x.ProgrammeId, x.AnnouncedOn, x.RevokedOn,
-            x.OrganizationId, x.Name, x.JurisdictionCode, [.. changes[x.Id].Order()]))]);
+            x.OrganizationId, x.Name, x.JurisdictionCode, [.. changes[x.Id].Order()]))], filed);
     }
 
     public IReadOnlyList<AddressedObligation> Derive(Inputs inputs, HolidayCalendar calendar, CalendarSettings settings, DateOnly today)
@@ -101,7 +107,9 @@ public sealed class ObligationCatalog(
                 }
             }
         }
-        return result;
+        return inputs.Filed is { Count: > 0 } filed
+            ? [.. result.Select(a => filed.TryGetValue(a.Obligation.Key, out var on) ? a with { FiledOn = on } : a)]
+            : result;
     }
 
     /// <summary>Texts about to lapse (within the administrator's lead time) or lapsed without a successor.</summary>

@@ -253,6 +253,207 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.AnnualSummaries.AnnualReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChecksJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("checks_json");
+
+                    b.Property<string>("Citation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("citation");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("DaysLate")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_late");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("JurisdictionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("jurisdiction_code");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("narrative");
+
+                    b.Property<string>("ProgrammeId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("programme_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubmitTo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submit_to");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("submitted_by_name");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<string>("TotalsJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("totals_json");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WorkPlan")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("work_plan");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_annual_reports");
+
+                    b.HasIndex("JurisdictionCode", "ProgrammeId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_annual_reports_jurisdiction_code_programme_id_year");
+
+                    b.ToTable("annual_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.AnnualSummaries.AnnualSummary", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CarrierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<string>("Citation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("citation");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("DaysLate")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_late");
+
+                    b.Property<Guid>("DesignationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("designation_id");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("FiguresJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("figures_json");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("narrative");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubmitTo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submit_to");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("submitted_by_name");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WorkPlan")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("work_plan");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_annual_summaries");
+
+                    b.HasIndex("CarrierId")
+                        .HasDatabaseName("ix_annual_summaries_carrier_id");
+
+                    b.HasIndex("DesignationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_annual_summaries_one_draft")
+                        .HasFilter("status = 1");
+
+                    b.HasIndex("DesignationId", "Year", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_annual_summaries_designation_id_year_number");
+
+                    b.ToTable("annual_summaries", (string)null);
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Applications.Application", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4157,6 +4358,33 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_sessions_user_accounts_user_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.AnnualSummaries.AnnualReport", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_annual_reports_jurisdictions_jurisdiction_code");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.AnnualSummaries.AnnualSummary", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Carriers.Carrier", null)
+                        .WithMany()
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_annual_summaries_carriers_carrier_id");
+
+                    b.HasOne("Exemplar.Web.Features.Designations.Designation", null)
+                        .WithMany()
+                        .HasForeignKey("DesignationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_annual_summaries_designations_designation_id");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Applications.Application", b =>
