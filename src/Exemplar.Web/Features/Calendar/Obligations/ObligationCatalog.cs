@@ -20,7 +20,8 @@ namespace Exemplar.Web.Features.Calendar.Obligations;
 /// a revoked designation has none from its revocation on.
 /// </summary>
 public sealed class ObligationCatalog(
-    ExemplarDbContext db, ProgrammePolicies policies, JurisdictionTreeCache trees, CalendarService calendars, TimeProvider clock)
+    ExemplarDbContext db, ProgrammePolicies policies, JurisdictionTreeCache trees, CalendarService calendars, TimeProvider clock,
+    IEnumerable<IObligationFulfilment> fulfilments)
 {
     /// <summary>Overdue items older than this are no longer shown (nothing records completion yet).</summary>
     public const int OverdueWindowDays = 90;
@@ -28,8 +29,22 @@ public sealed class ObligationCatalog(
 
     public DateOnly Today => ChinaTime.Today(clock);
 
-    public async Task<IReadOnlyList<AddressedObligation>> DeriveAsync(DateOnly today, CancellationToken ct) =>
-        Derive(await InputsAsync(ct), await calendars.GetAsync(ct), await calendars.SettingsAsync(ct), today);
+    public async Task<IReadOnlyList<AddressedObligation>> DeriveAsync(DateOnly today, CancellationToken ct)
+    {
+        var all = Derive(await InputsAsync(ct), await calendars.GetAsync(ct), await calendars.SettingsAsync(ct), today);
+        // Obligations a feature records as met (a filed change …) are no longer due.
+        var met = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in fulfilments) met.UnionWith((await f.FulfilledAsync(ct)).Select(x => x.KeySuffix));
+        return met.Count == 0 ? all : [.. all.Where(a => !met.Contains(Suffix(a.Obligation.Key)))];
+    }
+
+    /// <summary>"/subject/kind/discriminator" of an obligation key.</summary>
+    private static string Suffix(string key)
+    {
+        var i = key.Length;
+        for (var n = 0; n < 3 && i > 0; n++) i = key.LastIndexOf('/', i - 1);
+        return i < 0 ? "/" + key : key[i..];
+    }
 
     /// <summary>What the derivation reads from the database, so before/after comparisons can reuse it.</summary>
     public sealed record Inputs(JurisdictionTree Tree, IReadOnlyList<string> LocalOfficerJurisdictions, IReadOnlyList<DesignatedBase> Designations);
