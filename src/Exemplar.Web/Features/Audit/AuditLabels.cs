@@ -21,6 +21,7 @@ public static class AuditLabels
         ["Recommendation"] = "推荐（初审）", ["SiteInspection"] = "现场核查",
         ["PublicNotice"] = "公示", ["NoticeEntry"] = "公示名单条目", ["Objection"] = "异议", ["ObjectionEvidence"] = "异议证据",
         ["DesignationDecision"] = "认定决定", ["DecisionLine"] = "认定决定条目", ["WrittenOutcome"] = "书面结果告知",
+        ["ChangeFiling"] = "重大变更备案", ["Revocation"] = "撤销称号",
     };
 
     public static string EntityType(string type) => EntityTypes.GetValueOrDefault(type, type);
@@ -103,6 +104,21 @@ public static class AuditLabels
         ["Subject"] = "主题", ["Hash"] = "摘要", ["Json"] = "内容", ["PinnedAt"] = "固定时间",
         ["Level"] = "推荐层级", ["MaterialsJson"] = "材料完整性", ["NotesJson"] = "核查意见", ["AuditDate"] = "现场审核日期", ["AuditInspectors"] = "现场审核人员", ["AuditFindings"] = "现场审核情况", ["AuditPhotoIds"] = "现场照片", ["Opinion"] = "推荐意见", ["Recommend"] = "是否推荐", ["SignedAt"] = "签署时间", ["SignedBy"] = "签署人", ["SignedByName"] = "签署人姓名", ["SignedJson"] = "签署内容", ["Recommendation.Hash"] = "签署摘要", ["Recommendation.ApplicationVersion"] = "申报版本号",
         ["DecisionLine.DecisionId"] = "认定决定", ["DecisionLine.Designated"] = "是否认定", ["DesignationDecision.AnnouncedAt"] = "公告时间", ["DesignationDecision.AnnouncedByName"] = "公告人", ["DesignationDecision.AnnouncementTitle"] = "公告标题", ["DesignationDecision.AttendeesJson"] = "参会人员", ["DesignationDecision.Collective"] = "集体决策", ["DesignationDecision.DecidedOn"] = "决定日期", ["DesignationDecision.MeetingName"] = "会议名称", ["DesignationDecision.MembersExpected"] = "应到人数", ["DesignationDecision.MembersPresent"] = "实到人数", ["DesignationDecision.MinutesFileId"] = "会议纪要文件", ["DesignationDecision.MinutesFileName"] = "会议纪要文件名", ["WrittenOutcome.CarrierName"] = "基地名称", ["WrittenOutcome.DecisionId"] = "认定决定", ["WrittenOutcome.IssuedBy"] = "出具人", ["WrittenOutcome.Reasons"] = "理由", ["NoticeEntry.CarrierName"] = "基地名称", ["NoticeEntry.OperatorName"] = "运营单位", ["NoticeEntry.RegionName"] = "所在地区", ["NoticeEntry.Removed"] = "已移出名单", ["NoticeEntry.RemovedReason"] = "移出原因", ["NoticeEntry.SelectionReason"] = "列入理由", ["Objection.ConcludedAt"] = "办结时间", ["Objection.ConcludedByName"] = "办结人", ["Objection.Conclusion"] = "核查结论", ["Objection.FiledAt"] = "提出时间", ["Objection.FilerContact"] = "异议人联系方式", ["Objection.FilerKind"] = "异议人类型", ["Objection.FilerName"] = "异议人姓名或名称", ["Objection.Findings"] = "调查核实情况", ["Objection.Reference"] = "查询编号", ["Objection.RegisteredAt"] = "登记时间", ["Objection.RegisteredByName"] = "登记人", ["Objection.Reply"] = "答复", ["Objection.StatementAt"] = "陈述申辩时间", ["Objection.StatementDue"] = "陈述申辩截止日期", ["ObjectionEvidence.ObjectionId"] = "异议", ["PublicNotice.EndWasProvisional"] = "截止日期曾为暂定", ["PublicNotice.EndsOn"] = "公示截止日期", ["PublicNotice.ExtensionReason"] = "延长理由", ["PublicNotice.LengthSetByAuthority"] = "公示期由认定机关确定", ["PublicNotice.PublishedByName"] = "发布人", ["PublicNotice.PublishedOn"] = "发布日期", ["PublicNotice.StartsOn"] = "公示开始日期", ["PublicNotice.WorkingDays"] = "公示期（工作日）",
+        ["ChangeFiling.ChangeKind"] = "变更事项类别", ["ChangeFiling.Description"] = "变更内容", ["ChangeFiling.EventOn"] = "变更日期",
+        ["ChangeFiling.EventWording"] = "期限起算事件", ["ChangeFiling.WorkingDays"] = "备案期限（工作日）", ["ChangeFiling.DueOn"] = "应报送日期",
+        ["ChangeFiling.DueProvisional"] = "应报送日期为暂定", ["ChangeFiling.FiledOn"] = "报送日期", ["ChangeFiling.FiledAt"] = "报送时间",
+        ["ChangeFiling.FiledBy"] = "报送人", ["ChangeFiling.FiledByName"] = "报送人姓名", ["ChangeFiling.DaysLate"] = "逾期天数",
+        ["ChangeFiling.EvidenceJson"] = "证明材料", ["ChangeFiling.ForwardedAt"] = "转报时间", ["ChangeFiling.ForwardedByName"] = "转报人",
+        ["ChangeFiling.LocalOpinion"] = "主管部门意见", ["ChangeFiling.DecidedAt"] = "办理时间", ["ChangeFiling.DecidedByName"] = "办理人",
+        ["ChangeFiling.DecisionReason"] = "办理理由", ["ChangeFiling.DecisionNumber"] = "处理决定文号", ["ChangeFiling.DesignationChangeId"] = "登记的变更",
+        ["ChangeFiling.RevocationId"] = "撤销程序",
+        ["Revocation.GroundsJson"] = "撤销情形", ["Revocation.Citation"] = "撤销依据", ["Revocation.Facts"] = "事实和理由", ["Revocation.EvidenceJson"] = "证据材料",
+        ["Revocation.StatementDays"] = "陈述申辩期限（天）", ["Revocation.ChangeFilingId"] = "重大变更备案", ["Revocation.ProposedFrom"] = "系统提示来源",
+        ["Revocation.StartedAt"] = "告知时间", ["Revocation.StartedByName"] = "发起人", ["Revocation.DeliveryRecordedOn"] = "记录的送达日期",
+        ["Revocation.Statement"] = "陈述申辩意见", ["Revocation.StatementEvidenceJson"] = "陈述申辩材料", ["Revocation.StatementAt"] = "陈述申辩时间",
+        ["Revocation.StatementByName"] = "陈述申辩人", ["Revocation.StatementAccepted"] = "陈述申辩是否采纳", ["Revocation.StatementHandlingReason"] = "陈述申辩处理理由",
+        ["Revocation.DecidedOn"] = "决定日期", ["Revocation.DecidedAt"] = "决定时间", ["Revocation.DecidedByName"] = "决定人", ["Revocation.DecisionNumber"] = "决定文号",
+        ["Revocation.DecisionReasons"] = "决定理由", ["Revocation.PlaqueRecall"] = "收回牌匾", ["Revocation.ReapplyBannedUntil"] = "不得再次申请至",
         ["Carrier.Name"] = "名称", ["Notification.Title"] = "标题", ["HolidayNoticeRecord.Title"] = "通知标题", ["UserAccount.Phone"] = "联系电话",
     };
 

@@ -12,6 +12,7 @@ namespace Exemplar.Web.Features.ChangeFilings;
 
 /// <summary>One change filing: what, when, due and filed dates, evidence, and the authorities' actions (404 outside one's scope).</summary>
 [Authorize(Roles = "Applicant,CountyOfficer,PrefectureOfficer,ZoneOfficer,DesignatingOfficer,Administrator")]
+[CaseScope(CaseRecord.Filing)]
 public sealed class FilingModel(ExemplarDbContext db, CaseAccess access, ProcessChangeHandler handler, FileStore store) : PageModel, IFormPage
 {
     [BindProperty] [Display(Name = "版本")] public uint? Version { get; set; }
@@ -23,11 +24,11 @@ public sealed class FilingModel(ExemplarDbContext db, CaseAccess access, Process
     public CaseSubject Subject { get; private set; } = null!;
     public CaseParty Party { get; private set; }
     public IReadOnlyList<StoredFile> Evidence { get; private set; } = [];
-    public ChangeFilingRule Rule => Subject.Policy.Management.ChangeFiling!;
+    public ChangeFilingRule? Rule => Subject.Policy.Management.ChangeFiling;
     public bool MayForward => Party == CaseParty.LocalAuthority && Filing.Stage == ChangeFilingStage.AtLocalAuthority;
     public bool MayDecide => Party == CaseParty.DesignatingAuthority && Filing.Stage == ChangeFilingStage.WithAuthority;
     /// <summary>北京第十七条: the ground under which the authority may decide revocation instead of change.</summary>
-    public RevocationGround? RevokeGround => Rule.Outcome?.Actions.Contains("revoke") == true
+    public RevocationGround? RevokeGround => Rule?.Outcome?.Actions.Contains("revoke") == true
         ? Subject.Policy.Management.RevocationGrounds.FirstOrDefault(g => g.Consequence?.Action == RevocationConsequence.ChangeOrRevoke) : null;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();

@@ -9,6 +9,7 @@ namespace Exemplar.Web.Features.ChangeFilings;
 
 /// <summary>报送重大变更: the base's form for one of its designations (404 for anyone else's).</summary>
 [Authorize(Roles = "Applicant")]
+[CaseScope(CaseRecord.DesignationForBase)]
 public sealed class NewModel(CaseAccess access, FileChangeHandler handler) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true, Name = "designation")] [Display(Name = "认定")] public Guid? DesignationId { get; set; }

@@ -38,7 +38,7 @@ public sealed class ProcessChangeHandler(ExemplarDbContext db, CaseAccess access
         var party = await access.PartyAsync(c.User, subject.Carrier, filing.ProgrammeId, ct);
         if (party is CaseParty.None or CaseParty.Base) return SaveResult.NotFound;
         var p = new Problems();
-        var rule = subject.Policy.Management.ChangeFiling!;
+        if (subject.Policy.Management.ChangeFiling is not { } rule) { p.Add("", "该办法未规定重大变更备案。"); return p.Result(); }
         var name = c.User.FindFirstValue(ClaimTypes.Name) ?? "?";
         var reason = string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim();
         p.MaxLength("Reason", reason, ChangeFiling.ReasonMax, "意见或理由");

@@ -20,6 +20,7 @@ namespace Exemplar.Web.Features.Revocations;
 /// delivery record and decision (with a confirmation before revoking). The base opening this page is 送达 of the notice.
 /// </summary>
 [Authorize(Roles = "Applicant,CountyOfficer,PrefectureOfficer,ZoneOfficer,DesignatingOfficer,Administrator")]
+[CaseScope(CaseRecord.Revocation)]
 public sealed class CaseModel(ExemplarDbContext db, CaseAccess access, CalendarService calendars, FileStore store, TimeProvider clock,
     StateCaseHandler state, RecordDeliveryHandler delivery, DecideRevocationHandler decide) : PageModel, IFormPage
 {
