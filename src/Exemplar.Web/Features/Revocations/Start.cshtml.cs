@@ -18,7 +18,7 @@ namespace Exemplar.Web.Features.Revocations;
 /// 发起撤销 (designating authority): first the designation (a list of the valid ones it keeps), then the grounds of that
 /// designation's policy, the facts, evidence and the statement period. Other features link here with a prefill:
 /// <c>?designation={id}&amp;ground={groundId}</c> (an evaluation's 不合格), <c>&amp;filing={id}</c> (北京第十七条),
-/// <c>&amp;proposed=1</c> (an overdue summary) — the officer still confirms by submitting.
+/// <c>&amp;proposed=true</c> (an overdue summary) — the officer still confirms by submitting.
 /// </summary>
 [Authorize(Roles = "DesignatingOfficer")]
 public sealed class StartModel(ExemplarDbContext db, CaseAccess access, DesignationScope scope, SummaryRevocationProposals proposals,

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Exemplar.Web.Features.Carriers;
 using Exemplar.Web.Features.Designations;

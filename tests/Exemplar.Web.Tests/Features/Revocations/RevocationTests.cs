@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using Exemplar.Web.Features.Applications;
 using Exemplar.Web.Features.Carriers;
 using Exemplar.Web.Features.Designations;
@@ -114,6 +115,9 @@ public sealed class RevocationTests(ExemplarFactory app) : IClassFixture<Exempla
         var designation = await CaseForms.WithDbAsync(app.Services, db => db.Set<Designation>().Where(d => d.CarrierId == carrier).Select(d => d.Id).SingleAsync());
         var city = await app.SignedInAsync("bj.city");
         var id = await StartAsync(city, designation, "evaluation-failed", "3");
+        // As if started the week before (Friday 11月13日), so the period can have ended by today.
+        await CaseForms.WithDbAsync(app.Services, db => db.Set<Revocation>().Where(r => r.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.StartedAt, new DateTimeOffset(2026, 11, 13, 2, 0, 0, TimeSpan.Zero))));
 
         // Delivered on paper on Monday 11月16日: 3 days → Thursday 11月19日; by 11月21日 the period has ended without a statement.
         Assert.Equal(HttpStatusCode.Redirect, (await city.PostFormAsync($"/Revocations/{id}", new Dictionary<string, string> { ["DeliveredOn"] = "2026-11-16" },
@@ -148,8 +152,8 @@ public sealed class RevocationTests(ExemplarFactory app) : IClassFixture<Exempla
         Assert.Contains("第十八条第（三）项", row!.TextContent);
         Assert.Contains("2025年度工作总结", row.TextContent); // 第十四条: 每年1月10日前 → due 2026-01-10
         Assert.Null(await CaseForms.WithDbAsync(app.Services, db => db.Set<Designation>().Where(d => d.Id == designation).Select(d => d.RevokedOn).SingleAsync()));
-        var start = await city.GetDocumentAsync($"/Revocations/Start?designation={designation}&ground=summary-not-filed&proposed=1");
-        Assert.Contains("系统不会自动撤销", start.QuerySelector(".notice.warning")!.TextContent);
+        var start = await city.GetDocumentAsync($"/Revocations/Start?designation={designation}&ground=summary-not-filed&proposed=true");
+        Assert.Contains("系统不会自动撤销", start.QuerySelector("#proposal")!.TextContent);
         // Kunming's city sees no proposal for a Liaocheng base, and cannot open its start page.
         Assert.Null((await (await app.SignedInAsync("km.city")).GetDocumentAsync("/Revocations")).QuerySelector($"#proposals tr[data-designation='{designation}']"));
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAsync("km.city")).GetAsync($"/Revocations/Start?designation={designation}")).StatusCode);
