@@ -9,38 +9,46 @@ public enum DesignationStatus
     Valid = 1,
     Expired = 2,
     Revoked = 3,
+    /// <summary>复核中: the end date has passed while a re-review applied for in the expiry year is undecided; the title stands.</summary>
+    UnderReReview = 4,
 }
 
 /// <summary>
 /// The status of a designation on a calendar day of Asia/Shanghai. <c>validUntil</c> is the last valid day (届满 includes
 /// the day): the title is expired from 00:00 the next day, by itself — nothing has to run for it. A revocation takes
-/// effect on its date. No end date (北京: 动态管理) means valid until revoked.
+/// effect on its date. No end date (北京: 动态管理) means valid until revoked. A re-review applied for in the expiry year
+/// (聊城第十六条) and still undecided after the end date keeps the title standing as 复核中 until the decision.
 /// </summary>
 public static class DesignationStatuses
 {
-    public static DesignationStatus On(DateOnly today, DateOnly? validUntil, DateOnly? revokedOn)
+    public static DesignationStatus On(DateOnly today, DateOnly? validUntil, DateOnly? revokedOn, bool reReviewPending = false)
     {
         if (revokedOn is { } r && today >= r) return DesignationStatus.Revoked;
-        if (validUntil is { } end && today > end) return DesignationStatus.Expired;
+        if (validUntil is { } end && today > end) return reReviewPending ? DesignationStatus.UnderReReview : DesignationStatus.Expired;
         return DesignationStatus.Valid;
     }
+
+    /// <summary>True where the title stands that day: valid, or 复核中.</summary>
+    public static bool Stands(DesignationStatus status) => status is DesignationStatus.Valid or DesignationStatus.UnderReReview;
 
     public static string Label(DesignationStatus status) => status switch
     {
         DesignationStatus.Valid => "有效",
         DesignationStatus.Expired => "已期满",
         DesignationStatus.Revoked => "已撤销",
+        DesignationStatus.UnderReReview => "复核中",
         _ => "未知",
     };
 
-    /// <summary>The URL/query key of a status (valid, expired, revoked).</summary>
-    public static string Key(DesignationStatus status) => status.ToString().ToLowerInvariant();
+    /// <summary>The URL/query key of a status (valid, expired, revoked, rereview).</summary>
+    public static string Key(DesignationStatus status) => status == DesignationStatus.UnderReReview ? "rereview" : status.ToString().ToLowerInvariant();
 
     public static DesignationStatus? Parse(string? key) => key switch
     {
         "valid" => DesignationStatus.Valid,
         "expired" => DesignationStatus.Expired,
         "revoked" => DesignationStatus.Revoked,
+        "rereview" => DesignationStatus.UnderReReview,
         _ => null,
     };
 }

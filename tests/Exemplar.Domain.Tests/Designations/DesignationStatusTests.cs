@@ -82,4 +82,18 @@ public class DesignationTermTests
         Assert.Equal("西藏自治区中小企业公共服务示范平台", DesignationTitle.Of(PolicyFiles.Get("xizang-platform-2022").Title));
         Assert.Equal("北京市小型微型企业创业创新示范基地", DesignationTitle.Of(PolicyFiles.Get("beijing-base").Title));
     }
+
+    [Fact]
+    public void An_undecided_re_review_keeps_the_title_standing_after_the_end_date_and_a_revocation_still_wins()
+    {
+        var end = D(2027, 1, 20);
+        Assert.Equal(DesignationStatus.Valid, DesignationStatuses.On(end, end, null, reReviewPending: true));
+        Assert.Equal(DesignationStatus.UnderReReview, DesignationStatuses.On(end.AddDays(1), end, null, reReviewPending: true));
+        Assert.Equal(DesignationStatus.Expired, DesignationStatuses.On(end.AddDays(1), end, null));
+        Assert.Equal(DesignationStatus.Revoked, DesignationStatuses.On(end.AddDays(1), end, D(2027, 1, 21), reReviewPending: true));
+        Assert.Equal("复核中", DesignationStatuses.Label(DesignationStatus.UnderReReview));
+        Assert.True(DesignationStatuses.Stands(DesignationStatus.UnderReReview));
+        Assert.False(DesignationStatuses.Stands(DesignationStatus.Expired));
+        Assert.Equal(DesignationStatus.UnderReReview, DesignationStatuses.Parse(DesignationStatuses.Key(DesignationStatus.UnderReReview)));
+    }
 }

@@ -92,6 +92,13 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
                 $"“{f.Carrier.Name}”申报《{f.Call.Title}》已于{ChinaTime.Format(now)}提交（第{v.Number}版），受理编号 {a.ReceiptNumber}，" +
                 $"材料包哈希 {v.PackageHash[..16]}…。" + (report.Warnings.Count > 0 ? $"提交时系统提示{report.Warnings.Count}项条件未满足或缺少数据，详见回执。" : ""),
                 new NoticeRecipients(users, [details.ContactEmail], [details.ContactMobile]));
+            if (a.Kind == ApplicationKind.ReReview)
+            {
+                // 复核 applied for in the expiry year: the title stands past its end date until the decision (聊城第十六条).
+                var held = await db.Set<Designations.Designation>().Where(d => d.CarrierId == a.CarrierId && d.ProgrammeId == f.Call.ProgrammeId
+                    && d.RevokedOn == null && d.ValidUntil != null).OrderByDescending(d => d.ValidUntil).FirstOrDefaultAsync(ct);
+                if (held is not null) held.ReReviewApplicationId = a.Id;
+            }
             db.Actor.Operation = v.Number == 1 ? "申报.提交" : "申报.补正后提交";
             try
             {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Exemplar.Web.Infrastructure;
 using Exemplar.Web.Infrastructure.Data;
 using Exemplar.Web.Infrastructure.Forms;
@@ -23,6 +24,9 @@ public sealed class WithdrawApplicationHandler(ExemplarDbContext db, Application
         if (p.Any) return p.Result();
         db.Entry(a).Property(x => x.Version).OriginalValue = c.Version;
         a.Status = ApplicationStatus.Withdrawn;
+        // A withdrawn 复核 no longer keeps the title standing past its end date.
+        foreach (var held in await db.Set<Designations.Designation>().Where(d => d.ReReviewApplicationId == a.Id).ToListAsync(ct))
+            held.ReReviewApplicationId = null;
         a.WithdrawnAt = clock.GetUtcNow();
         a.WithdrawalReason = string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim();
         db.Actor.Operation = "申报.撤回";

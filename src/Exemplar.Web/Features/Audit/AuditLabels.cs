@@ -11,7 +11,7 @@ public static class AuditLabels
         ["Jurisdiction"] = "行政区划", ["LedgerAttachment"] = "佐证材料", ["LedgerEntry"] = "台账记录", ["Notification"] = "通知",
         ["Organization"] = "单位", ["PartnerAgency"] = "合作机构", ["PolicySetting"] = "政策施行日期", ["ResidentEnterprise"] = "入驻企业",
         ["ResidentYearFigure"] = "入驻企业年度数据", ["ServiceStaff"] = "服务人员", ["SurveyAnswer"] = "满意度调查答复",
-        ["SurveyInvitation"] = "满意度调查链接", ["SurveySample"] = "满意度抽查样本", ["SurveySampleAnswer"] = "满意度抽查答复",
+        ["SurveyInvitation"] = "满意度调查链接", ["SurveySample"] = "满意度抽查样本", ["SurveySampleAnswer"] = "满意度抽查答复", ["ServiceConfirmation"] = "入驻企业服务确认",
         ["UserAccount"] = "账户", ["StoredFile"] = "上传文件", ["UserSession"] = "登录会话", ["RecoveryCode"] = "两步验证恢复码",
         ["OrganizationClaim"] = "代码归属异议", ["RetentionRun"] = "个人信息到期清除",
         ["Call"] = "申报通知", ["CallMaterialSlot"] = "申报材料项", ["CallExtension"] = "申报延期", ["CallAttachment"] = "申报通知附件",
@@ -99,7 +99,7 @@ public static class AuditLabels
         ["PreviousRecommendationDeadline"] = "原推荐截止时间", ["Citation"] = "依据条款", ["Generated"] = "系统生成",
         ["IsDeclaration"] = "声明类材料", ["Order"] = "顺序", ["Required"] = "必须提交", ["Text"] = "内容",
         ["AnnouncementNumber"] = "公告文号", ["ReapplyBannedUntil"] = "不得再次申报至", ["RevocationCitation"] = "撤销依据",
-        ["RevokedOn"] = "撤销日期", ["PlaqueAwardedOn"] = "授牌日期", ["EnteredAfterwards"] = "上线后补录", ["DesignationId"] = "认定", ["CompletedOn"] = "完成日期", ["IssuedOn"] = "发证日期", ["Payload"] = "签名内容", ["Signature"] = "电子签名", ["Algorithm"] = "签名算法", ["KeyId"] = "签名密钥", ["IssuedCertificate.Number"] = "证书编号", ["DesignationChange.Description"] = "变更事项", ["ValidFrom"] = "有效期起", ["ValidUntil"] = "有效期至", ["Ref"] = "关联", ["Attempts"] = "发送次数",
+        ["RevokedOn"] = "撤销日期", ["PlaqueAwardedOn"] = "授牌日期", ["ReReviewApplicationId"] = "待决复核申报", ["EnteredAfterwards"] = "上线后补录", ["DesignationId"] = "认定", ["CompletedOn"] = "完成日期", ["IssuedOn"] = "发证日期", ["Payload"] = "签名内容", ["Signature"] = "电子签名", ["Algorithm"] = "签名算法", ["KeyId"] = "签名密钥", ["IssuedCertificate.Number"] = "证书编号", ["DesignationChange.Description"] = "变更事项", ["ValidFrom"] = "有效期起", ["ValidUntil"] = "有效期至", ["Ref"] = "关联", ["Attempts"] = "发送次数",
         ["Channel"] = "渠道", ["LastError"] = "最近错误", ["NextAttemptAt"] = "下次发送时间", ["Recipient"] = "收件人", ["SentAt"] = "发送时间",
         ["Subject"] = "主题", ["Hash"] = "摘要", ["Json"] = "内容", ["PinnedAt"] = "固定时间",
         ["Level"] = "推荐层级", ["MaterialsJson"] = "材料完整性", ["NotesJson"] = "核查意见", ["AuditDate"] = "现场审核日期", ["AuditInspectors"] = "现场审核人员", ["AuditFindings"] = "现场审核情况", ["AuditPhotoIds"] = "现场照片", ["Opinion"] = "推荐意见", ["Recommend"] = "是否推荐", ["SignedAt"] = "签署时间", ["SignedBy"] = "签署人", ["SignedByName"] = "签署人姓名", ["SignedJson"] = "签署内容", ["Recommendation.Hash"] = "签署摘要", ["Recommendation.ApplicationVersion"] = "申报版本号",
@@ -119,6 +119,8 @@ public static class AuditLabels
         ["Revocation.StatementByName"] = "陈述申辩人", ["Revocation.StatementAccepted"] = "陈述申辩是否采纳", ["Revocation.StatementHandlingReason"] = "陈述申辩处理理由",
         ["Revocation.DecidedOn"] = "决定日期", ["Revocation.DecidedAt"] = "决定时间", ["Revocation.DecidedByName"] = "决定人", ["Revocation.DecisionNumber"] = "决定文号",
         ["Revocation.DecisionReasons"] = "决定理由", ["Revocation.PlaqueRecall"] = "收回牌匾", ["Revocation.ReapplyBannedUntil"] = "不得再次申请至",
+        ["ServiceConfirmation.EntryId"] = "台账记录", ["ServiceConfirmation.EnterpriseId"] = "入驻企业", ["ServiceConfirmation.InvitationId"] = "个人链接",
+        ["ServiceConfirmation.Status"] = "确认结果", ["ServiceConfirmation.Reason"] = "异议理由", ["ServiceConfirmation.RespondedAt"] = "确认时间",
         ["Carrier.Name"] = "名称", ["Notification.Title"] = "标题", ["HolidayNoticeRecord.Title"] = "通知标题", ["UserAccount.Phone"] = "联系电话",
     };
 

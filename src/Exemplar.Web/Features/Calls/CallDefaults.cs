@@ -1,3 +1,4 @@
+using Exemplar.Domain.Workflow;
 using Exemplar.Domain.Policies;
 
 namespace Exemplar.Web.Features.Calls;
@@ -28,6 +29,9 @@ public static class CallDefaults
         return slots;
     }
 
-    public static string Title(PolicyVersion policy, int year) =>
-        $"关于组织申报{year}年度{policy.Title.Replace("管理办法", "").Replace("认定", "").Replace("（修订）", "").Replace("建设", "")}的通知";
+    public static string Title(PolicyVersion policy, int year, ApplicationKind kind = ApplicationKind.New)
+    {
+        var name = policy.Title.Replace("管理办法", "").Replace("认定", "").Replace("（修订）", "").Replace("建设", "");
+        return kind == ApplicationKind.ReReview ? $"关于开展{year}年度{name}期满复核的通知" : $"关于组织申报{year}年度{name}的通知";
+    }
 }

@@ -1,3 +1,4 @@
+using Exemplar.Domain.Workflow;
 using Exemplar.Web.Features.Calendar.Obligations;
 using Exemplar.Web.Features.Jurisdictions;
 using Exemplar.Web.Features.Policies;
@@ -14,6 +15,10 @@ public sealed class CreateModel(CreateCallHandler handler, PolicyCatalogue catal
 {
     [BindProperty] public string? ProgrammeId { get; set; }
     [BindProperty] public int Year { get; set; }
+    [BindProperty] public ApplicationKind Kind { get; set; } = ApplicationKind.New;
+    /// <summary>Programmes whose text has designated bases re-reviewed in their expiry year (聊城第十六条).</summary>
+    public bool AnyReReview => Programmes.Any(p => HasReReview(p.Policy));
+    public static bool HasReReview(CataloguedPolicy p) => p.Policy.Management.ReReview is { InExpiryYear: true };
     public IReadOnlyList<(CataloguedPolicy Policy, CallGateDecision Gate)> Programmes { get; private set; } = [];
 
     private async Task LoadAsync(CancellationToken ct)
@@ -33,7 +38,7 @@ public sealed class CreateModel(CreateCallHandler handler, PolicyCatalogue catal
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await handler.HandleAsync(new CreateCallCommand(ProgrammeId, Year, User.JurisdictionCode() ?? "", User.UserId()!.Value), ct);
+        var result = await handler.HandleAsync(new CreateCallCommand(ProgrammeId, Year, User.JurisdictionCode() ?? "", User.UserId()!.Value, Kind), ct);
         if (!result.Ok)
         {
             foreach (var (field, messages) in result.Errors) foreach (var m in messages) ModelState.AddModelError(field, m);

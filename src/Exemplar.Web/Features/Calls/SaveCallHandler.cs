@@ -9,11 +9,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplar.Web.Features.Calls;
 
-public sealed record CreateCallCommand(string? ProgrammeId, int Year, string JurisdictionCode, Guid UserId);
+/// <param name="Kind">申报, or 复核 where the programme's text has designated bases re-reviewed in their expiry year (聊城第十六条).</param>
+public sealed record CreateCallCommand(string? ProgrammeId, int Year, string JurisdictionCode, Guid UserId, ApplicationKind Kind = ApplicationKind.New);
 
 /// <summary>
 /// Opens a draft call for a programme of the officer's own region (the region is read from the policy's issuer), if the
-/// programme may open a call today (<see cref="ProgrammeCallGate"/>), pinning the programme's current text.
+/// programme may open a call today (<see cref="ProgrammeCallGate"/>), pinning the programme's current text. A 复核 call is open
+/// only where the text provides re-review, and is not held back by the text's lapse: the bases it designated are re-reviewed
+/// under the version that designated them.
 /// </summary>
 public sealed class CreateCallHandler(ExemplarDbContext db, PolicySnapshots snapshots, PolicyCatalogue catalogue, ProgrammeCallGate gate,
     JurisdictionTreeCache trees, TimeProvider clock)
@@ -27,6 +30,11 @@ public sealed class CreateCallHandler(ExemplarDbContext db, PolicySnapshots snap
         if (entry is null) p.Add("ProgrammeId", "请选择项目（管理办法）。");
         else if (ProgrammePolicies.RegionOf(entry.Policy, tree) != c.JurisdictionCode)
             p.Add("ProgrammeId", $"《{entry.Policy.Title}》不由本机关认定，不能在此开设申报批次。");
+        else if (c.Kind == ApplicationKind.ReReview)
+        {
+            if (entry.Policy.Management.ReReview is not { InExpiryYear: true })
+                p.Add("Kind", $"《{entry.Policy.Title}》未规定期满复核，只能开设申报批次。");
+        }
         else if (gate.Check(entry.Id, today) is { AcceptsNewCall: false } refused)
             p.Add("ProgrammeId", refused.Reason);
         if (c.Year < today.Year - 1 || c.Year > today.Year + 1) p.Add("Year", $"年度应在{today.Year - 1}至{today.Year + 1}之间。");
@@ -39,7 +47,7 @@ public sealed class CreateCallHandler(ExemplarDbContext db, PolicySnapshots snap
         var call = new Call
         {
             ProgrammeId = policy.Id, PolicyHash = policy.ContentHash, PolicyVersion = policy.Version, PolicyTitle = policy.Title,
-            Year = c.Year, Title = CallDefaults.Title(policy, c.Year), Body = "", OpensOn = today, ApplicationDeadline = deadline,
+            Year = c.Year, Kind = c.Kind, Title = CallDefaults.Title(policy, c.Year, c.Kind), Body = "", OpensOn = today, ApplicationDeadline = deadline,
             RecommendationDeadline = deadline.AddDays(30), ReferenceDate = deadline, Contact = previous?.Contact ?? "",
             ReceiptPrefix = previous?.ReceiptPrefix ?? "SB", JurisdictionCode = c.JurisdictionCode, CreatedBy = c.UserId, CreatedAt = clock.GetUtcNow(),
             Slots = CallDefaults.Slots(policy),

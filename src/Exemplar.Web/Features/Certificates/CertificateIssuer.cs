@@ -26,7 +26,7 @@ public sealed class CertificateIssuer(ExemplarDbContext db, CertificateSigner si
         if (d is null || carrier is null || !await scope.CoversAsync(c.User, d.ProgrammeId, carrier.JurisdictionCode, ct)) return SaveResult.NotFound;
         var p = new Problems();
         if (await db.Set<IssuedCertificate>().AnyAsync(x => x.DesignationId == d.Id, ct)) p.Add("", "该认定已颁发证书。");
-        else if (DesignationStatuses.On(ChinaTime.Today(clock), d.ValidUntil, d.RevokedOn) != DesignationStatus.Valid) p.Add("", "该认定已期满或已撤销，不能颁发证书。");
+        else if (!DesignationStatuses.Stands(DesignationStatuses.On(ChinaTime.Today(clock), d.ValidUntil, d.RevokedOn, d.ReReviewApplicationId is not null))) p.Add("", "该认定已期满或已撤销，不能颁发证书。");
         if (p.Any) return p.Result();
         await IssueAsync(d, null, ct);
         return SaveResult.Saved(d.Id);

@@ -51,7 +51,7 @@ public sealed class CertificateVerification(ExemplarDbContext db, ProgrammePolic
         var policy = policies.VersionsOf(d.ProgrammeId).FirstOrDefault(v => v.Version == d.PolicyVersion) ?? policies.VersionsOf(d.ProgrammeId).FirstOrDefault();
         var today = ChinaTime.Today(clock);
         return new(VerificationOutcome.Genuine, number, certificate, d, carrier.Name, tree.FullName(carrier.JurisdictionCode),
-            policy is null ? d.ProgrammeId : DesignationTitle.Of(policy.Title), DesignationStatuses.On(today, d.ValidUntil, d.RevokedOn), today);
+            policy is null ? d.ProgrammeId : DesignationTitle.Of(policy.Title), DesignationStatuses.On(today, d.ValidUntil, d.RevokedOn, d.ReReviewApplicationId is not null), today);
     }
 
     /// <summary>What the certificate's QR code carries: the verification page with the signed payload and its signature.</summary>

@@ -21,7 +21,8 @@ public sealed record AnnounceCommand(Guid NoticeId, ClaimsPrincipal Officer, uin
 /// 公告: issues the decision under its document number and date. Each designated base gets a <see cref="Designation"/>
 /// valid from the announcement to the last day the policy's validity gives (none where the text states none, as in
 /// Beijing). Every other submitted application of the call gets a written outcome with its reasons and remedies,
-/// delivered in the product and to the application's contact by mail and SMS.
+/// delivered in the product and to the application's contact by mail and SMS. In a 复核 call a base that passes holds the
+/// title for a new term following on from the old one, and one that does not has its title cancelled on the announcement.
 /// </summary>
 public sealed class AnnounceHandler(ExemplarDbContext db, DecisionLoader loader, Messenger messenger, TimeProvider clock)
 {
@@ -67,6 +68,11 @@ public sealed class AnnounceHandler(ExemplarDbContext db, DecisionLoader loader,
         var shortlist = await db.Set<ExpertReview>().AsNoTracking().Where(r => r.CallId == f.Call.Id).Select(r => r.ShortlistJson).FirstOrDefaultAsync(ct) is { } json
             ? ApplicationJson.Read<List<ShortlistLine>>(json) : [];
         var validity = term.LastDay(announced) is { } last ? $"有效期至{ChinaTime.Format(last)}" : "政策文本未规定有效期";
+        var reReview = f.Call.Kind == ApplicationKind.ReReview;
+        var appIds = apps.Select(x => x.Id).ToList();
+        var held = reReview
+            ? await db.Set<Designation>().Where(x => x.ReReviewApplicationId != null && appIds.Contains(x.ReReviewApplicationId.Value)).ToDictionaryAsync(x => x.ReReviewApplicationId!.Value, ct)
+            : [];
         foreach (var app in apps)
         {
             var users = await db.Set<UserAccount>().AsNoTracking().Where(u => u.OrganizationId == app.OrganizationId && u.IsActive).Select(u => u.Id).ToListAsync(ct);
@@ -75,15 +81,20 @@ public sealed class AnnounceHandler(ExemplarDbContext db, DecisionLoader loader,
             var line = d.Lines.FirstOrDefault(l => l.ApplicationId == app.Id);
             if (line is { Designated: true })
             {
+                var previous = held.GetValueOrDefault(app.Id);
+                // A base that passes its 复核 keeps the title without a gap: the new term follows on from the old one.
+                var from = ReReviewTerm.RenewedFrom(previous?.ValidUntil, announced);
                 var designation = new Designation
                 {
                     CarrierId = line.CarrierId, ProgrammeId = f.Call.ProgrammeId, PolicyVersion = f.Call.PolicyVersion, AnnouncementNumber = number,
-                    AnnouncedOn = announced, ValidFrom = announced, ValidUntil = term.LastDay(announced), CreatedAt = now,
+                    AnnouncedOn = announced, ValidFrom = from, ValidUntil = term.LastDay(from), CreatedAt = now,
                 };
                 db.Add(designation);
                 line.DesignationId = designation.Id;
-                messenger.Queue($"designation:{designation.Id}", $"认定结果：{app.Carrier}",
-                    $"“{app.Carrier}”（{app.ReceiptNumber}）经{number}公告认定，{validity}。", to);
+                if (previous is not null) previous.ReReviewApplicationId = null;
+                var renewed = term.LastDay(from) is { } end ? $"有效期至{ChinaTime.Format(end)}" : validity;
+                messenger.Queue($"designation:{designation.Id}", $"{(reReview ? "复核结果" : "认定结果")}：{app.Carrier}",
+                    $"“{app.Carrier}”（{app.ReceiptNumber}）经{number}公告{(reReview ? "复核通过，继续保留示范称号" : "认定")}，{(reReview ? renewed : validity)}。", to);
                 continue;
             }
             var entry = f.Notice.Entries.FirstOrDefault(e => e.ApplicationId == app.Id);
@@ -98,10 +109,26 @@ public sealed class AnnounceHandler(ExemplarDbContext db, DecisionLoader loader,
                 Reasons = reasons.Length > 2000 ? reasons[..1999] + "…" : reasons, IssuedOn = announced, IssuedBy = authority,
             };
             db.Add(outcome);
+            if (held.GetValueOrDefault(app.Id) is { } failed) CancelAfterFailedReReview(failed, f.Policy, announced);
             messenger.Queue($"written-outcome:{outcome.Id}", $"认定结果告知：{app.Carrier}",
                 $"“{app.Carrier}”（{app.ReceiptNumber}）在“{issuer}”中未获认定。{outcome.Reasons}{Remedies.Text}", to);
         }
+        if (reReview)
+        {
+            // A 复核 the local authority did not recommend never reached the list: it has not passed either.
+            var notRecommended = await db.Set<Designation>().Where(x => x.ReReviewApplicationId != null && db.Set<Application>()
+                .Any(a => a.Id == x.ReReviewApplicationId && a.CallId == f.Call.Id && a.Status == ApplicationStatus.NotRecommended)).ToListAsync(ct);
+            foreach (var failed in notRecommended) CancelAfterFailedReReview(failed, f.Policy, announced);
+        }
         db.Actor.Operation = "认定.发布公告";
         return await Problems.SaveAsync(db, d.Id, ct);
+    }
+
+    /// <summary>复核 not passed: the title is cancelled on the announcement (聊城第十六条).</summary>
+    private static void CancelAfterFailedReReview(Designation failed, Exemplar.Domain.Policies.PolicyVersion policy, DateOnly announced)
+    {
+        failed.ReReviewApplicationId = null;
+        failed.RevokedOn = announced < failed.ValidFrom ? failed.ValidFrom : announced;
+        failed.RevocationCitation = policy.Management.ReReview?.Citation is { } cite ? $"{cite}（复核未通过）" : "复核未通过";
     }
 }

@@ -31,6 +31,8 @@ public sealed class Designation
     public DateOnly? PlaqueAwardedOn { get; set; }
     /// <summary>True for a designation made before the product existed and entered by an officer (form or import).</summary>
     public bool EnteredAfterwards { get; set; }
+    /// <summary>The re-review (复核) application submitted in the expiry year and not yet decided: while it is, the title stands past its end date (复核中).</summary>
+    public Guid? ReReviewApplicationId { get; set; }
 
     public DesignationStanding Standing => new(ProgrammeId, ValidFrom, ValidUntil, RevokedOn, ReapplyBannedUntil, RevocationCitation);
 }
@@ -48,6 +50,7 @@ internal sealed class DesignationConfiguration : IEntityTypeConfiguration<Design
         b.Ignore(x => x.Standing);
         b.HasIndex(x => new { x.CarrierId, x.ProgrammeId });
         b.HasIndex(x => x.AnnouncedOn);
+        b.HasIndex(x => x.ReReviewApplicationId);
         b.HasOne<Carrier>().WithMany().HasForeignKey(x => x.CarrierId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -38,6 +38,6 @@ public sealed class IndexModel(ExemplarDbContext db, DesignationScope scope, Jur
         var items = await query.OrderByDescending(x => x.d.AnnouncedOn).ThenBy(x => x.Name).Skip((page - 1) * Paging.Size).Take(Paging.Size).ToListAsync(ct);
         var titles = programmes.ToDictionary(x => x.Policy.Id, x => DesignationTitle.Of(x.Policy.Title));
         Rows = new([.. items.Select(x => new Row(x.d, x.Name, tree.FullName(x.JurisdictionCode), titles[x.d.ProgrammeId],
-            DesignationStatuses.On(Today, x.d.ValidUntil, x.d.RevokedOn), x.Number))], total, page, Paging.Size);
+            DesignationStatuses.On(Today, x.d.ValidUntil, x.d.RevokedOn, x.d.ReReviewApplicationId is not null), x.Number))], total, page, Paging.Size);
     }
 }

@@ -46,9 +46,10 @@ public sealed class BaseModel(ExemplarDbContext db, ProgrammePolicies policies, 
             if (cert is not null) history.Add(new(cert.IssuedOn, $"颁发证书，证书编号 {cert.Number}", cert.Number));
             if (d.PlaqueAwardedOn is { } plaque) history.Add(new(plaque, "授牌"));
             history.AddRange(changes.Where(c => c.DesignationId == d.Id).Select(c => new Event(c.CompletedOn, "变更：" + c.Description)));
-            var status = DesignationStatuses.On(Today, d.ValidUntil, d.RevokedOn);
+            var status = DesignationStatuses.On(Today, d.ValidUntil, d.RevokedOn, d.ReReviewApplicationId is not null);
             if (d.RevokedOn is { } r && status == DesignationStatus.Revoked) history.Add(new(r, $"撤销称号{(d.RevocationCitation is null ? "" : "（" + d.RevocationCitation + "）")}"));
             else if (d.ValidUntil is { } u && status == DesignationStatus.Expired) history.Add(new(u.AddDays(1), $"有效期满（最后一个有效日为{ChinaTime.Format(u)}）"));
+            else if (d.ValidUntil is { } due && status == DesignationStatus.UnderReReview) history.Add(new(due.AddDays(1), $"有效期届满（{ChinaTime.Format(due)}），已在期满当年申请复核，复核决定前称号继续有效"));
             return new Title(d, name, status, cert?.Number, [.. history.OrderBy(e => e.On)]);
         })];
         return Page();

@@ -43,6 +43,7 @@ public sealed class RegistryQuery(ExemplarDbContext db, JurisdictionTreeCache tr
                 d.id, d.carrier_id, c.name, c.jurisdiction_code, d.programme_id, d.policy_version, d.announcement_number, d.announced_on,
                 d.valid_from, d.valid_until, d.revoked_on, c.leading_industries,
                 CASE WHEN d.revoked_on IS NOT NULL AND d.revoked_on <= @today THEN 'revoked'
+                     WHEN d.valid_until IS NOT NULL AND d.valid_until < @today AND d.re_review_application_id IS NOT NULL THEN 'rereview'
                      WHEN d.valid_until IS NOT NULL AND d.valid_until < @today THEN 'expired' ELSE 'valid' END AS status,
                 (SELECT x.number FROM certificates x WHERE x.designation_id = d.id) AS certificate_number
             FROM designations d JOIN carriers c ON c.id = d.carrier_id
@@ -111,7 +112,8 @@ public sealed class RegistryQuery(ExemplarDbContext db, JurisdictionTreeCache tr
                 SELECT d.id, d.carrier_id, c.name, c.jurisdiction_code, d.programme_id, d.policy_version, d.announcement_number, d.announced_on,
                     d.valid_from, d.valid_until, d.revoked_on, c.leading_industries,
                     CASE WHEN d.revoked_on IS NOT NULL AND d.revoked_on <= @today THEN 'revoked'
-                         WHEN d.valid_until IS NOT NULL AND d.valid_until < @today THEN 'expired' ELSE 'valid' END AS status,
+                         WHEN d.valid_until IS NOT NULL AND d.valid_until < @today AND d.re_review_application_id IS NOT NULL THEN 'rereview'
+                     WHEN d.valid_until IS NOT NULL AND d.valid_until < @today THEN 'expired' ELSE 'valid' END AS status,
                     (SELECT x.number FROM certificates x WHERE x.designation_id = d.id) AS certificate_number
                 FROM designations d JOIN carriers c ON c.id = d.carrier_id WHERE d.carrier_id = @base) t
             """;

@@ -53,6 +53,16 @@ internal static class AuditTrail
     private static string? Fingerprint(object? value) => value is null ? null
         : "个人信息#" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value.ToString() ?? "")))[..12];
 
+    /// <summary>
+    /// Texts longer than this (a submitted package, a locked report: 40–170 KB each) are kept in the trail as their length and
+    /// SHA-256: the record itself keeps the text and the digest proves which one it was, while every audited write stays small
+    /// — the chain is sealed at commit under one lock, so row size is every writer's wait.
+    /// </summary>
+    internal const int LargeTextChars = 8192;
+
+    internal static string Digest(string text) =>
+        $"（长文本 {text.Length} 字符，SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))}）";
+
     private static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
 
@@ -65,7 +75,8 @@ internal static class AuditTrail
             if (p.Metadata.Name is "Version" or "xmin") continue;
             var value = original ? p.OriginalValue : p.CurrentValue;
             values[p.Metadata.Name] = Redacted.Contains(p.Metadata.Name) ? (value is null ? null : "***")
-                : IsPersonal(p.Metadata) ? Fingerprint(value) : value;
+                : IsPersonal(p.Metadata) ? Fingerprint(value)
+                : value is string { Length: > LargeTextChars } large ? Digest(large) : value;
         }
         return JsonSerializer.Serialize(values, Json);
     }
