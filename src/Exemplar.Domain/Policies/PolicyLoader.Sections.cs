@@ -498,9 +498,11 @@ public static partial class PolicyLoader
                 r.String(x.Item, "frequency", x.Path), r.String(x.Item, "citation", x.Path), r.String(x.Item, "quote", x.Path)))
             .ToList();
 
+        var summaryDue = ReadDeadline(r, e, "annualSummaryDue", path);
+        CheckGround(summaryDue?.GroundIfMissed, $"{path}.annualSummaryDue.groundIfMissed");
         return new ManagementRules(
             validity,
-            ReadDeadline(r, e, "annualSummaryDue", path),
+            summaryDue,
             ReadDeadline(r, e, "localAnnualReportDue", path),
             ReadLocalChecks(r, e, path),
             ReadChangeFiling(r, e, path),
@@ -563,7 +565,10 @@ public static partial class PolicyLoader
             r.Error($"{p}.items", "至少列出一项报送内容");
         }
 
-        return new MonthDayDeadline(month, day, r.String(e, "wording", p), r.String(e, "submitTo", p), r.String(e, "citation", p), items);
+        return new MonthDayDeadline(month, day, r.String(e, "wording", p), r.String(e, "submitTo", p), r.String(e, "citation", p), items)
+        {
+            GroundIfMissed = r.OptionalString(e, "groundIfMissed", p),
+        };
     }
 
     private static LocalCheckRule? ReadLocalChecks(JsonFieldReader r, JsonElement obj, string path)

@@ -186,6 +186,9 @@ public sealed record DesignationValidity(int? Years, string? Citation, string? Q
 /// <summary>Day null means the last day of the month (月底). <see cref="Wording"/> is the text's words.</summary>
 public sealed record MonthDayDeadline(int Month, int? Day, string Wording, string SubmitTo, string Citation, IReadOnlyList<string> Items)
 {
+    /// <summary>The revocation ground a missed deadline may lead to (聊城第十八条第（三）项 不按要求报送工作总结); proposed, never applied by itself.</summary>
+    public string? GroundIfMissed { get; init; }
+
     public DateOnly In(int year) => new(year, Month, Day ?? DateTime.DaysInMonth(year, Month));
 }
 

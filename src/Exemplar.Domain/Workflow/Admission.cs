@@ -52,35 +52,11 @@ public static class Admission
         if (a.AccountRefusal is not null)
             refusals.Add(a.AccountRefusal);
 
-        var m = policy.Management;
-        var own = designations.Where(d => d.ProgrammeId == policy.Id).ToList();
-        var valid = own.FirstOrDefault(d => d.IsValidOn(today));
-        var banned = own.Where(d => d.ReapplyBannedUntil is { } until && today <= until).OrderByDescending(d => d.ReapplyBannedUntil).FirstOrDefault();
-        if (banned is not null && kind == ApplicationKind.New)
-            refusals.Add($"该载体于{Format(banned.RevokedOn)}被撤销称号（{banned.RevocationCitation}），{Format(banned.ReapplyBannedUntil)}前不得再次申请。");
-
-        static string Article(string? citation) => citation is null ? "" : $"（{citation}）";
-        var article = Article(m.Reapplication.Citation ?? m.Validity.Citation);
-        if (kind == ApplicationKind.ReReview)
-        {
-            if (m.ReReview is not { InExpiryYear: true } reReview)
-                refusals.Add("该办法未规定有效期满复核，请按申报程序提出申请。");
-            else if (valid?.ValidUntil is not { } end || end.Year != today.Year)
-                refusals.Add($"复核应在示范称号有效期满当年申请{Article(reReview.Citation)}，该载体没有于{today.Year}年期满的有效称号。");
-        }
-        else if (valid is not null)
-        {
-            if (m.Reapplication.WhileValid == ReapplicationRule.Forbidden)
-                refusals.Add($"有效期内的示范基地不得重复申报{article}；期满当年请申请复核。");
-            else if (valid.ValidUntil is not { } end)
-                refusals.Add("该载体已获认定且称号持续有效，无需再次申报。");
-            else if (end.Year != today.Year)
-                refusals.Add($"该载体的称号有效期至{Format(end)}，有效期满当年方可再次申报{article}。");
-        }
+        // Re-application and bans: the one rule (ReapplicationGate).
+        var decision = ReapplicationGate.Decide(policy, designations, kind, today);
+        if (!decision.MayApply) refusals.Add(decision.Reason);
         return refusals;
     }
 
     public static string KindLabel(CarrierKind kind) => kind == CarrierKind.Platform ? "示范平台" : "示范基地";
-
-    private static string Format(DateOnly? d) => d is { } x ? $"{x.Year}年{x.Month}月{x.Day}日" : "";
 }

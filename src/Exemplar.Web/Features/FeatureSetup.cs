@@ -1,3 +1,5 @@
+using Exemplar.Web.Features.ChangeFilings;
+using Exemplar.Web.Features.Revocations;
 using Exemplar.Web.Features.Account;
 using Exemplar.Web.Features.Applications;
 using Exemplar.Web.Features.Recommendations;
@@ -69,6 +71,8 @@ public static class FeatureSetup
         builder.AddLedgerTransfer();
         builder.AddDocuments();
         builder.AddDesignations();
+        builder.AddChangeFilings();
+        builder.AddRevocations();
         builder.AddCertificates();
         builder.AddRegistry();
         return builder;

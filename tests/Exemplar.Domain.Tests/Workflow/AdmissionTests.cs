@@ -58,7 +58,7 @@ public sealed class AdmissionTests
         // Revoked 2025-06-30 on 第十五条 grounds: banned through 2027-06-30 (the revocation's handler computes the date).
         var banned = new DesignationStanding("beijing-base", new DateOnly(2023, 1, 1), null, new DateOnly(2025, 6, 30), new DateOnly(2027, 6, 30), "第十五条");
         var refusal = Assert.Single(Refusals("beijing-base", ApplicationKind.New, new DateOnly(2027, 6, 30), banned));
-        Assert.Equal("该载体于2025年6月30日被撤销称号（第十五条），2027年6月30日前不得再次申请。", refusal);
+        Assert.Equal("该载体于2025年6月30日被撤销称号（第十五条），2年内不得再次申请（第十五条），禁止申请至2027年6月30日，2027年7月1日起可再次申请。", refusal);
         Assert.Empty(Refusals("beijing-base", ApplicationKind.New, new DateOnly(2027, 7, 1), banned));
         // A 第十四条 revocation for a failed evaluation carries no ban.
         var failed = banned with { ReapplyBannedUntil = null, RevocationCitation = "第十四条" };
@@ -66,10 +66,15 @@ public sealed class AdmissionTests
     }
 
     [Fact]
-    public void A_beijing_base_that_holds_the_title_does_not_apply_again()
+    public void Where_the_text_says_nothing_about_applying_while_valid_nothing_is_refused_and_the_authority_decides()
     {
-        var d = new DesignationStanding("beijing-base", new DateOnly(2024, 3, 1), null, null, null, null);
-        Assert.Equal("该载体已获认定且称号持续有效，无需再次申报。", Assert.Single(Refusals("beijing-base", ApplicationKind.New, new DateOnly(2026, 11, 21), d)));
+        // 北京办法 sets no validity and no re-application rule; 西藏办法第十六条 a three-year validity and none either.
+        var bj = new DesignationStanding("beijing-base", new DateOnly(2024, 3, 1), null, null, null, null);
+        Assert.Empty(Refusals("beijing-base", ApplicationKind.New, new DateOnly(2026, 11, 21), bj));
+        var xz = new DesignationStanding("xizang-base-2017", new DateOnly(2024, 3, 1), new DateOnly(2027, 3, 1), null, null, null);
+        Assert.Empty(Refusals("xizang-base-2017", ApplicationKind.New, new DateOnly(2025, 11, 21), xz));
+        var why = ReapplicationGate.Decide(PolicyFiles.Get("xizang-base-2017"), [xz], ApplicationKind.New, new DateOnly(2025, 11, 21));
+        Assert.Equal("已认定，称号有效期至2027年3月1日；办法未规定有效期内能否再次申报，由认定机关决定。", why.Reason);
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public sealed class ApplicationRulesTests(ExemplarFactory app) : IClassFixture<E
         await DesignateAsync(carrier, "beijing-base", new DateOnly(2023, 1, 10), null, revokedOn: new DateOnly(2025, 3, 1),
             bannedUntil: new DateOnly(2027, 2, 28), citation: "第十五条");
         var refusals = await StartRefusalsAsync(call, "海淀科创孵化基地");
-        Assert.Contains(refusals, m => m.Contains("2027年2月28日前不得再次申请"));
+        Assert.Contains(refusals, m => m.Contains("禁止申请至2027年2月28日，2027年3月1日起可再次申请"));
     }
 
     private Task<int> DesignateAsync(Guid carrier, string programme, DateOnly from, DateOnly? until, DateOnly? revokedOn = null,

@@ -23,7 +23,7 @@ public sealed class ObligationCatalog(
     ExemplarDbContext db, ProgrammePolicies policies, JurisdictionTreeCache trees, CalendarService calendars, TimeProvider clock,
     IEnumerable<IObligationFilings> filings)
 {
-    /// <summary>Overdue items older than this are no longer shown (nothing records completion yet).</summary>
+    /// <summary>Overdue items older than this are no longer shown.</summary>
     public const int OverdueWindowDays = 90;
     public const int UpcomingHorizonDays = 180;
 

@@ -1531,6 +1531,150 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("certificate_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.ChangeFilings.ChangeFiling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CarrierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<string>("ChangeKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("change_kind");
+
+                    b.Property<int>("DaysLate")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_late");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid?>("DesignationChangeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("designation_change_id");
+
+                    b.Property<Guid>("DesignationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("designation_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<bool>("DueProvisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("due_provisional");
+
+                    b.Property<DateOnly>("EventOn")
+                        .HasColumnType("date")
+                        .HasColumnName("event_on");
+
+                    b.Property<string>("EventWording")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("event_wording");
+
+                    b.Property<string>("EvidenceJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("evidence_json");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filed_at");
+
+                    b.Property<Guid?>("FiledBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("filed_by");
+
+                    b.Property<string>("FiledByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("filed_by_name");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("filed_on");
+
+                    b.Property<DateTimeOffset?>("ForwardedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("forwarded_at");
+
+                    b.Property<string>("ForwardedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("forwarded_by_name");
+
+                    b.Property<string>("LocalOpinion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("local_opinion");
+
+                    b.Property<string>("ProgrammeId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("programme_id");
+
+                    b.Property<Guid?>("RevocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revocation_id");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("working_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_change_filings");
+
+                    b.HasIndex("CarrierId")
+                        .HasDatabaseName("ix_change_filings_carrier_id");
+
+                    b.HasIndex("DesignationId", "EventOn")
+                        .HasDatabaseName("ix_change_filings_designation_id_event_on");
+
+                    b.ToTable("change_filings", (string)null);
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Confirmations.ServiceConfirmation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3789,6 +3933,165 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("review_rubric_items", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.Revocations.Revocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CarrierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<Guid?>("ChangeFilingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("change_filing_id");
+
+                    b.Property<string>("Citation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("citation");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_reasons");
+
+                    b.Property<DateOnly?>("DeliveryRecordedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("delivery_recorded_on");
+
+                    b.Property<Guid>("DesignationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("designation_id");
+
+                    b.Property<string>("EvidenceJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("evidence_json");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("facts");
+
+                    b.Property<string>("GroundsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("grounds_json");
+
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notice_id");
+
+                    b.Property<bool>("PlaqueRecall")
+                        .HasColumnType("boolean")
+                        .HasColumnName("plaque_recall");
+
+                    b.Property<string>("ProgrammeId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("ProposedFrom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("proposed_from");
+
+                    b.Property<DateOnly?>("ReapplyBannedUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("reapply_banned_until");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("started_by_name");
+
+                    b.Property<string>("Statement")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("statement");
+
+                    b.Property<bool?>("StatementAccepted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("statement_accepted");
+
+                    b.Property<DateTimeOffset?>("StatementAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("statement_at");
+
+                    b.Property<string>("StatementByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("statement_by_name");
+
+                    b.Property<int>("StatementDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("statement_days");
+
+                    b.Property<string>("StatementEvidenceJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("statement_evidence_json");
+
+                    b.Property<string>("StatementHandlingReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("statement_handling_reason");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_revocations");
+
+                    b.HasIndex("CarrierId")
+                        .HasDatabaseName("ix_revocations_carrier_id");
+
+                    b.HasIndex("DesignationId")
+                        .HasDatabaseName("ix_revocations_designation_id");
+
+                    b.HasIndex(new[] { "DesignationId" }, "ix_revocations_open_per_designation")
+                        .IsUnique()
+                        .HasDatabaseName("ix_revocations_open_per_designation")
+                        .HasFilter("stage IN (1, 2)");
+
+                    b.ToTable("revocations", (string)null);
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.SiteInspections.SiteInspection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4569,6 +4872,16 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_certificates_designations_designation_id");
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.ChangeFilings.ChangeFiling", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Designations.Designation", null)
+                        .WithMany()
+                        .HasForeignKey("DesignationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_change_filings_designations_designation_id");
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Confirmations.ServiceConfirmation", b =>
                 {
                     b.HasOne("Exemplar.Web.Features.Carriers.Carrier", null)
@@ -4929,6 +5242,16 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_review_rubric_items_expert_reviews_review_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Revocations.Revocation", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Designations.Designation", null)
+                        .WithMany()
+                        .HasForeignKey("DesignationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_revocations_designations_designation_id");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.SiteInspections.SiteInspection", b =>
