@@ -95,3 +95,22 @@ CONF
 ensure_dotnet() {
   command -v dotnet >/dev/null 2>&1 || { log "the .NET 10 SDK is required (dotnet not on PATH)"; exit 1; }
 }
+
+# Browser libraries from npm (package.json + the pinned package-lock.json at the repository root), served by the
+# site itself from wwwroot/lib (git-ignored copies; no CDN). npm ci runs only when the lock file changed since the
+# last install; it never prompts (CI=true, no input).
+ensure_web_assets() {
+  local lock="$REPO_ROOT/package-lock.json" stamp="$REPO_ROOT/node_modules/.exemplar-lock.sha256"
+  command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+  local want; want="$(sha256sum "$lock" | cut -d' ' -f1)"
+  if [ ! -s "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || [ ! -f "$REPO_ROOT/node_modules/echarts/dist/echarts.min.js" ]; then
+    log "installing browser libraries (npm ci)"
+    (cd "$REPO_ROOT" && CI=true npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null)
+    echo "$want" > "$stamp"
+  fi
+  local dest="$REPO_ROOT/src/Exemplar.Web/wwwroot/lib/echarts"
+  mkdir -p "$dest"
+  cmp -s "$REPO_ROOT/node_modules/echarts/dist/echarts.min.js" "$dest/echarts.min.js" \
+    || cp "$REPO_ROOT/node_modules/echarts/dist/echarts.min.js" "$dest/echarts.min.js"
+  cmp -s "$REPO_ROOT/node_modules/echarts/LICENSE" "$dest/LICENSE" || cp "$REPO_ROOT/node_modules/echarts/LICENSE" "$dest/LICENSE"
+}

@@ -6,6 +6,7 @@ ensure_dotnet
 # LibreOffice, poppler and zbar render the generated documents and read them back (Features/Documents rendering tests).
 apt_install postgresql-15 chromium fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils zbar-tools
 ensure_postgres exemplar_test
+ensure_web_assets
 cd "$REPO_ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export EXEMPLAR_CHROMIUM="${EXEMPLAR_CHROMIUM:-/usr/bin/chromium}"

@@ -12,7 +12,12 @@ public enum AnomalyKind
     ImplausibleHeadCount = 4,
     /// <summary>缺少企业反馈.</summary>
     MissingFeedback = 5,
+    /// <summary>入驻企业有异议: the enterprise the entry counts says, through its personal link, it did not take place as recorded.</summary>
+    DisputedByEnterprise = 6,
 }
+
+/// <summary>A resident enterprise's dispute of one entry that counts it, with its reason.</summary>
+public sealed record DisputeFact(Guid EntryId, ServiceFunction Function, DateOnly Date, string EnterpriseName, string Reason);
 
 /// <summary>An anomaly of the ledger, with the service date it concerns.</summary>
 public sealed record Anomaly(AnomalyKind Kind, IReadOnlyList<Guid> EntryIds, string Message, DateOnly Date = default);
@@ -22,12 +27,13 @@ public static class LedgerAnomalies
     public const int MaxPlausiblePersons = 5000;
 
     /// <summary>
-    /// How much an anomaly distorts the figures, most first: a duplicate counts a service twice, a repeated count inflates
+    /// How much an anomaly distorts the figures, most first: the enterprise itself denies the service; a duplicate counts a service twice, a repeated count inflates
     /// 家次, a date outside the residency counts a non-resident, an implausible head-count distorts 人次; missing
     /// feedback distorts nothing.
     /// </summary>
     public static int Severity(AnomalyKind k) => k switch
     {
+        AnomalyKind.DisputedByEnterprise => 6,
         AnomalyKind.DuplicateEntry => 5,
         AnomalyKind.SameEnterpriseSameDay => 4,
         AnomalyKind.OutsideResidency => 3,
@@ -46,6 +52,7 @@ public static class LedgerAnomalies
         AnomalyKind.OutsideResidency => "服务日期不在企业入驻期内",
         AnomalyKind.ImplausibleHeadCount => "人数不合理",
         AnomalyKind.MissingFeedback => "缺少企业反馈",
+        AnomalyKind.DisputedByEnterprise => "入驻企业有异议",
         _ => k.ToString(),
     };
 
@@ -90,6 +97,11 @@ public static class LedgerAnomalies
         }
         return result;
     }
+
+    /// <summary>One anomaly per disputed participation, naming the enterprise and quoting its reason.</summary>
+    public static IReadOnlyList<Anomaly> Disputes(IEnumerable<DisputeFact> disputes) =>
+        [.. disputes.Select(d => new Anomaly(AnomalyKind.DisputedByEnterprise, [d.EntryId],
+            $"“{d.EnterpriseName}”对 {Format(d.Date)} {ServiceFunctions.Label(d.Function)} 的记录有异议：{d.Reason}", d.Date))];
 
     private static IReadOnlyList<Guid> Ids(IEnumerable<EntryFact> es) => es.Select(e => e.Id).ToList();
 

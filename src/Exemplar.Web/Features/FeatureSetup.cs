@@ -12,6 +12,8 @@ using Exemplar.Web.Features.Jurisdictions;
 using Exemplar.Web.Features.Carriers;
 using Exemplar.Web.Features.Ledger;
 using Exemplar.Web.Features.Surveys;
+using Exemplar.Web.Features.Confirmations;
+using Exemplar.Web.Features.Statistics;
 using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Features.Notifications;
 using Exemplar.Web.Features.Policies;
@@ -58,6 +60,8 @@ public static class FeatureSetup
         services.AddNotificationsFeature(builder.Configuration);
         services.AddPolicyLibrary(builder.Configuration);
         builder.AddSurveys();
+        builder.AddConfirmations();
+        builder.AddStatistics();
         builder.AddLedgerTransfer();
         builder.AddDocuments();
         builder.AddDesignations();

@@ -34,7 +34,18 @@ public sealed class RegistryMatrixRows : IMatrixRows
         Officers("POST", "/Designations/Import/{handler?}") with { Sample = (_, _) => Task.FromResult(("/Designations/Import", "/Designations/Import")) },
         new("GET", "/Designations/{id:guid}/Certificate", Deny, Deny, Deny, Deny, Deny, Own, Deny, Allow, (s, _) => Certificate(s)),
         new("POST", "/Designations/{id:guid}/Certificate", Deny, Deny, Deny, Deny, Deny, Own, Deny, Allow, (s, _) => Certificate(s)),
+
+        // The operator's own titles and certificates: km.applicant's organisation runs 五华科技创业示范园, not 东昌府区创业创新示范园.
+        new("GET", "/Certificates/Own/{handler?}/{id:guid?}", Deny, Own, Deny, Deny, Deny, Deny, Deny, Deny, (s, _) => OwnCertificate(s)),
+        new("POST", "/Certificates/Own/{handler?}/{id:guid?}", Deny, Allow, Deny, Deny, Deny, Deny, Deny, Deny, (_, _) => Task.FromResult(("/Certificates/Own", "/Certificates/Own"))),
     ];
+
+    private static Task<(string, string)> OwnCertificate(IServiceProvider s) => WithDbAsync(s, async db =>
+    {
+        async Task<Guid> Of(string name) => await (from d in db.Set<Designation>() join c in db.Set<Carrier>() on d.CarrierId equals c.Id
+                                                   where c.Name == name select d.Id).SingleAsync();
+        return ($"/Certificates/Own/Download/{await Of("五华科技创业示范园")}", $"/Certificates/Own/Download/{await Of("东昌府区创业创新示范园")}");
+    });
 
     private static MatrixRow Officers(string method, string route) => new(method, route, Deny, Deny, Deny, Deny, Deny, Allow, Deny, Allow);
 

@@ -10,6 +10,7 @@ public static class CertificatesSetup
         builder.Services.AddScoped<CertificateSigner>();
         builder.Services.AddScoped<CertificateIssuer>();
         builder.Services.AddScoped<CertificateVerification>();
+        builder.Services.AddScoped<CertificateDocument>();
         return builder;
     }
 

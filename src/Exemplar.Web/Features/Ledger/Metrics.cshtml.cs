@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Exemplar.Web.Features.Ledger;
 
-public sealed class MetricsModel(LedgerMetricsQuery query, CarrierProgramme programmes) : CarrierPageModel
+public sealed class MetricsModel(LedgerMetricsQuery query, CarrierProgramme programmes, Confirmations.ConfirmationQuery confirmations) : CarrierPageModel
 {
     [BindProperty(SupportsGet = true)] [Display(Name = "年度")] public int Year { get; set; }
     public IReadOnlyList<VolumeRow> Volumes { get; private set; } = [];
@@ -19,6 +19,8 @@ public sealed class MetricsModel(LedgerMetricsQuery query, CarrierProgramme prog
     public (int SmallMicro, int Employees, int Innovation) LastYear { get; private set; }
     public StaffRatio Staff { get; private set; } = new(0, 0, 0);
     public IReadOnlyList<Anomaly> Anomalies { get; private set; } = [];
+    /// <summary>入驻企业确认: per function with resident 家次 recorded, the confirmed share and the disputes.</summary>
+    public IReadOnlyList<Confirmations.ConfirmationShare> Confirmed { get; private set; } = [];
     public IReadOnlyDictionary<string, Fact> Profile { get; private set; } = new Dictionary<string, Fact>();
     /// <summary>The applicable programme's service functions with their thresholds; null when no programme applies.</summary>
     public ProgrammeTargets? Targets { get; private set; }
@@ -43,7 +45,11 @@ public sealed class MetricsModel(LedgerMetricsQuery query, CarrierProgramme prog
         ThisYear = LedgerMetrics.YearEnd(records.Residents, Year);
         LastYear = LedgerMetrics.YearEnd(records.Residents, Year - 1);
         Staff = LedgerMetrics.Staff(records.Staff, QualificationRule.Kunming);
-        Anomalies = LedgerAnomalies.BySeverityThenDate(LedgerAnomalies.Find(records.Entries.Where(e => e.Date.Year == Year).ToList(), records.Residents));
+        Confirmed = [.. (await confirmations.SharesAsync(Carrier.Id, Year, ct)).Where(c => c.Recorded > 0)];
+        var disputes = Confirmations.ConfirmationQuery.Facts(await confirmations.DisputesAsync(Carrier.Id, Year, ct));
+        Anomalies = LedgerAnomalies.BySeverityThenDate([
+            .. LedgerAnomalies.Find(records.Entries.Where(e => e.Date.Year == Year).ToList(), records.Residents),
+            .. LedgerAnomalies.Disputes(disputes)]);
         Profile = LedgerProfile.Facts(records, Year);
         return Page();
     }

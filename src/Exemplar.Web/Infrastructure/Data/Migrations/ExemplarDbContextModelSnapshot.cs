@@ -1330,6 +1330,66 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("certificate_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.Confirmations.ServiceConfirmation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CarrierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invitation_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_confirmations");
+
+                    b.HasIndex("CarrierId")
+                        .HasDatabaseName("ix_service_confirmations_carrier_id");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_service_confirmations_enterprise_id");
+
+                    b.HasIndex("InvitationId")
+                        .HasDatabaseName("ix_service_confirmations_invitation_id");
+
+                    b.HasIndex("EntryId", "EnterpriseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_confirmations_entry_id_enterprise_id");
+
+                    b.ToTable("service_confirmations", (string)null);
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Decisions.DecisionLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3935,6 +3995,37 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_certificates_designations_designation_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Confirmations.ServiceConfirmation", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Carriers.Carrier", null)
+                        .WithMany()
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_confirmations_carriers_carrier_id");
+
+                    b.HasOne("Exemplar.Web.Features.Carriers.ResidentEnterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_confirmations_resident_enterprises_enterprise_id");
+
+                    b.HasOne("Exemplar.Web.Features.Ledger.LedgerEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_confirmations_ledger_entries_entry_id");
+
+                    b.HasOne("Exemplar.Web.Features.Surveys.SurveyInvitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_confirmations_survey_invitations_invitation_id");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Decisions.DecisionLine", b =>
