@@ -6,6 +6,7 @@ using Exemplar.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 
 namespace Exemplar.Web.Infrastructure;
@@ -59,6 +60,9 @@ public static class WebSetup
             m.SetMissingKeyOrValueAccessor(() => "请填写此项。");
             m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "填写的值无效。");
         });
+        // No Set-Cookie on pages that merely read an empty TempData (so the output cache can store them).
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider>(sp));
+        services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, QuietCookieTempDataProvider>());
         services.AddAntiforgery(o => o.Cookie.Name = "exemplar.af");
         services.AddOutputCache();
         services.Configure<RequestLocalizationOptions>(o =>

@@ -69,6 +69,20 @@ public sealed class RegistryTests(RegistryTests.Factory app) : IClassFixture<Reg
     }
 
     [Fact]
+    public async Task An_anonymous_registry_page_sets_no_cookie_and_is_served_from_the_output_cache()
+    {
+        // A response with Set-Cookie is never stored; the layout's flash read used to add a deleting TempData cookie.
+        var client = app.Client();
+        var first = await client.GetAsync("/Registry?name=%E4%BA%94%E5%8D%8E&sort=name");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.False(first.Headers.Contains("Set-Cookie"), string.Join("; ", first.Headers.TryGetValues("Set-Cookie", out var c) ? c : []));
+        var second = await client.GetAsync("/Registry?name=%E4%BA%94%E5%8D%8E&sort=name");
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_region_tree_narrows_and_each_facet_ignores_only_its_own_filter()
     {
         var kunming = await ApiAsync("?region=530100");
