@@ -94,13 +94,7 @@ public sealed class AssignmentModel(ExemplarDbContext db, AssignmentLoader loade
     {
         if (await LoadAsync(id, ct) is { } stop) return stop;
         NotApplicable = [.. Request.Form["NotApplicable"].OfType<string>()];
-        foreach (var item in Item.Review.Rubric)
-        {
-            var raw = Request.Form[$"Scores[{item.Key}]"].ToString().Trim();
-            if (raw.Length == 0) continue;
-            if (decimal.TryParse(raw, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v)) Scores[item.Key] = v;
-            else ModelState.AddModelError($"Scores[{item.Key}]", $"“{item.Label}”的得分应为数字，“{(raw.Length > 10 ? raw[..10] + "…" : raw)}”不是数字。");
-        }
+        RubricScoresForm.Read(Request.Form, Item.Review.Rubric.Select(i => (i.Key, i.Label)), Scores, ModelState);
         if (!ModelState.IsValid) return Page();
         var result = await submit.HandleAsync(new SubmitScoresCommand(id, User.UserId(), Version, Scores, NotApplicable, Opinion), ct);
         return Outcome(result, "评分已提交。", id);
