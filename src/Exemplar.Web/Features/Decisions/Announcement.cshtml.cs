@@ -8,8 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Exemplar.Web.Features.Decisions;
 
 /// <summary>认定公告 for anyone, printable: document number and date, the designated bases, the validity the policy gives.</summary>
-public sealed class AnnouncementModel(ExemplarDbContext db, DecisionLoader loader) : PageModel
+public sealed class AnnouncementModel(ExemplarDbContext db, DecisionLoader loader, AnnouncementDocument documents) : PageModel
 {
+    /// <summary>下载公告（Word）: for anyone, like the page; only once announced.</summary>
+    public async Task<IActionResult> OnGetWordAsync(Guid noticeId, CancellationToken ct) =>
+        await documents.ForAsync(noticeId, ct) is { } d ? File(d.Bytes, d.ContentType, d.FileName) : NotFound();
+
     public DecisionFile Case { get; private set; } = null!;
     public DesignationDecision Decision { get; private set; } = null!;
     public IReadOnlyList<(Notices.NoticeEntry Entry, Designation Designation)> Designated { get; private set; } = [];

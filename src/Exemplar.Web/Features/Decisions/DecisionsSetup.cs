@@ -9,6 +9,7 @@ public static class DecisionsSetup
         s.AddScoped<DecisionLoader>();
         s.AddScoped<RecordDecisionHandler>();
         s.AddScoped<AnnounceHandler>();
+        s.AddScoped<AnnouncementDocument>();
         return builder;
     }
 }

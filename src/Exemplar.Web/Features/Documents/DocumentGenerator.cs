@@ -37,6 +37,16 @@ public sealed class DocumentGenerator
 
     public GeneratedDocument Official(OfficialDocumentData data) => Docx(data.Title.Replace("\n", ""), OfficialDocument.Render(data));
 
+    /// <summary>公示, named by its title.</summary>
+    public GeneratedDocument PublicNotice(PublicNoticeData data) => Official(OfficialNotices.PublicNotice(data));
+
+    /// <summary>公告 of designation, named by its title.</summary>
+    public GeneratedDocument Announcement(DesignationAnnouncementData data) => Official(OfficialNotices.Announcement(data));
+
+    /// <summary>撤销决定, named by its number and the base (its title alone is long).</summary>
+    public GeneratedDocument Revocation(RevocationDecisionData data) =>
+        Docx($"{data.Base.BaseName}-撤销称号决定" + (data.DocumentNumber.Length > 0 ? "-" + data.DocumentNumber : ""), OfficialDocument.Render(OfficialNotices.Revocation(data)));
+
     public GeneratedDocument Certificate(CertificateData data) => Docx($"{data.BaseName}-证书-{data.Number}", Certificates.Certificate.Render(data));
 
     /// <summary>An officer's list (applications, recommendations, scores, registry) as XLSX.</summary>

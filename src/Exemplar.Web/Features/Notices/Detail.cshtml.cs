@@ -11,8 +11,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Exemplar.Web.Features.Notices;
 
 /// <summary>One notice for anyone: the proposed bases, the period with weekdays, what the text says about it, how to object.</summary>
-public sealed class DetailModel(ExemplarDbContext db, PolicySnapshots snapshots, TimeProvider clock) : PageModel
+public sealed class DetailModel(ExemplarDbContext db, PolicySnapshots snapshots, NoticeDocument documents, TimeProvider clock) : PageModel
 {
+    /// <summary>下载公示（Word）: the notice as published, for anyone who may read it (everyone).</summary>
+    public async Task<IActionResult> OnGetWordAsync(Guid id, CancellationToken ct) =>
+        await documents.ForAsync(id, ct) is { } d ? File(d.Bytes, d.ContentType, d.FileName) : NotFound();
+
     public PublicNotice Notice { get; private set; } = null!;
     public NoticeTerm Term { get; private set; } = null!;
     public string PolicyTitle { get; private set; } = "";

@@ -20,6 +20,7 @@ public static class NoticesSetup
         s.AddScoped<StateCaseHandler>();
         s.AddScoped<ConcludeObjectionHandler>();
         s.AddScoped<ExtendNoticeHandler>();
+        s.AddScoped<NoticeDocument>();
         var perMinute = builder.Configuration.GetValue("Exemplar:RateLimits:ObjectionPerMinute", 30);
         s.Configure<RateLimiterOptions>(o => o.AddPolicy(RateLimitPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(
             ctx.Connection.RemoteIpAddress?.ToString() ?? "?",

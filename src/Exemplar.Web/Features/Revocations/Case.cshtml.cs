@@ -22,7 +22,7 @@ namespace Exemplar.Web.Features.Revocations;
 [Authorize(Roles = "Applicant,CountyOfficer,PrefectureOfficer,ZoneOfficer,DesignatingOfficer,Administrator")]
 [CaseScope(CaseRecord.Revocation)]
 public sealed class CaseModel(ExemplarDbContext db, CaseAccess access, CalendarService calendars, FileStore store, TimeProvider clock,
-    StateCaseHandler state, RecordDeliveryHandler delivery, DecideRevocationHandler decide) : PageModel, IFormPage
+    StateCaseHandler state, RecordDeliveryHandler delivery, DecideRevocationHandler decide, RevocationDocument documents) : PageModel, IFormPage
 {
     [BindProperty] [Display(Name = "版本")] public uint? Version { get; set; }
     [BindProperty] [Display(Name = "陈述申辩意见")] public string? Statement { get; set; }
@@ -61,6 +61,15 @@ public sealed class CaseModel(ExemplarDbContext db, CaseAccess access, CalendarS
             }
         }
         return Page();
+    }
+
+    /// <summary>下载撤销决定书（Word）: to whoever may open the case, once it ended in 撤销.</summary>
+    public async Task<IActionResult> OnGetWordAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (await documents.ForAsync(Case, Subject, ct) is { } d) return File(d.Bytes, d.ContentType, d.FileName);
+        TempData["Flash"] = "尚未作出撤销决定，没有撤销决定书。";
+        return Redirect($"/Revocations/{id}");
     }
 
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid fileId, CancellationToken ct)

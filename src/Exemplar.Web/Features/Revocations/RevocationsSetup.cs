@@ -10,6 +10,7 @@ public static class RevocationsSetup
         builder.Services.AddScoped<RecordDeliveryHandler>();
         builder.Services.AddScoped<DecideRevocationHandler>();
         builder.Services.AddScoped<SummaryRevocationProposals>();
+        builder.Services.AddScoped<RevocationDocument>();
         return builder;
     }
 }

@@ -179,7 +179,7 @@ internal static class DocumentFixtures
         Issuer = KunmingBureau, Programme = KunmingProgramme, DocumentNumber = "昆工信公示〔2026〕3号", Article = "第十三条",
         Procedure = "经县（市）区、开发（度假）区中小企业主管部门推荐、专家评审和现场核查", Bases = Bases,
         From = new DateOnly(2026, 11, 23), To = new DateOnly(2026, 12, 4), WorkingDays = 10,
-        ContactOffice = "昆明市工业和信息化局中小企业处", ContactPhone = "0871-63100000", ContactAddress = "昆明市呈贡区市级行政中心",
+        Contact = "昆明市工业和信息化局中小企业处，电话0871-63100000，地址昆明市呈贡区市级行政中心",
         Date = new DateOnly(2026, 11, 20),
     });
 
@@ -197,7 +197,7 @@ internal static class DocumentFixtures
         Base = new("盘龙科创孵化基地", "昆明盘龙科创有限公司", "盘龙区"), DesignatedBy = "2026年12月10日（昆工信〔2026〕120号）",
         Facts = "2027年3月，经核查，该基地申报材料中入驻企业名单有12家企业未实际入驻。\n该基地未能作出合理说明。",
         Ground = "《昆明市小型微型企业创业创新示范基地认定管理办法（修订）》第十五条“在有效期内如有违法违规等行为，一经查实，予以撤销市级示范基地称号”",
-        Consequences = "收回已颁发的牌匾", CopyTo = ["盘龙区工业和信息化局"], Date = new DateOnly(2027, 4, 6),
+        Consequences = "收回已颁发的牌匾", Remedies = Exemplar.Web.Features.Decisions.Remedies.Text, CopyTo = ["盘龙区工业和信息化局"], Date = new DateOnly(2027, 4, 6),
     });
 
     public const string QrPayload = "https://exemplar.example/verify/KM-2026-001?sig=3q2+7w";

@@ -64,7 +64,7 @@ public sealed class OfficialDocumentTests
         Assert.Contains("昆明盘龙科创有限公司：", r);
         Assert.Contains("一、查明的事实", r);
         Assert.Contains(r, p => p.StartsWith("依据《昆明市小型微型企业创业创新示范基地认定管理办法（修订）》第十五条", StringComparison.Ordinal) && p.EndsWith("收回已颁发的牌匾。", StringComparison.Ordinal));
-        Assert.Contains(r, p => p.Contains("六十日内依法申请行政复议", StringComparison.Ordinal));
+        Assert.Contains(r, p => p.Contains("60日内依法申请行政复议（《中华人民共和国行政复议法》第二十条）", StringComparison.Ordinal));
         using var doc = WordprocessingDocument.Open(new MemoryStream(revocation), false);
         var heading = ParagraphWith(doc, "一、查明的事实");
         Assert.Equal("Heading1", heading.ParagraphProperties!.ParagraphStyleId!.Val!.Value);
