@@ -26,6 +26,9 @@ public sealed class NoticesMatrixRows : IMatrixRows
         .. Public("/Notices/{id:guid}", s => $"/Notices/{s.KmNotice}"),
         .. Public("/Notices/{id:guid}/Object", s => $"/Notices/{s.KmNotice}/Object"),
         .. Public("/Decisions/Notices/{noticeId:guid}/Announcement", s => $"/Decisions/Notices/{s.KmNotice}/Announcement"),
+        // The Word files of the notice and the announcement: for anyone, like their pages.
+        Public("/Notices/{id:guid}", s => $"/Notices/{s.KmNotice}?handler=Word").First(),
+        Public("/Decisions/Notices/{noticeId:guid}/Announcement", s => $"/Decisions/Notices/{s.KmNotice}/Announcement?handler=Word").First(),
         .. Both(m => new(m, "/Notices/Objections", Deny, Allow, Deny, Deny, Deny, Deny, Deny, Deny)),
         .. Both(m => new(m, "/Notices/Manage", Deny, Deny, Deny, Deny, Deny, Allow, Deny, Allow)),
         .. Authority("/Notices/Manage/Calls/{callId:guid}", s => ($"/Notices/Manage/Calls/{s.KmCall}", $"/Notices/Manage/Calls/{s.LcCall}")),

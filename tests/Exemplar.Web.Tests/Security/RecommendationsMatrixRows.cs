@@ -15,7 +15,11 @@ public sealed class RecommendationsMatrixRows : IMatrixRows
     [
         new("GET", "/Recommendations", Deny, Deny, Allow, Allow, Allow, Allow, Deny, Deny),
         new("POST", "/Recommendations", Deny, Deny, Allow, Allow, Allow, Allow, Deny, Deny),
+        // The list as XLSX (?handler=Export): whoever reads the list.
+        new("GET", "/Recommendations", Deny, Deny, Allow, Allow, Allow, Allow, Deny, Deny, (_, _) => Task.FromResult(("/Recommendations?handler=Export", "/Recommendations?handler=Export"))),
         new("GET", W, Deny, Deny, Own, Own, Own, Deny, Deny, Deny, (s, u) => ApplicationsMatrixRows.Apps(s, u, "/Recommendation")),
         new("POST", W, Deny, Deny, Own, Own, Own, Deny, Deny, Deny, (s, u) => ApplicationsMatrixRows.Apps(s, u, "/Recommendation")),
+        // 下载推荐表（Word）: authorised like the worksheet (an unsigned or non-Tibet sample sends the reader back to it).
+        new("GET", W, Deny, Deny, Own, Own, Own, Deny, Deny, Deny, (s, u) => ApplicationsMatrixRows.Apps(s, u, "/Recommendation/Word")),
     ];
 }

@@ -25,6 +25,8 @@ public sealed class RevocationsMatrixRows : IMatrixRows
         new("POST", "/ChangeFilings/New", Deny, Own, Deny, Deny, Deny, Deny, Deny, Deny, (s, _) => NewAsync(s)),
         Case("GET", "/ChangeFilings/{id:guid}/{handler?}", "/ChangeFilings/"), Case("POST", "/ChangeFilings/{id:guid}/{handler?}", "/ChangeFilings/"),
         Case("GET", "/Revocations/{id:guid}/{handler?}", "/Revocations/"), Case("POST", "/Revocations/{id:guid}/{handler?}", "/Revocations/"),
+        // 下载撤销决定书（Word）: authorised like the case (an undecided sample sends the reader back to the case page).
+        Case("GET", "/Revocations/{id:guid}/{handler?}", "/Revocations/") with { Sample = async (s, u) => { var (own, other) = await CaseAsync(s, u, "/Revocations/"); return (own + "/Word", other + "/Word"); } },
         new("GET", "/Revocations/Start", Deny, Deny, Deny, Deny, Deny, Allow, Deny, Deny),
         new("POST", "/Revocations/Start", Deny, Deny, Deny, Deny, Deny, Allow, Deny, Deny),
     ];

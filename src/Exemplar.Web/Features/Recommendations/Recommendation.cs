@@ -27,6 +27,10 @@ public sealed class Recommendation
     public string? AuditFindings { get; set; }
     public List<Guid> AuditPhotoIds { get; set; } = [];
     public Guid? SampleId { get; set; }
+    /// <summary>
+    /// 测评 (西藏第十二条: 运营情况、服务业绩、满意度) where the level fills a 推荐表 per carrier: item → <see cref="AssessmentEntry"/>, as JSON.
+    /// </summary>
+    public string AssessmentJson { get; set; } = "{}";
     public string? Opinion { get; set; }
     public bool? Recommend { get; set; }
     public DateTimeOffset? SignedAt { get; set; }
@@ -48,6 +52,7 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         b.ToTable("recommendations");
         b.Property(x => x.MaterialsJson).HasColumnType("jsonb");
         b.Property(x => x.NotesJson).HasColumnType("jsonb");
+        b.Property(x => x.AssessmentJson).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
         b.Property(x => x.AuditInspectors).HasMaxLength(RecommendationLimits.Inspectors);
         b.Property(x => x.AuditFindings).HasMaxLength(RecommendationLimits.Findings);
         b.Property(x => x.Opinion).HasMaxLength(Domain.Workflow.RecommendationGate.MaxOpinion);
@@ -62,8 +67,17 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
     }
 }
 
+/// <summary>The officer's 测评 of one item: a grade and what it rests on.</summary>
+public sealed record AssessmentEntry(string Grade, string? Basis);
+
 public static class RecommendationLimits
 {
+    /// <summary>
+    /// The grades a 测评 takes. The texts name the items (西藏第十二条) but no scale; this four-step scale is the product's,
+    /// and 不合格 matches the word 西藏第十九条 uses for a failed 测评.
+    /// </summary>
+    public static readonly IReadOnlyList<string> AssessmentGrades = ["优秀", "良好", "合格", "不合格"];
+    public const int AssessmentBasis = 500;
     public const int Inspectors = 300;
     public const int Findings = 3000;
     public const int Note = 500;

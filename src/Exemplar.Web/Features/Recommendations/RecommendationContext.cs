@@ -16,6 +16,9 @@ public sealed record RecommendationFile(ApplicationFile File, ApplicationAccess 
     public SatisfactionSamplingRule? Sampling => Level?.SatisfactionSampling;
     public bool AuditRequired => Level?.OnSiteAudit is not null;
 
+    /// <summary>The 测评 items the officer grades on the worksheet: the level's, where it fills a 推荐表 per carrier (西藏第十二条).</summary>
+    public IReadOnlyList<string> AssessedItems => Level is { FormScope: RecommendationLevel.PerCarrier, Assessment: { } a } ? a.Items : [];
+
     /// <summary>Sampled enterprises that count as handled: answered, or 无法联系 with the reason recorded.</summary>
     public IEnumerable<SurveySampleAnswer> Handled => Answers.Where(a => a.Reached || !string.IsNullOrWhiteSpace(a.Comment));
 }

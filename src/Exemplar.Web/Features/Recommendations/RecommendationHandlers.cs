@@ -19,7 +19,12 @@ public sealed record SaveWorksheetCommand(Guid ApplicationId, ClaimsPrincipal Of
     /// <summary>Photos of the on-site audit to add (inspected by content) and stored ones to take off the worksheet.</summary>
     public IReadOnlyList<EvidenceUpload> NewPhotos { get; init; } = [];
     public IReadOnlyList<Guid> RemovePhotos { get; init; } = [];
+    /// <summary>测评 by item, in the level's item order (only where the level fills a 推荐表 per carrier).</summary>
+    public IReadOnlyList<AssessmentInput> Assessment { get; init; } = [];
 }
+
+/// <param name="Grade">One of <see cref="RecommendationLimits.AssessmentGrades"/>, or empty when not yet assessed.</param>
+public sealed record AssessmentInput(string Item, string? Grade, string? Basis);
 
 /// <summary>An uploaded file as received (name as the browser sent it, the bytes).</summary>
 public sealed record EvidenceUpload(string? FileName, byte[] Content);
@@ -44,7 +49,8 @@ public sealed class RecommendationHandlers(ExemplarDbContext db, RecommendationL
         var slots = r.File.Call.Slots.Select(s => s.Id.ToString()).ToHashSet();
         // A post with no box ticked and nothing written (an empty form) carries nothing to save.
         if (c.Materials.Values.All(v => !v) && c.Notes.Values.All(string.IsNullOrWhiteSpace) && c.AuditDate is null && string.IsNullOrWhiteSpace(c.AuditInspectors)
-            && string.IsNullOrWhiteSpace(c.AuditFindings) && string.IsNullOrWhiteSpace(c.Opinion) && c.Recommend is null && c.NewPhotos.Count == 0 && c.RemovePhotos.Count == 0)
+            && string.IsNullOrWhiteSpace(c.AuditFindings) && string.IsNullOrWhiteSpace(c.Opinion) && c.Recommend is null && c.NewPhotos.Count == 0 && c.RemovePhotos.Count == 0
+            && c.Assessment.All(a => string.IsNullOrWhiteSpace(a.Grade) && string.IsNullOrWhiteSpace(a.Basis)))
             p!.Add("Materials", "推荐工作表没有填写任何内容：请至少核对一项材料或填写意见后再保存。");
         if (c.Materials.Keys.Any(k => !slots.Contains(k))) p!.Add("", "提交的材料不属于本申报批次。");
         foreach (var (key, note) in c.Notes) p!.MaxLength("Notes", note, RecommendationLimits.Note, "核查意见");
@@ -56,6 +62,7 @@ public sealed class RecommendationHandlers(ExemplarDbContext db, RecommendationL
         p!.MaxLength("AuditInspectors", c.AuditInspectors, RecommendationLimits.Inspectors, "现场审核人员");
         p.MaxLength("AuditFindings", c.AuditFindings, RecommendationLimits.Findings, "现场审核情况");
         p.MaxLength("Opinion", c.Opinion, RecommendationGate.MaxOpinion, "推荐意见");
+        var assessment = Assessment(r, c.Assessment, p);
         var photos = (r.Worksheet?.AuditPhotoIds ?? []).Where(id => !c.RemovePhotos.Contains(id)).ToList();
         if (c.NewPhotos.Count > 0 && !r.AuditRequired) p.Add("AuditPhotos", "本办法未要求推荐单位现场审核，无需上传现场照片。");
         else if (photos.Count + c.NewPhotos.Count > RecommendationLimits.Photos)
@@ -76,6 +83,7 @@ public sealed class RecommendationHandlers(ExemplarDbContext db, RecommendationL
         sheet.MaterialsJson = ApplicationJson.Write(c.Materials.OrderBy(m => m.Key, StringComparer.Ordinal).ToDictionary());
         sheet.NotesJson = ApplicationJson.Write(c.Notes.Where(n => !string.IsNullOrWhiteSpace(n.Value))
             .OrderBy(n => n.Key, StringComparer.Ordinal).ToDictionary(n => n.Key, n => n.Value!.Trim()));
+        sheet.AssessmentJson = ApplicationJson.Write(assessment);
         sheet.AuditDate = c.AuditDate;
         sheet.AuditInspectors = Trim(c.AuditInspectors);
         sheet.AuditFindings = Trim(c.AuditFindings);
@@ -144,6 +152,33 @@ public sealed class RecommendationHandlers(ExemplarDbContext db, RecommendationL
         else if (r.File.Application.Status != ApplicationStatus.Submitted || r.File.Current.State != VersionState.Submitted)
             p.Add("", "只有已提交、尚未处理的申报可以推荐。");
         return p.Any ? (null, p) : (r, p);
+    }
+
+    /// <summary>
+    /// The 测评 of the items the level's text names (西藏第十二条 运营情况、服务业绩、满意度), where the level fills a 推荐表 per
+    /// carrier: a grade from the scale (or none yet) and its basis, in the text's item order.
+    /// </summary>
+    private static SortedDictionary<string, AssessmentEntry> Assessment(RecommendationFile r, IReadOnlyList<AssessmentInput> inputs, Problems p)
+    {
+        var result = new SortedDictionary<string, AssessmentEntry>(StringComparer.Ordinal);
+        var items = r.AssessedItems;
+        if (items.Count == 0)
+        {
+            if (inputs.Any(a => !string.IsNullOrWhiteSpace(a.Grade) || !string.IsNullOrWhiteSpace(a.Basis))) p.Add("Assessment", "本办法未要求推荐单位在推荐表中测评。");
+            return result;
+        }
+        foreach (var a in inputs)
+        {
+            if (!items.Contains(a.Item)) { p.Add("Assessment", $"“{a.Item}”不是本办法规定的测评内容（{string.Join("、", items)}）。"); continue; }
+            var grade = a.Grade?.Trim();
+            var basis = a.Basis?.Trim();
+            if (!string.IsNullOrEmpty(grade) && !RecommendationLimits.AssessmentGrades.Contains(grade))
+                p.Add("Assessment", $"{a.Item}的测评等级应为{string.Join("、", RecommendationLimits.AssessmentGrades)}之一。");
+            else if (string.IsNullOrEmpty(grade) && !string.IsNullOrEmpty(basis)) p.Add("Assessment", $"请选择{a.Item}的测评等级。");
+            p.MaxLength("Assessment", basis, RecommendationLimits.AssessmentBasis, $"{a.Item}的测评依据");
+            if (!string.IsNullOrEmpty(grade)) result[a.Item] = new AssessmentEntry(grade, string.IsNullOrEmpty(basis) ? null : basis);
+        }
+        return result;
     }
 
     private Recommendation New(RecommendationFile r)

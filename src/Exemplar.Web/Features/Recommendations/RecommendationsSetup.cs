@@ -9,6 +9,7 @@ public static class RecommendationsSetup
         builder.Services.AddScoped<RecommendationHandlers>();
         builder.Services.AddScoped<RecommendationListQuery>();
         builder.Services.AddScoped<RecommendationSummary>();
+        builder.Services.AddScoped<RecommendationForm>();
         return builder;
     }
 }

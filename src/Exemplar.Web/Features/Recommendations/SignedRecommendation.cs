@@ -11,9 +11,11 @@ public sealed record SignedRecommendation(
     string Schema, Guid ApplicationId, string? ReceiptNumber, int ApplicationVersion, string? PackageHash, int Level,
     IReadOnlyDictionary<string, bool> Materials, IReadOnlyDictionary<string, string> Notes,
     DateOnly? AuditDate, string? AuditInspectors, string? AuditFindings, IReadOnlyList<Guid> AuditPhotoIds,
-    SignedSample? Sample, string? Opinion, bool? Recommend, Guid? SignedBy, string? SignedByName, DateTimeOffset? SignedAt)
+    SignedSample? Sample, string? Opinion, bool? Recommend, Guid? SignedBy, string? SignedByName, DateTimeOffset? SignedAt,
+    IReadOnlyDictionary<string, AssessmentEntry>? Assessment = null)
 {
-    public const string SchemaId = "exemplar.recommendation.v1";
+    /// <summary>v2 adds the 测评 (西藏第十二条); records signed as v1 keep their bytes.</summary>
+    public const string SchemaId = "exemplar.recommendation.v2";
 
     public static string Write(RecommendationFile r, Recommendation s) => ApplicationJson.Write(new SignedRecommendation(
         SchemaId, r.File.Application.Id, r.File.Application.ReceiptNumber, r.File.Current.Number, r.File.Current.PackageHash, s.Level,
@@ -21,7 +23,8 @@ public sealed record SignedRecommendation(
         s.AuditDate, s.AuditInspectors, s.AuditFindings, s.AuditPhotoIds,
         r.Sample is { } x ? new SignedSample(x.Id, x.Seed, x.SharePercent, x.PopulationCount, x.PopulationDate, x.MemberIds, x.RedrawReason,
             r.Answers.OrderBy(a => a.EnterpriseId).Select(a => new SignedAnswer(a.EnterpriseId, a.Reached ? a.Satisfied : null, a.ContactMethod.ToString(), a.Comment)).ToList()) : null,
-        s.Opinion, s.Recommend, s.SignedBy, s.SignedByName, s.SignedAt));
+        s.Opinion, s.Recommend, s.SignedBy, s.SignedByName, s.SignedAt,
+        r.AssessedItems.Count == 0 ? null : ApplicationJson.Read<Dictionary<string, AssessmentEntry>>(s.AssessmentJson)));
 }
 
 public sealed record SignedSample(Guid Id, long Seed, decimal SharePercent, int PopulationCount, DateOnly PopulationDate,

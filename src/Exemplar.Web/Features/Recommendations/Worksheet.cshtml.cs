@@ -17,7 +17,7 @@ namespace Exemplar.Web.Features.Recommendations;
 // The dictionaries and lists are bound by name: the draw and sign forms post none of their fields, and an unnamed
 // dictionary would then fall back to binding every posted field (the version, the token) as one of its entries.
 [ApplicationScope(RecommenderPosts = true)]
-public sealed class WorksheetModel(RecommendationLoader loader, RecommendationHandlers handlers, ExemplarDbContext db, FileStore store) : ApplicationPageModel,
+public sealed class WorksheetModel(RecommendationLoader loader, RecommendationHandlers handlers, ExemplarDbContext db, FileStore store, RecommendationForm forms) : ApplicationPageModel,
     Infrastructure.Forms.IFormPage
 {
     [BindProperty] [Display(Name = "版本")] public uint Version { get; set; }
@@ -33,6 +33,11 @@ public sealed class WorksheetModel(RecommendationLoader loader, RecommendationHa
     [BindProperty] [Display(Name = "再次抽取原因")] public string? RedrawReason { get; set; }
     [BindProperty(Name = "AuditPhotos")] [Display(Name = "现场审核照片")] public List<IFormFile> AuditPhotos { get; set; } = [];
     [BindProperty(Name = "RemovePhotos")] [Display(Name = "删除照片")] public List<Guid> RemovePhotos { get; set; } = [];
+    [BindProperty(Name = "AssessmentItem")] [Display(Name = "测评内容")] public List<string?> AssessmentItem { get; set; } = [];
+    [BindProperty(Name = "AssessmentGrade")] [Display(Name = "测评等级")] public List<string?> AssessmentGrade { get; set; } = [];
+    [BindProperty(Name = "AssessmentBasis")] [Display(Name = "测评依据和说明")] public List<string?> AssessmentBasis { get; set; } = [];
+    /// <summary>The 测评 as stored or as posted, by item.</summary>
+    public IReadOnlyDictionary<string, AssessmentEntry> Assessment { get; private set; } = new Dictionary<string, AssessmentEntry>();
     public IReadOnlyList<StoredFile> Photos { get; private set; } = [];
 
     public RecommendationFile Sheet { get; private set; } = null!;
@@ -70,7 +75,7 @@ public sealed class WorksheetModel(RecommendationLoader loader, RecommendationHa
             uploads.Add(new EvidenceUpload(f.FileName, ms.ToArray()));
         }
         var r = await handlers.SaveAsync(new SaveWorksheetCommand(Application.Id, User, Version, Materials, Notes, AuditDate, AuditInspectors,
-            AuditFindings, Opinion, Recommend) { NewPhotos = uploads, RemovePhotos = RemovePhotos }, ct);
+            AuditFindings, Opinion, Recommend) { NewPhotos = uploads, RemovePhotos = RemovePhotos, Assessment = PostedAssessment() }, ct);
         return await AfterAsync(r, "推荐工作表已保存。", fromStored: false, ct);
     }
 
@@ -87,6 +92,22 @@ public sealed class WorksheetModel(RecommendationLoader loader, RecommendationHa
         var r = await handlers.SignAsync(new SignRecommendationCommand(Application.Id, User, Version, Confirm), ct);
         return await AfterAsync(r, "推荐意见已签署。", fromStored: true, ct);
     }
+
+    /// <summary>
+    /// 下载推荐表（Word）: the signed worksheet of a programme whose level fills a 推荐表 per carrier with a layout (西藏基地
+    /// 附件1), to whoever may read the worksheet; otherwise back to the worksheet with the reason.
+    /// </summary>
+    public async Task<IActionResult> OnGetWordAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(fromStored: true, ct)) return NotFound();
+        if (!MayRead) return Forbid();
+        if (await forms.ForAsync(Sheet, ct) is { } d) return File(d.Bytes, d.ContentType, d.FileName);
+        TempData["Flash"] = RecommendationForm.HasLayout(Sheet) ? "推荐意见签署后才能下载推荐表。" : "本办法没有规定逐个基地填写的推荐表。";
+        return Redirect(BaseUrl + "/Recommendation");
+    }
+
+    private List<AssessmentInput> PostedAssessment() =>
+        [.. AssessmentItem.Select((item, i) => new AssessmentInput(item ?? "", AssessmentGrade.ElementAtOrDefault(i), AssessmentBasis.ElementAtOrDefault(i)))];
 
     /// <param name="fromStored">The refused form is another one than the worksheet (draw, sign): show the worksheet as stored.</param>
     private async Task<IActionResult> AfterAsync(Infrastructure.Forms.SaveResult r, string flash, bool fromStored, CancellationToken ct)
@@ -113,7 +134,11 @@ public sealed class WorksheetModel(RecommendationLoader loader, RecommendationHa
             Materials = ApplicationJson.Read<Dictionary<string, bool>>(w.MaterialsJson);
             Notes = ApplicationJson.Read<Dictionary<string, string>>(w.NotesJson).ToDictionary(n => n.Key, n => (string?)n.Value);
             (AuditDate, AuditInspectors, AuditFindings, Opinion, Recommend) = (w.AuditDate, w.AuditInspectors, w.AuditFindings, w.Opinion, w.Recommend);
+            Assessment = ApplicationJson.Read<Dictionary<string, AssessmentEntry>>(w.AssessmentJson);
         }
+        else if (!fromStored)
+            Assessment = PostedAssessment().Where(a => !string.IsNullOrWhiteSpace(a.Grade) || !string.IsNullOrWhiteSpace(a.Basis))
+                .GroupBy(a => a.Item).ToDictionary(g => g.Key, g => new AssessmentEntry(g.First().Grade ?? "", g.First().Basis));
         var photoIds = sheet.Worksheet?.AuditPhotoIds ?? [];
         Photos = photoIds.Count == 0 ? [] : (await db.Set<StoredFile>().AsNoTracking().Where(x => photoIds.Contains(x.Id)).ToListAsync(ct))
             .OrderBy(x => photoIds.IndexOf(x.Id)).ToList();

@@ -34,6 +34,16 @@ public sealed class NoticeJourneyTests(BrowserFixture browser) : IClassFixture<B
         await city.GetByRole(AriaRole.Button, new() { Name = "发布公示" }).ClickAsync();
         await Assertions.Expect(city.Locator("#notice-period")).ToContainTextAsync("共10个工作日");
         var noticeId = Guid.Parse(city.Url.Split('/').Last());
+        // The city downloads the 公示 as published (GB/T 9704 Word file) from its notice page.
+        var download = await city.RunAndWaitForDownloadAsync(() => city.Locator("#notice-word").ClickAsync(), new() { Timeout = 60000 });
+        Assert.Equal("2026年度昆明市小型微型企业创业创新示范基地拟认定名单公示.docx", download.SuggestedFilename);
+        using (var stream = new MemoryStream())
+        {
+            await (await download.CreateReadStreamAsync()).CopyToAsync(stream);
+            using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(stream.ToArray()), false);
+            var text = string.Concat(doc.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+            Assert.Contains("公示期为2026年11月23日至2026年12月4日（10个工作日）", text, StringComparison.Ordinal);
+        }
 
         // A member of the public, on a phone.
         var phone = await browser.NewPageAsync(phone: true);

@@ -39,6 +39,13 @@ public sealed record TibetRecommendationData
 /// </summary>
 public static class TibetRecommendationForm
 {
+    /// <summary>The officer's judgement and note; a note alone where the worksheet records notes only (核查意见 / 无异议).</summary>
+    private static string Officer(ConditionCheck c)
+    {
+        var parts = new[] { c.OfficerMet switch { true => "符合", false => "不符合", null => "" }, c.Note }.Where(x => x.Length > 0).ToList();
+        return parts.Count == 0 ? "未审核" : string.Join("\n", parts);
+    }
+
     public const string Title = "西藏自治区小型微型企业创业创新示范基地推荐表";
 
     public static byte[] Render(TibetRecommendationData data) => DocxRenderer.Render(Describe(data));
@@ -62,7 +69,7 @@ public static class TibetRecommendationForm
         b.Heading(1, "二、申报条件审核（第六条至第九条）");
         var t = new TableBuilder(2.3, 3.4, 2.6, 1.4, 1.5).Header("条款", "条件", "申报数据", "系统核验", "推荐单位审核");
         foreach (var c in data.Conditions)
-            t.Row(T(c.Citation), L(c.Requirement), L(c.Actual), T(c.EngineState.ToChinese()), T(c.OfficerMet switch { true => "符合", false => "不符合", null => "未审核" } + (c.Note.Length > 0 ? "\n" + c.Note : "")));
+            t.Row(T(c.Citation), L(c.Requirement), L(c.Actual), T(c.EngineState.ToChinese()), T(Officer(c)));
         b.Table(t.Build());
         b.Note("“系统核验”为系统按申报数据对量化条件的核验结果，定性条件（第七条、第九条等）以推荐单位审核为准。");
         b.Heading(1, "三、测评情况（第十二条）");
