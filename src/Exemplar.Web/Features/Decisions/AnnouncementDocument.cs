@@ -1,4 +1,4 @@
-using Exemplar.Web.Features.Applications;
+using Exemplar.Domain.Workflow;
 using Exemplar.Web.Features.Designations;
 using Exemplar.Web.Features.Documents;
 using Exemplar.Web.Features.Documents.Building;
@@ -39,7 +39,7 @@ public sealed class AnnouncementDocument(ExemplarDbContext db, DecisionLoader lo
         {
             Issuer = PolicyWording.IssuerOf(f.Policy), Programme = PolicyWording.Programme(f.Policy), Title = d.AnnouncementTitle ?? "",
             DocumentNumber = d.AnnouncementNumber ?? "", Procedure = PolicyWording.Procedure(f.Policy, reviewed, inspected, after),
-            Bases = [.. designated.Select(x => new Documents.Official.NoticeBase(x.Entry.CarrierName, x.Entry.OperatorName, x.Entry.RegionName))],
+            Bases = [.. designated.Select(x => new NoticeBase(x.Entry.CarrierName, x.Entry.OperatorName, x.Entry.RegionName))],
             ValidFrom = common?.Item1, ValidUntil = common?.Item2, BaseTerms = perBase, ReReview = reReview,
             Plaque = !reReview && f.Policy.Procedure.Plaque is not null,
             Obligations = f.Policy.Management.AnnualSummaryDue is null

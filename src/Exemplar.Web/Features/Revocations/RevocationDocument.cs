@@ -34,7 +34,7 @@ public sealed class RevocationDocument(ExemplarDbContext db, DocumentGenerator g
         var extra = new List<string>();
         if (r.PlaqueRecall) extra.Add("收回已颁发的牌匾");
         if (consequences?.Ban is { } ban && r.ReapplyBannedUntil is { } until)
-            extra.Add($"依据{ban.Citation}，你单位自本决定作出之日起{Years(ban.Years)}年内（至{ChineseFormat.Date(until)}）不得再次申请");
+            extra.Add($"自本决定作出之日起{Years(ban.Years)}年内（至{ChineseFormat.Date(until)}）不得再次申请（{ban.Citation}）");
         var started = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.StartedAt, ChinaTime.Zone).DateTime);
         var hearing = $"{ChineseFormat.Date(started)}，本机关将拟撤销称号的事实、理由和依据告知你单位，并告知你单位享有陈述、申辩的权利。" + (r.Statement is null
             ? "你单位在规定期限内未提出陈述、申辩。"

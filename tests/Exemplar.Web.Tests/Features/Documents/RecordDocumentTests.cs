@@ -79,7 +79,7 @@ public sealed class RecordDocumentTests(ExemplarFactory app) : IClassFixture<Exe
         var version = await data.Db(db => db.Set<PublicNotice>().Where(x => x.Id == n.Id).Select(x => x.Version).SingleAsync());
         Ok(await data.Reviews.WithAsync((s, _) => s.GetRequiredService<RecordDecisionHandler>().HandleAsync(new RecordDecisionCommand(
             n.Id, who, version, new DateOnly(2026, 12, 5), "局长办公会", "王强，主持人\n李娜，参会委员\n张伟，参会委员\n赵敏，记录人", 4, 4, true,
-            new EvidenceUpload("会议纪要.pdf", ApplicationTestData.Pdf), [.. n.Entries.Select(e => new DecisionChoice(e.Id, true, null))]), default)));
+            new Exemplar.Web.Features.Notices.EvidenceUpload("会议纪要.pdf", ApplicationTestData.Pdf), [.. n.Entries.Select(e => new DecisionChoice(e.Id, true, null))]), default)));
         var decision = await data.Db(db => db.Set<DesignationDecision>().SingleAsync(d => d.NoticeId == n.Id));
         Ok(await data.Reviews.WithAsync((s, _) => s.GetRequiredService<AnnounceHandler>().HandleAsync(new AnnounceCommand(n.Id, who, decision.Version,
             "昆工信发〔2026〕120号", "关于认定2026年度昆明市小型微型企业创业创新示范基地的公告", new DateOnly(2026, 12, 5)), default)));
@@ -157,7 +157,7 @@ public sealed class RecordDocumentTests(ExemplarFactory app) : IClassFixture<Exe
         Assert.Contains("经核实，所报服务企业数据与台账和抽查结果不符，属提供虚假数据。", r);
         // 北京第十五条第（一）项 in the text's words, and 第十五条's two-year ban counted from the revocation day (not counted).
         Assert.Contains("依据《北京市小型微型企业创业创新示范基地管理办法》第十五条第（一）项“在申请认定和绩效评价中提供虚假材料和数据”的规定，经研究，" +
-            "决定撤销海淀中关村创业示范基地“北京市小型微型企业创业创新示范基地”称号，依据第十五条，你单位自本决定作出之日起两年内（至2028年11月21日）不得再次申请。", r);
+            "决定撤销海淀中关村创业示范基地“北京市小型微型企业创业创新示范基地”称号，自本决定作出之日起两年内（至2028年11月21日）不得再次申请（第十五条）。", r);
         Assert.Contains("如对本决定不服，可以自知道本决定之日起60日内依法申请行政复议（《中华人民共和国行政复议法》第二十条），" +
             "或者自知道或者应当知道本决定之日起6个月内依法向人民法院提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）。", r);
         Assert.Contains("2026年11月21日", r);
@@ -207,10 +207,23 @@ public sealed class RecordDocumentTests(ExemplarFactory app) : IClassFixture<Exe
             .Eligibility.Conditions.Single(c => c.ConditionId == "resident-count");
         Assert.Equal("第六条第（二）项", frozen.Citation);
         var checkedRow = RowStarting(TableWith(word, "条款"), "第六条第（二）项");
-        Assert.Equal(frozen.Actual, checkedRow[2]);
+        Assert.Equal(frozen.Actual ?? "—", checkedRow[2]);
         Assert.Equal("核查意见：抽查入驻合同，与申报一致。", checkedRow[4]);
-        Assert.Contains("是否同意推荐：是", string.Join("\n", TableWith(word, "是否同意推荐：是").SelectMany(x => x)));
+        Assert.Contains(Tables(word).SelectMany(t => t).SelectMany(r => r), c => c.Contains("该基地符合申报条件，同意推荐。\n是否同意推荐：是", StringComparison.Ordinal));
         await RenderAsync("recommendation", ("tibet-recommendation", word));
+
+        // The officer's list exports as XLSX: title, then the frozen header in row 2, one row per application in her queue.
+        using var export = await lasa.GetAsync("/Recommendations?handler=Export");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var xlsx = await export.Content.ReadAsByteArrayAsync();
+        AssertValidXlsx(xlsx);
+        var cells = SheetCells(xlsx);
+        Assert.Equal(("受理编号", "基地（平台）", "签署人"), (cells["A2"], cells["B2"], cells["H2"]));
+        var receipt = await data.WithAsync((_, db) => db.Set<Application>().Where(a => a.Id == id).Select(a => a.ReceiptNumber!).SingleAsync());
+        var row = cells.Single(c => c.Value == receipt).Key[1..];
+        Assert.Equal(("拉萨城关创业园", "已推荐", "该基地符合申报条件，同意推荐。"), (cells["B" + row], cells["E" + row], cells["G" + row]));
+        using (var sheet = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false))
+            Assert.Equal("A3", sheet.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().Single().TopLeftCell!.Value);
     }
 
     /// <summary>
