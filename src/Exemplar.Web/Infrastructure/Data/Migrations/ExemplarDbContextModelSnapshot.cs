@@ -3508,6 +3508,13 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("application_version");
 
+                    b.Property<string>("AssessmentJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("assessment_json")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
                     b.Property<DateOnly?>("AuditDate")
                         .HasColumnType("date")
                         .HasColumnName("audit_date");
