@@ -97,11 +97,14 @@ public sealed record RevocationDecisionData
 /// <summary>The 公示, the 公告 of designation and the revocation decision: three bodies on one GB/T 9704 generator.</summary>
 public static class OfficialNotices
 {
+    // 序号 wide enough for its two characters on one line; the region as written (云南省昆明市五华区), not as a path.
     private static OfficialTable BaseTable(IReadOnlyList<NoticeBase> bases, IReadOnlyList<string>? terms = null) => terms is null
-        ? new(["序号", "基地名称", "运营单位", "所在地区"], [0.8, 3.6, 3.6, 2.0],
-            bases.Select((x, i) => (IReadOnlyList<string>)[Number(i), x.BaseName, x.OperatorName, x.Region]).ToList())
-        : new(["序号", "基地名称", "运营单位", "所在地区", "有效期"], [0.8, 2.9, 2.9, 1.7, 2.7],
-            bases.Select((x, i) => (IReadOnlyList<string>)[Number(i), x.BaseName, x.OperatorName, x.Region, terms[i]]).ToList());
+        ? new(["序号", "基地名称", "运营单位", "所在地区"], [1.2, 3.3, 3.3, 2.4],
+            bases.Select((x, i) => (IReadOnlyList<string>)[Number(i), x.BaseName, x.OperatorName, Region(x)]).ToList())
+        : new(["序号", "基地名称", "运营单位", "所在地区", "有效期"], [1.2, 2.7, 2.7, 1.9, 2.6],
+            bases.Select((x, i) => (IReadOnlyList<string>)[Number(i), x.BaseName, x.OperatorName, Region(x), terms[i]]).ToList());
+
+    private static string Region(NoticeBase b) => b.Region.Replace(" / ", "", StringComparison.Ordinal).Replace("/", "", StringComparison.Ordinal);
 
     private static string Number(int i) => (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
