@@ -34,7 +34,7 @@ public sealed class BaseModel(ExemplarDbContext db, ProgrammePolicies policies, 
         var designations = await db.Set<Designation>().AsNoTracking().Where(d => d.CarrierId == id).OrderByDescending(d => d.AnnouncedOn).ToListAsync(ct);
         if (designations.Count == 0) return NotFound();
         var ids = designations.Select(d => d.Id).ToList();
-        var certificates = await db.Set<IssuedCertificate>().AsNoTracking().Where(c => ids.Contains(c.DesignationId)).ToDictionaryAsync(c => c.DesignationId, ct);
+        var certificates = await db.Set<IssuedCertificate>().AsNoTracking().Where(c => ids.Contains(c.DesignationId) && c.SupersededOn == null).ToDictionaryAsync(c => c.DesignationId, ct);
         var changes = await db.Set<DesignationChange>().AsNoTracking().Where(c => ids.Contains(c.DesignationId)).ToListAsync(ct);
         Carrier = carrier;
         Stars = await evaluations.StarsAsync(ids, ct);
