@@ -46,6 +46,8 @@ public static class SignatureAlgorithms
 /// <summary>ECDSA over NIST P-256 with SHA-256 (FIPS 186-4), the default.</summary>
 internal sealed class EcdsaP256Sha256 : SignatureAlgorithm
 {
+    private const string P256Oid = "1.2.840.10045.3.1.7";
+
     public override string Name => SignatureAlgorithms.EcdsaP256;
     public override string Label => "ECDSA P-256（SHA-256）";
 
@@ -68,7 +70,9 @@ internal sealed class EcdsaP256Sha256 : SignatureAlgorithm
         try
         {
             ecdsa.ImportSubjectPublicKeyInfo(publicKey, out _);
-            return ecdsa.KeySize == 256 && ecdsa.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+            // Only P-256: the platform's OpenSSL would also take a key on another curve (SM2's included).
+            return ecdsa.ExportParameters(false).Curve.Oid?.Value == P256Oid
+                && ecdsa.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         }
         catch (CryptographicException)
         {

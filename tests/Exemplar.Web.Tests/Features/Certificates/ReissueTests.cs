@@ -86,9 +86,11 @@ public sealed class ReissueTests(ExemplarFactory app) : IClassFixture<ExemplarFa
 
         // Lists and the registry show the new number only.
         Assert.Contains(fresh.Number, (await city.GetDocumentAsync("/Designations")).QuerySelector($"tr[data-designation='{designation}']")!.TextContent);
-        var registry = (await app.Client().GetDocumentAsync($"/Registry/Bases/{carrier}")).Body!.TextContent;
-        Assert.Contains(fresh.Number, registry);
-        Assert.DoesNotContain("KM-2023-015", registry);
+        var registry = await app.Client().GetDocumentAsync($"/Registry/Bases/{carrier}");
+        var reissued = registry.QuerySelectorAll("table.history tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList())
+            .Single(cells => cells[1].Contains(fresh.Number));
+        Assert.Equal(["2026年11月21日", $"补发证书，证书编号 {fresh.Number}（原证书 KM-2023-015 作废）"], reissued);
+        Assert.Equal(fresh.Number, registry.QuerySelector($"dd a[href='/Verify/{fresh.Number}']")?.TextContent);
 
         var audit = await Db(db => db.Set<AuditEntry>().AsNoTracking().Where(a => a.Operation == "证书.补发").ToListAsync());
         Assert.Contains(audit, a => a.EntityType == "IssuedCertificate" && a.EntityId == fresh.Id.ToString());
