@@ -64,5 +64,8 @@ internal sealed class IssuedCertificateConfiguration : IEntityTypeConfiguration<
         // One current certificate per designation; the ones a reissue voided stay, for their verification page.
         b.HasIndex(x => x.DesignationId).IsUnique().HasFilter("superseded_on IS NULL");
         b.HasOne<Designation>().WithMany().HasForeignKey(x => x.DesignationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<IssuedCertificate>().WithMany().HasForeignKey(x => x.ReplacesId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<IssuedCertificate>().WithMany().HasForeignKey(x => x.SupersededById).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ChangeFilings.ChangeFiling>().WithMany().HasForeignKey(x => x.ChangeFilingId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -22,7 +22,7 @@ public sealed record ReissueSubject(Designation Designation, IssuedCertificate C
 /// rule, the same designation and validity, the base's registered name — and the current one is void from today (its
 /// verification page reads 已换发（作废）/已补发（作废）with the day). 换发 follows an accepted 名称 change filing and needs
 /// the registered name to differ from the printed one; 补发 needs an account of the loss. The officer confirms first; one
-/// save does both, so two officers reissuing at once cannot both succeed.
+/// transaction does both, and the old certificate's row version makes two officers reissuing at once end with one new certificate.
 /// </summary>
 public sealed class ReissueCertificateHandler(ExemplarDbContext db, CertificateIssuer issuer, DesignationScope scope, TimeProvider clock)
 {
@@ -77,12 +77,33 @@ public sealed class ReissueCertificateHandler(ExemplarDbContext db, CertificateI
 
         var old = await db.Set<IssuedCertificate>().SingleAsync(x => x.Id == s.Current.Id, ct);
         db.Entry(old).Property(x => x.Version).OriginalValue = c.Version ?? old.Version;
-        var replacement = await issuer.SignAsync(s.Designation, null, new CertificateIssuer.Reissue(old.Id, c.Kind!.Value, reason, filingId), ct);
-        old.SupersededOn = replacement.IssuedOn;
-        old.SupersededById = replacement.Id;
-        db.Add(replacement);
-        db.Actor.Operation = c.Kind == CertificateReissueKind.NameChange ? "证书.换发" : "证书.补发";
-        return await Problems.SaveAsync(db, replacement.Id, ct);
+        var operation = c.Kind == CertificateReissueKind.NameChange ? "证书.换发" : "证书.补发";
+        try
+        {
+            var newId = Guid.Empty;
+            // Two steps in one transaction: the old certificate stops being current (the partial unique index allows one
+            // per designation, and its row version settles a race between two officers), then the new one is signed and added.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                db.Actor.Operation = operation;
+                old.SupersededOn = ChinaTime.Today(clock);
+                await db.SaveChangesAsync(ct);
+                var replacement = await issuer.SignAsync(s.Designation, null, new CertificateIssuer.Reissue(old.Id, c.Kind!.Value, reason, filingId), ct);
+                db.Add(replacement);
+                old.SupersededById = replacement.Id;
+                db.Actor.Operation = operation;
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                newId = replacement.Id;
+            });
+            return SaveResult.Saved(newId);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            p.Add("", Problems.ConcurrencyMessage);
+            return p.Result();
+        }
     }
 
     public static string Verb(CertificateReissueKind? kind) => kind == CertificateReissueKind.Lost ? "补发" : "换发";
