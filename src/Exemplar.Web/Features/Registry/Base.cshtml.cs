@@ -49,7 +49,7 @@ public sealed class BaseModel(ExemplarDbContext db, ProgrammePolicies policies, 
             var history = new List<Event> { new(d.AnnouncedOn, $"认定为{name}（{d.AnnouncementNumber ?? "公告文号未录入"}）") };
             foreach (var c in allCertificates.Where(c => c.DesignationId == d.Id))
             {
-                var replaced = c.ReplacesId is { } r ? allCertificates.FirstOrDefault(x => x.Id == r)?.Number : null;
+                var replaced = c.ReplacesId is { } previous ? allCertificates.FirstOrDefault(x => x.Id == previous)?.Number : null;
                 history.Add(replaced is null ? new(c.IssuedOn, $"颁发证书，证书编号 {c.Number}", c.Number)
                     : new(c.IssuedOn, $"{ReissueCertificateHandler.Verb(c.ReissueKind)}证书，证书编号 {c.Number}（原证书 {replaced} 作废）", c.Number));
             }
