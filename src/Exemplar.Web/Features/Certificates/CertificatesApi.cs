@@ -22,18 +22,15 @@ public static class CertificatesApi
         api.MapGet("/certificates/{number}", CheckAsync).WithTags("证书核验")
             .WithSummary("按证书编号核验证书：签名、当前状态（valid 有效、expired 已期满、revoked 已撤销、rereview 复核中、superseded 已换发或补发而作废）、基地、称号、有效期和签名算法；可附二维码中的 p、s 参数一并核验");
 
-    private static async Task<Results<Ok<CertificateCheckDto>, NotFound<ProblemDetails>>> CheckAsync(
+    private static async Task<Results<Ok<CertificateCheckDto>, ProblemHttpResult>> CheckAsync(
         string number, [FromQuery] string? p, [FromQuery] string? s, HttpContext http, CertificateVerification verification, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store, max-age=0";
         http.Response.Headers.Pragma = "no-cache";
         var c = await verification.CheckAsync(number, p, s, ct);
         if (c.Outcome == VerificationOutcome.Unknown || c.Certificate is not { } cert)
-            return TypedResults.NotFound(new ProblemDetails
-            {
-                Status = 404, Title = "未找到该证书",
-                Detail = $"本系统没有颁发过证书编号为“{c.Number}”的证书。请核对编号；如果证书上印有此编号，请向证书上的颁发机关核实。",
-            });
+            return TypedResults.Problem(statusCode: 404, title: "未找到该证书",
+                detail: $"本系统没有颁发过证书编号为“{c.Number}”的证书。请核对编号；如果证书上印有此编号，请向证书上的颁发机关核实。");
         var algorithm = SignatureAlgorithms.Find(cert.Algorithm);
         var keyUrl = $"/Verify/Keys/{cert.KeyId}.pem";
         var url = $"/Verify/{Uri.EscapeDataString(c.Number)}";

@@ -56,11 +56,11 @@ public static class NoticesApi
             x.n.PublishedOn, x.n.StartsOn, x.n.EndsOn, x.n.WorkingDays, x.Count, $"/Notices/{x.n.Id}"))]));
     }
 
-    private static async Task<Results<Ok<NoticeDto>, NotFound<ProblemDetails>>> FindAsync(
+    private static async Task<Results<Ok<NoticeDto>, ProblemHttpResult>> FindAsync(
         Guid id, ExemplarDbContext db, PolicySnapshots snapshots, TimeProvider clock, CancellationToken ct)
     {
         var n = await db.Set<PublicNotice>().AsNoTracking().Include(x => x.Entries).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (n is null) return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "未找到该公示" });
+        if (n is null) return TypedResults.Problem(statusCode: 404, title: "未找到该公示", detail: "没有这个公示，或它尚未发布。");
         var hash = await db.Set<Call>().Where(c => c.Id == n.CallId).Select(c => c.PolicyHash).SingleAsync(ct);
         var policy = await snapshots.LoadAsync(hash, ct) ?? throw new InvalidOperationException($"政策版本 {hash} 未保存。");
         var decision = await db.Set<DesignationDecision>().AsNoTracking().Where(d => d.NoticeId == id && d.AnnouncedOn != null)

@@ -52,9 +52,9 @@ public sealed class ReissueTests(ExemplarFactory app) : IClassFixture<ExemplarFa
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal("/Designations", done.Headers.Location!.OriginalString);
 
-        var all = await Db(db => db.Set<IssuedCertificate>().AsNoTracking().Where(c => c.DesignationId == designation).OrderBy(c => c.CreatedAt).ToListAsync());
+        var all = await Db(db => db.Set<IssuedCertificate>().AsNoTracking().Where(c => c.DesignationId == designation).ToListAsync());
         Assert.Equal(2, all.Count);
-        var (voided, fresh) = (all[0], all[1]);
+        var (voided, fresh) = (all.Single(c => c.SupersededOn != null), all.Single(c => c.SupersededOn == null));
         Assert.Equal("KM-2023-015", voided.Number);
         Assert.Equal(new DateOnly(2026, 11, 21), voided.SupersededOn);
         Assert.Equal(fresh.Id, voided.SupersededById);

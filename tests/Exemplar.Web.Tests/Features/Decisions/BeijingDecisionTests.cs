@@ -43,7 +43,8 @@ public sealed class BeijingDecisionTests(ExemplarFactory app) : IClassFixture<Ex
         // The operator of the demo Beijing base registers a second base of its own (the first holds a title already).
         var org = await data.Db(db => db.Set<Organization>().Where(o => o.Name == "北京海淀科创孵化器有限公司").Select(o => o.Id).SingleAsync());
         Ok(await Applications.WithAsync((s, _) => s.GetRequiredService<SaveCarrierHandler>().HandleAsync(new SaveCarrierCommand(
-            org, null, 0, Base, CarrierKind.Base, "110108", "集成电路、智能制造", CarrierPrimaryType.ProducerServices, 12000, 1500, new DateOnly(2019, 3, 1)), default)));
+            org, null, 0, Base, CarrierKind.Base, "110108", "集成电路、智能制造", CarrierPrimaryType.ProducerServices, 12000, 1500, new DateOnly(2019, 3, 1),
+            "hardTechIncubator", new DateOnly(2019, 3, 1), new DateOnly(2018, 6, 1)), default)));
 
         // 第十条: the call, and an application submitted to the city.
         var call = await Applications.CallAsync("beijing-base", "bj.city", "BJ", title: "2026年度北京市小型微型企业创业创新示范基地申报");
@@ -101,6 +102,7 @@ public sealed class BeijingDecisionTests(ExemplarFactory app) : IClassFixture<Ex
         Assert.Contains("未规定", (await app.Client().GetDocumentAsync($"/Decisions/Notices/{notice.Id}/Announcement")).QuerySelector("#designated")!.TextContent);
 
         // The certificate, issued by the city from its list: signed, and saying there is no end date.
+        city = await app.SignedInAsync("bj.city"); // signed in again: the session of 11月21日 has expired by now
         var issued = await city.PostFormAsync("/Designations", new Dictionary<string, string>(), postUrl: $"/Designations/{designation.Id}/Certificate");
         Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
         var certificate = await data.Db(db => db.Set<IssuedCertificate>().AsNoTracking().SingleAsync(c => c.DesignationId == designation.Id));

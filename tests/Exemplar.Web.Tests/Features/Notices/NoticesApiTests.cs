@@ -23,8 +23,8 @@ public sealed class NoticesApiTests(ExemplarFactory app) : IClassFixture<Exempla
         Assert.Equal((1, 20), (list.GetProperty("page").GetInt32(), list.GetProperty("pageSize").GetInt32()));
         Assert.Equal(list.GetProperty("total").GetInt32(), list.GetProperty("items").GetArrayLength()); // fewer than a page
         var item = list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == n.Id.ToString());
-        // Published Saturday 2026-11-21 for 10 working days (昆明第十三条 不少于10个工作日): 11-23 … 12-04.
-        Assert.Equal(("open", "公示中", "2026-12-04", 10, 2), (item.GetProperty("status").GetString(), item.GetProperty("statusLabel").GetString(),
+        // Published Saturday 2026-11-21 for 10 working days (昆明第十三条 不少于10个工作日): 11-23 … 12-04, so it starts on Monday.
+        Assert.Equal(("upcoming", "即将开始", "2026-12-04", 10, 2), (item.GetProperty("status").GetString(), item.GetProperty("statusLabel").GetString(),
             item.GetProperty("endsOn").GetString(), item.GetProperty("workingDays").GetInt32(), item.GetProperty("bases").GetInt32()));
 
         var detailText = await client.GetStringAsync($"/api/v1/notices/{n.Id}");
