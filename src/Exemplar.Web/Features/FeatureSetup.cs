@@ -90,6 +90,8 @@ public static class FeatureSetup
         api.MapTransferApi();
         api.MapCallsApi();
         api.MapApplicationsApi();
+        api.MapNoticesApi();
+        api.MapCertificatesApi();
         app.MapCertificates();
         app.MapRegistry(api);
         return app;

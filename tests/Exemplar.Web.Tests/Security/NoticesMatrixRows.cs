@@ -29,6 +29,8 @@ public sealed class NoticesMatrixRows : IMatrixRows
         // The Word files of the notice and the announcement: for anyone, like their pages.
         Public("/Notices/{id:guid}", s => $"/Notices/{s.KmNotice}?handler=Word").First(),
         Public("/Decisions/Notices/{noticeId:guid}/Announcement", s => $"/Decisions/Notices/{s.KmNotice}/Announcement?handler=Word").First(),
+        MatrixRow.Public("GET", "/api/v1/notices"),
+        MatrixRow.Public("GET", "/api/v1/notices/{id:guid}") with { Sample = async (s, _) => { var u = $"/api/v1/notices/{(await SamplesAsync(s)).KmNotice}"; return (u, u); } },
         .. Both(m => new(m, "/Notices/Objections", Deny, Allow, Deny, Deny, Deny, Deny, Deny, Deny)),
         .. Both(m => new(m, "/Notices/Manage", Deny, Deny, Deny, Deny, Deny, Allow, Deny, Allow)),
         .. Authority("/Notices/Manage/Calls/{callId:guid}", s => ($"/Notices/Manage/Calls/{s.KmCall}", $"/Notices/Manage/Calls/{s.LcCall}")),

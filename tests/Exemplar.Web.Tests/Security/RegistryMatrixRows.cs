@@ -27,6 +27,7 @@ public sealed class RegistryMatrixRows : IMatrixRows
         MatrixRow.Public("POST", "/Verify/{number?}") with { Sample = (_, _) => Task.FromResult(("/Verify/KM-2023-015", "/Verify/KM-2023-015")) },
         MatrixRow.Public("GET", "/Verify/Keys"), MatrixRow.Public("POST", "/Verify/Keys"),
         MatrixRow.Public("GET", "/Verify/Keys/{id}.pem") with { Sample = (s, _) => Key(s) },
+        MatrixRow.Public("GET", "/api/v1/certificates/{number}") with { Sample = (_, _) => Task.FromResult(("/api/v1/certificates/KM-2023-015", "/api/v1/certificates/KM-2023-015")) },
 
         Officers("GET", "/Designations"), Officers("POST", "/Designations"),
         Officers("GET", "/Designations/Enter"), Officers("POST", "/Designations/Enter"),
@@ -34,6 +35,8 @@ public sealed class RegistryMatrixRows : IMatrixRows
         Officers("POST", "/Designations/Import/{handler?}") with { Sample = (_, _) => Task.FromResult(("/Designations/Import", "/Designations/Import")) },
         new("GET", "/Designations/{id:guid}/Certificate", Deny, Deny, Deny, Deny, Deny, Own, Deny, Allow, (s, _) => Certificate(s)),
         new("POST", "/Designations/{id:guid}/Certificate", Deny, Deny, Deny, Deny, Deny, Own, Deny, Allow, (s, _) => Certificate(s)),
+        new("GET", "/Designations/{id:guid}/Certificate/Reissue", Deny, Deny, Deny, Deny, Deny, Own, Deny, Allow, (s, _) => Certificate(s, "/Reissue")),
+        new("POST", "/Designations/{id:guid}/Certificate/Reissue", Deny, Deny, Deny, Deny, Deny, Own, Deny, Allow, (s, _) => Certificate(s, "/Reissue")),
 
         // The operator's own titles and certificates: km.applicant's organisation runs 五华科技创业示范园, not 东昌府区创业创新示范园.
         new("GET", "/Certificates/Own/{handler?}/{id:guid?}", Deny, Own, Deny, Deny, Deny, Deny, Deny, Deny, (s, _) => OwnCertificate(s)),
@@ -68,10 +71,10 @@ public sealed class RegistryMatrixRows : IMatrixRows
     });
 
     /// <summary>The 昆明 demo designation (km.city's) and the 聊城 one (not km.city's).</summary>
-    private static Task<(string, string)> Certificate(IServiceProvider s) => WithDbAsync(s, async db =>
+    private static Task<(string, string)> Certificate(IServiceProvider s, string tail = "") => WithDbAsync(s, async db =>
     {
         async Task<Guid> Of(string name) => await (from d in db.Set<Designation>() join c in db.Set<Carrier>() on d.CarrierId equals c.Id
                                                    where c.Name == name select d.Id).SingleAsync();
-        return ($"/Designations/{await Of("五华科技创业示范园")}/Certificate", $"/Designations/{await Of("东昌府区创业创新示范园")}/Certificate");
+        return ($"/Designations/{await Of("五华科技创业示范园")}/Certificate{tail}", $"/Designations/{await Of("东昌府区创业创新示范园")}/Certificate{tail}");
     });
 }

@@ -16,7 +16,7 @@ public sealed class CertificateDocument(ExemplarDbContext db, ProgrammePolicies 
 {
     public async Task<GeneratedDocument?> ForAsync(Designation d, Carrier carrier, CancellationToken ct)
     {
-        var certificate = await db.Set<IssuedCertificate>().AsNoTracking().FirstOrDefaultAsync(c => c.DesignationId == d.Id, ct);
+        var certificate = await db.Set<IssuedCertificate>().AsNoTracking().FirstOrDefaultAsync(c => c.DesignationId == d.Id && c.SupersededOn == null, ct);
         if (certificate is null) return null;
         var policy = policies.VersionsOf(d.ProgrammeId).FirstOrDefault(v => v.Version == d.PolicyVersion) ?? policies.VersionsOf(d.ProgrammeId).First();
         var operatorName = await db.Set<Organization>().Where(o => o.Id == carrier.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "";

@@ -14,7 +14,8 @@ public sealed record IssueCertificateCommand(Guid DesignationId, ClaimsPrincipal
 
 /// <summary>
 /// Issues a designation's certificate: a unique number (the one given, or <c>ZS2026-000001</c> drawn from a sequence),
-/// the canonical payload signed once, now, and stored with its signature. A designation has at most one certificate.
+/// the canonical payload signed once, now, and stored with its signature. A designation has one current certificate; a
+/// reissue (<see cref="ReissueCertificateHandler"/>) signs a new one and voids the old.
 /// </summary>
 public sealed class CertificateIssuer(ExemplarDbContext db, CertificateSigner signer, ProgrammePolicies policies, DesignationScope scope, TimeProvider clock)
 {
@@ -34,6 +35,22 @@ public sealed class CertificateIssuer(ExemplarDbContext db, CertificateSigner si
 
     public async Task<IssuedCertificate> IssueAsync(Designation d, string? number, CancellationToken ct)
     {
+        var certificate = await SignAsync(d, number, null, ct);
+        db.Add(certificate);
+        db.Actor.Operation = "证书.颁发";
+        await db.SaveChangesAsync(ct);
+        return certificate;
+    }
+
+    /// <summary>Why a certificate is signed in place of another (换发/补发).</summary>
+    public sealed record Reissue(Guid ReplacesId, CertificateReissueKind Kind, string? Reason, Guid? ChangeFilingId);
+
+    /// <summary>
+    /// A new certificate of the designation, signed now with the current key: the number given or the next of the
+    /// sequence, the base's registered name, the designation's validity. Not yet added to the context.
+    /// </summary>
+    public async Task<IssuedCertificate> SignAsync(Designation d, string? number, Reissue? reissue, CancellationToken ct)
+    {
         var carrier = await db.Set<Carrier>().AsNoTracking().SingleAsync(x => x.Id == d.CarrierId, ct);
         var policy = policies.VersionsOf(d.ProgrammeId).FirstOrDefault(v => v.Version == d.PolicyVersion) ?? policies.VersionsOf(d.ProgrammeId).First();
         var today = ChinaTime.Today(clock);
@@ -41,16 +58,12 @@ public sealed class CertificateIssuer(ExemplarDbContext db, CertificateSigner si
         var key = await signer.CurrentKeyAsync(ct);
         var payload = new CertificatePayload(number, DesignationTitle.Of(policy.Title), carrier.Name, d.ProgrammeId, d.AnnouncementNumber,
             d.ValidFrom, d.ValidUntil, today, key.Id).Canonical();
-        var signature = signer.Sign(key, payload);
-        var certificate = new IssuedCertificate
+        return new IssuedCertificate
         {
-            Number = number, DesignationId = d.Id, IssuedOn = today, Payload = payload, Signature = signature,
+            Number = number, DesignationId = d.Id, IssuedOn = today, Payload = payload, Signature = signer.Sign(key, payload),
             Algorithm = key.Algorithm, KeyId = key.Id, CreatedAt = clock.GetUtcNow(),
+            ReplacesId = reissue?.ReplacesId, ReissueKind = reissue?.Kind, ReissueReason = reissue?.Reason, ChangeFilingId = reissue?.ChangeFilingId,
         };
-        db.Add(certificate);
-        db.Actor.Operation = "证书.颁发";
-        await db.SaveChangesAsync(ct);
-        return certificate;
     }
 
     private async Task<string> NextNumberAsync(int year, CancellationToken ct)

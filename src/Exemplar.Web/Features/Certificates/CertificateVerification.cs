@@ -18,11 +18,30 @@ public enum VerificationOutcome
     Tampered,
     /// <summary>Signature good; the certificate's standing today is in <see cref="CertificateCheck.Status"/>.</summary>
     Genuine,
+    /// <summary>Signature good, but a reissue (换发/补发) voided the certificate on <see cref="IssuedCertificate.SupersededOn"/>.</summary>
+    Superseded,
 }
 
 public sealed record CertificateCheck(
     VerificationOutcome Outcome, string Number, IssuedCertificate? Certificate = null, Designation? Designation = null, string? BaseName = null,
-    string? RegionName = null, string? Title = null, DesignationStatus? Status = null, DateOnly Today = default);
+    string? RegionName = null, string? Title = null, DesignationStatus? Status = null, DateOnly Today = default, IssuedCertificate? Replacement = null)
+{
+    /// <summary>The reader's word for the standing: 有效 / 已期满 / 已撤销 / 复核中 / 已换发（作废） …; null when not genuine.</summary>
+    public string? StatusLabel => Outcome switch
+    {
+        VerificationOutcome.Superseded => ReissueCertificateHandler.VoidLabel(Replacement?.ReissueKind),
+        VerificationOutcome.Genuine => DesignationStatuses.Label(Status!.Value),
+        _ => null,
+    };
+
+    /// <summary>The machine key of the standing (valid, expired, revoked, rereview, superseded), as the registry and the API name it.</summary>
+    public string? StatusKey => Outcome switch
+    {
+        VerificationOutcome.Superseded => "superseded",
+        VerificationOutcome.Genuine => DesignationStatuses.Key(Status!.Value),
+        _ => null,
+    };
+}
 
 /// <summary>
 /// Checks a certificate number, and the QR code's signed payload when one is presented, against the stored record and
@@ -50,8 +69,12 @@ public sealed class CertificateVerification(ExemplarDbContext db, ProgrammePolic
         var tree = await trees.GetAsync(ct);
         var policy = policies.VersionsOf(d.ProgrammeId).FirstOrDefault(v => v.Version == d.PolicyVersion) ?? policies.VersionsOf(d.ProgrammeId).FirstOrDefault();
         var today = ChinaTime.Today(clock);
-        return new(VerificationOutcome.Genuine, number, certificate, d, carrier.Name, tree.FullName(carrier.JurisdictionCode),
-            policy is null ? d.ProgrammeId : DesignationTitle.Of(policy.Title), DesignationStatuses.On(today, d.ValidUntil, d.RevokedOn, d.ReReviewApplicationId is not null), today);
+        var replacement = certificate.SupersededById is { } next ? await db.Set<IssuedCertificate>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == next, ct) : null;
+        // The name as printed on this certificate: a 换发 follows a name change, and the old certificate names the old one.
+        var printedName = CertificatePayload.Fields(certificate.Payload)?.GetValueOrDefault("base") ?? carrier.Name;
+        return new(certificate.SupersededOn is null ? VerificationOutcome.Genuine : VerificationOutcome.Superseded, number, certificate, d, printedName,
+            tree.FullName(carrier.JurisdictionCode), policy is null ? d.ProgrammeId : DesignationTitle.Of(policy.Title),
+            DesignationStatuses.On(today, d.ValidUntil, d.RevokedOn, d.ReReviewApplicationId is not null), today, replacement);
     }
 
     /// <summary>What the certificate's QR code carries: the verification page with the signed payload and its signature.</summary>

@@ -1,5 +1,6 @@
 using Exemplar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Exemplar.Web.Features.Certificates;
 
@@ -7,8 +8,11 @@ public static class CertificatesSetup
 {
     public static WebApplicationBuilder AddCertificates(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<CertificateOptions>().Bind(builder.Configuration.GetSection(CertificateOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CertificateOptions>, CertificateOptionsValidation>();
         builder.Services.AddScoped<CertificateSigner>();
         builder.Services.AddScoped<CertificateIssuer>();
+        builder.Services.AddScoped<ReissueCertificateHandler>();
         builder.Services.AddScoped<CertificateVerification>();
         builder.Services.AddScoped<CertificateDocument>();
         return builder;

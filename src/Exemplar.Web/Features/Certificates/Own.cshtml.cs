@@ -28,7 +28,7 @@ public sealed class OwnModel(ExemplarDbContext db, ProgrammePolicies policies, C
                            join c in db.Set<Carrier>().AsNoTracking() on d.CarrierId equals c.Id
                            where c.OrganizationId == org
                            orderby d.AnnouncedOn descending, c.Name
-                           select new { d, c.Name, Number = db.Set<IssuedCertificate>().Where(x => x.DesignationId == d.Id).Select(x => x.Number).FirstOrDefault() })
+                           select new { d, c.Name, Number = db.Set<IssuedCertificate>().Where(x => x.DesignationId == d.Id && x.SupersededOn == null).Select(x => x.Number).FirstOrDefault() })
             .ToListAsync(ct);
         Rows = [.. items.Select(x =>
         {

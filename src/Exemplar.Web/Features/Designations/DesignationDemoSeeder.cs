@@ -17,7 +17,7 @@ namespace Exemplar.Web.Features.Designations;
 /// applicants apply with (a valid title would bar those applications). Idempotent by base name.
 /// </summary>
 internal sealed class DesignationDemoSeeder(Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection, DesignationScope scope,
-    ProgrammePolicies policies, TimeProvider clock) : IStartupSeeder
+    ProgrammePolicies policies, Microsoft.Extensions.Options.IOptions<CertificateOptions> certificateOptions, TimeProvider clock) : IStartupSeeder
 {
     public int Order => 330;
 
@@ -44,7 +44,7 @@ internal sealed class DesignationDemoSeeder(Microsoft.AspNetCore.DataProtection.
         if (!configuration.GetValue("Exemplar:SeedDemoData", false)) return;
         var orgs = await db.Set<Organization>().AsNoTracking().ToDictionaryAsync(o => o.Name, ct);
         var existing = await db.Set<Carrier>().Select(c => c.Name).ToHashSetAsync(ct);
-        var issuer = new CertificateIssuer(db, new CertificateSigner(db, protection, clock), policies, scope, clock);
+        var issuer = new CertificateIssuer(db, new CertificateSigner(db, protection, certificateOptions, clock), policies, scope, clock);
         foreach (var r in Rows.Where(r => !existing.Contains(r.BaseName)))
         {
             var orgName = DemoDirectory.Organizations.Single(o => o.Key == r.OrgKey).Name;

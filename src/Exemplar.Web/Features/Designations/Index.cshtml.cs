@@ -32,7 +32,7 @@ public sealed class IndexModel(ExemplarDbContext db, DesignationScope scope, Jur
         var query = from d in db.Set<Designation>().AsNoTracking()
                     join c in db.Set<Carrier>().AsNoTracking() on d.CarrierId equals c.Id
                     where ids.Contains(d.ProgrammeId) && (jurisdiction.All || codes.Contains(c.JurisdictionCode))
-                    select new { d, c.Name, c.JurisdictionCode, Number = db.Set<IssuedCertificate>().Where(x => x.DesignationId == d.Id).Select(x => x.Number).FirstOrDefault() };
+                    select new { d, c.Name, c.JurisdictionCode, Number = db.Set<IssuedCertificate>().Where(x => x.DesignationId == d.Id && x.SupersededOn == null).Select(x => x.Number).FirstOrDefault() };
         var total = await query.CountAsync(ct);
         var page = Paging.Clamp(p);
         var items = await query.OrderByDescending(x => x.d.AnnouncedOn).ThenBy(x => x.Name).Skip((page - 1) * Paging.Size).Take(Paging.Size).ToListAsync(ct);

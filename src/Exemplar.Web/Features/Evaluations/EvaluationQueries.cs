@@ -27,7 +27,7 @@ public sealed class EvaluationQueries(ExemplarDbContext db)
                           orderby x.Name
                           select new { s, d, x.Id, x.Name, Operator = o.Name }).AsNoTracking().ToListAsync(ct);
         var ids = rows.Select(r => r.d.Id).ToList();
-        var certs = (await db.Set<IssuedCertificate>().AsNoTracking().Where(c => ids.Contains(c.DesignationId)).Select(c => new { c.DesignationId, c.Number }).ToListAsync(ct))
+        var certs = (await db.Set<IssuedCertificate>().AsNoTracking().Where(c => ids.Contains(c.DesignationId) && c.SupersededOn == null).Select(c => new { c.DesignationId, c.Number }).ToListAsync(ct))
             .GroupBy(c => c.DesignationId).ToDictionary(g => g.Key, g => g.First().Number);
         var result = new List<SubjectRow>();
         foreach (var r in rows)

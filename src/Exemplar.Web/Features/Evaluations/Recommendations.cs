@@ -49,7 +49,7 @@ public sealed class RecommendationList(ExemplarDbContext db, DesignationScope sc
                              where ids.Contains(s.DesignationId) && s.ConfirmedAt != null
                              select new LatestResult(s.DesignationId, s.Score, s.Grade, s.Stars, r.Year, s.ConfirmedAt!.Value)).AsNoTracking().ToListAsync(ct);
         var candidates = await db.Set<RecommendationCandidate>().AsNoTracking().Where(c => ids.Contains(c.DesignationId) && c.Year == year).ToListAsync(ct);
-        var certs = (await db.Set<IssuedCertificate>().AsNoTracking().Where(c => ids.Contains(c.DesignationId)).Select(c => new { c.DesignationId, c.Number }).ToListAsync(ct))
+        var certs = (await db.Set<IssuedCertificate>().AsNoTracking().Where(c => ids.Contains(c.DesignationId) && c.SupersededOn == null).Select(c => new { c.DesignationId, c.Number }).ToListAsync(ct))
             .GroupBy(c => c.DesignationId).ToDictionary(g => g.Key, g => g.First().Number);
         var list = new List<(RecommendationFigures Figures, Designation D, Carrier C, string Operator, int Free, LatestResult? Latest)>();
         foreach (var r in rows)

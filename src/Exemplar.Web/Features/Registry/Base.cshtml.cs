@@ -34,7 +34,8 @@ public sealed class BaseModel(ExemplarDbContext db, ProgrammePolicies policies, 
         var designations = await db.Set<Designation>().AsNoTracking().Where(d => d.CarrierId == id).OrderByDescending(d => d.AnnouncedOn).ToListAsync(ct);
         if (designations.Count == 0) return NotFound();
         var ids = designations.Select(d => d.Id).ToList();
-        var certificates = await db.Set<IssuedCertificate>().AsNoTracking().Where(c => ids.Contains(c.DesignationId)).ToDictionaryAsync(c => c.DesignationId, ct);
+        var allCertificates = await db.Set<IssuedCertificate>().AsNoTracking().Where(c => ids.Contains(c.DesignationId)).OrderBy(c => c.CreatedAt).ToListAsync(ct);
+        var certificates = allCertificates.Where(c => c.SupersededOn == null).ToDictionary(c => c.DesignationId);
         var changes = await db.Set<DesignationChange>().AsNoTracking().Where(c => ids.Contains(c.DesignationId)).ToListAsync(ct);
         Carrier = carrier;
         Stars = await evaluations.StarsAsync(ids, ct);
@@ -46,7 +47,12 @@ public sealed class BaseModel(ExemplarDbContext db, ProgrammePolicies policies, 
             var name = policy is null ? d.ProgrammeId : DesignationTitle.Of(policy.Title);
             var cert = certificates.GetValueOrDefault(d.Id);
             var history = new List<Event> { new(d.AnnouncedOn, $"认定为{name}（{d.AnnouncementNumber ?? "公告文号未录入"}）") };
-            if (cert is not null) history.Add(new(cert.IssuedOn, $"颁发证书，证书编号 {cert.Number}", cert.Number));
+            foreach (var c in allCertificates.Where(c => c.DesignationId == d.Id))
+            {
+                var replaced = c.ReplacesId is { } previous ? allCertificates.FirstOrDefault(x => x.Id == previous)?.Number : null;
+                history.Add(replaced is null ? new(c.IssuedOn, $"颁发证书，证书编号 {c.Number}", c.Number)
+                    : new(c.IssuedOn, $"{ReissueCertificateHandler.Verb(c.ReissueKind)}证书，证书编号 {c.Number}（原证书 {replaced} 作废）", c.Number));
+            }
             if (d.PlaqueAwardedOn is { } plaque) history.Add(new(plaque, "授牌"));
             history.AddRange(changes.Where(c => c.DesignationId == d.Id).Select(c => new Event(c.CompletedOn, "变更：" + c.Description)));
             var status = DesignationStatuses.On(Today, d.ValidUntil, d.RevokedOn, d.ReReviewApplicationId is not null);

@@ -45,7 +45,7 @@ public sealed class RegistryQuery(ExemplarDbContext db, JurisdictionTreeCache tr
                 CASE WHEN d.revoked_on IS NOT NULL AND d.revoked_on <= @today THEN 'revoked'
                      WHEN d.valid_until IS NOT NULL AND d.valid_until < @today AND d.re_review_application_id IS NOT NULL THEN 'rereview'
                      WHEN d.valid_until IS NOT NULL AND d.valid_until < @today THEN 'expired' ELSE 'valid' END AS status,
-                (SELECT x.number FROM certificates x WHERE x.designation_id = d.id) AS certificate_number
+                (SELECT x.number FROM certificates x WHERE x.designation_id = d.id AND x.superseded_on IS NULL) AS certificate_number
             FROM designations d JOIN carriers c ON c.id = d.carrier_id
             ORDER BY d.carrier_id, d.programme_id, d.announced_on DESC, d.created_at DESC)
         """;
@@ -114,7 +114,7 @@ public sealed class RegistryQuery(ExemplarDbContext db, JurisdictionTreeCache tr
                     CASE WHEN d.revoked_on IS NOT NULL AND d.revoked_on <= @today THEN 'revoked'
                          WHEN d.valid_until IS NOT NULL AND d.valid_until < @today AND d.re_review_application_id IS NOT NULL THEN 'rereview'
                      WHEN d.valid_until IS NOT NULL AND d.valid_until < @today THEN 'expired' ELSE 'valid' END AS status,
-                    (SELECT x.number FROM certificates x WHERE x.designation_id = d.id) AS certificate_number
+                    (SELECT x.number FROM certificates x WHERE x.designation_id = d.id AND x.superseded_on IS NULL) AS certificate_number
                 FROM designations d JOIN carriers c ON c.id = d.carrier_id WHERE d.carrier_id = @base) t
             """;
         using var doc = await RunAsync(sql, RegistryFilter.None, null, 0, 0, ct, baseId);

@@ -1449,6 +1449,10 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("algorithm");
 
+                    b.Property<Guid?>("ChangeFilingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("change_filing_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1479,21 +1483,58 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("payload");
 
+                    b.Property<int?>("ReissueKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("reissue_kind");
+
+                    b.Property<string>("ReissueReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reissue_reason");
+
+                    b.Property<Guid?>("ReplacesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaces_id");
+
                     b.Property<byte[]>("Signature")
                         .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("signature");
 
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("superseded_by_id");
+
+                    b.Property<DateOnly?>("SupersededOn")
+                        .HasColumnType("date")
+                        .HasColumnName("superseded_on");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_certificates");
 
+                    b.HasIndex("ChangeFilingId")
+                        .HasDatabaseName("ix_certificates_change_filing_id");
+
                     b.HasIndex("DesignationId")
                         .IsUnique()
-                        .HasDatabaseName("ix_certificates_designation_id");
+                        .HasDatabaseName("ix_certificates_designation_id")
+                        .HasFilter("superseded_on IS NULL");
 
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_certificates_number");
+
+                    b.HasIndex("ReplacesId")
+                        .HasDatabaseName("ix_certificates_replaces_id");
+
+                    b.HasIndex("SupersededById")
+                        .HasDatabaseName("ix_certificates_superseded_by_id");
 
                     b.ToTable("certificates", (string)null);
                 });
@@ -4871,12 +4912,30 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Exemplar.Web.Features.Certificates.IssuedCertificate", b =>
                 {
+                    b.HasOne("Exemplar.Web.Features.ChangeFilings.ChangeFiling", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeFilingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_certificates_change_filings_change_filing_id");
+
                     b.HasOne("Exemplar.Web.Features.Designations.Designation", null)
                         .WithMany()
                         .HasForeignKey("DesignationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_certificates_designations_designation_id");
+
+                    b.HasOne("Exemplar.Web.Features.Certificates.IssuedCertificate", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_certificates_certificates_replaces_id");
+
+                    b.HasOne("Exemplar.Web.Features.Certificates.IssuedCertificate", null)
+                        .WithMany()
+                        .HasForeignKey("SupersededById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_certificates_certificates_superseded_by_id");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.ChangeFilings.ChangeFiling", b =>
