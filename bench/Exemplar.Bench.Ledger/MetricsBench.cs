@@ -59,18 +59,17 @@ public static class MetricsBench
 
     private sealed record Sample(string Name, List<double> Seconds)
     {
-        public double Median => Median(Seconds);
+        public double Median => MetricsBench.Median(Seconds);
         public string Spread => $"{Seconds.Min() * 1000:N1}–{Seconds.Max() * 1000:N1} ms";
-        private static double Median(List<double> xs)
-        {
-            var a = xs.Order().ToArray();
-            return a.Length % 2 == 1 ? a[a.Length / 2] : (a[a.Length / 2 - 1] + a[a.Length / 2]) / 2;
-        }
     }
+
+    private static string Memory() => File.Exists("/proc/meminfo")
+        ? $"{long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024 / 1024} GiB"
+        : "?";
 
     private static string Load() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
-    public static async Task<int> RunAsync(long rows, bool reuse, int rounds, int oneCarrierSample, bool explain)
+    public static async Task<int> RunAsync(long rows, bool reuse, int rounds, int oneCarrierSample, bool explain, bool http)
     {
         var sw = Stopwatch.StartNew();
         var db = await BenchDatabase.OpenAsync("exemplar_bench_metrics", fresh: !reuse);
@@ -82,6 +81,7 @@ public static class MetricsBench
             Console.WriteLine($"generated {Carriers} carriers, {Carriers * ResidentsPerCarrier:N0} residents, {rows:N0} ledger rows (deterministic) in {sw.Elapsed.TotalSeconds:F1} s");
         }
         else Console.WriteLine($"reusing {rows:N0} generated ledger rows");
+        Guid? big = http ? await MetricsHttp.EnsureCarrierAsync(db) : null;
         await db.ExecuteAsync("VACUUM ANALYZE ledger_entries"); // as autovacuum leaves a settled table: visibility map set, statistics fresh
         var total = (long)(await db.ScalarAsync("SELECT count(*) FROM ledger_entries"))!;
         var carrierIds = new List<Guid>();
@@ -89,7 +89,7 @@ public static class MetricsBench
         await using (var r = await new NpgsqlCommand("SELECT id FROM carriers ORDER BY id", c).ExecuteReaderAsync())
             while (await r.ReadAsync()) carrierIds.Add(r.GetGuid(0));
         Console.WriteLine($"ledger_entries: {total:N0} rows, {carrierIds.Count} carriers; measuring the year 2025");
-        Console.WriteLine($"machine: nproc {Environment.ProcessorCount}, load average {Load()}; {await db.ScalarAsync("SELECT version()")}");
+        Console.WriteLine($"machine: nproc {Environment.ProcessorCount}, memory {Memory()}, load average {Load()}; {await db.ScalarAsync("SELECT version()")}");
         Console.WriteLine($"sizes: table {await db.ScalarAsync("SELECT pg_size_pretty(pg_table_size('ledger_entries'))")}, "
             + $"index ix_ledger_entries_carrier_id_date {await db.ScalarAsync("SELECT pg_size_pretty(pg_relation_size('ix_ledger_entries_carrier_id_date'))")}; "
             + $"shared_buffers {await db.ScalarAsync("SHOW shared_buffers")}, work_mem {await db.ScalarAsync("SHOW work_mem")}");
@@ -162,6 +162,11 @@ public static class MetricsBench
         Console.WriteLine($"| **ratio all carriers, product / hand-written** (goal ≤ 1.2) | **{all.Product.Median / all.Hand.Median:F2}** | |");
         Console.WriteLine($"| **ratio one carrier, product / hand-written** (goal ≤ 1.2) | **{one.Product.Median / one.Hand.Median:F2}** | |");
         Console.WriteLine($"| **product one carrier / product all carriers** (goal ≤ 0.01) | **{one.Product.Median / all.Product.Median:F5}** (1/{all.Product.Median / one.Product.Median:N0}) | |");
+        if (big is { } carrier)
+        {
+            Console.WriteLine();
+            await MetricsHttp.RunAsync(db, carrier, rounds);
+        }
         Console.WriteLine($"load average at the end: {Load()}");
         return 0;
     }

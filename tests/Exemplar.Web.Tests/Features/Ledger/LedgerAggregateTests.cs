@@ -34,13 +34,14 @@ public sealed class LedgerAggregateTests(ExemplarFactory app) : IClassFixture<Ex
             return null;
         });
 
-    private Task Designate(Guid carrier) => data.DbAsync<object?>(async db =>
+    private Task Designate(Guid carrier, DateOnly? announced = null) => data.DbAsync<object?>(async db =>
     {
+        var on = announced ?? new DateOnly(2023, 1, 10);
         var policy = app.Services.GetRequiredService<ProgrammePolicies>().VersionsOf(Kunming).OrderByDescending(p => p.EffectiveFrom ?? DateOnly.MinValue).First();
         db.Add(new Designation
         {
             CarrierId = carrier, ProgrammeId = Kunming, PolicyVersion = policy.Version, AnnouncementNumber = "测试〔2023〕9号",
-            AnnouncedOn = new DateOnly(2023, 1, 10), ValidFrom = new DateOnly(2023, 1, 10), ValidUntil = new DateOnly(2026, 12, 31), CreatedAt = DateTimeOffset.UtcNow,
+            AnnouncedOn = on, ValidFrom = on, ValidUntil = new DateOnly(2026, 12, 31), CreatedAt = DateTimeOffset.UtcNow,
         });
         await db.SaveChangesAsync();
         return null;
@@ -70,6 +71,7 @@ public sealed class LedgerAggregateTests(ExemplarFactory app) : IClassFixture<Ex
         var s1 = await data.EnterpriseAsync(b, "聚合丁公司", 74);
         var t1 = await data.EnterpriseAsync(outside, "聚合戊公司", 75);
         foreach (var c in new[] { a, b, outside }) await Designate(c);
+        await Designate(a, new DateOnly(2023, 9, 1)); // a second title of 甲园 overlapping the year: its ledger still counts once
 
         const ServiceFunction Info = ServiceFunction.InformationService, Training = ServiceFunction.Training;
         // 甲园 信息服务: 甲 served twice one-to-one (2 家次, 1 家); an event (产品对接) with 甲, 乙, 丙 and 外部甲公司 by name;
@@ -153,7 +155,7 @@ public sealed class LedgerAggregateTests(ExemplarFactory app) : IClassFixture<Ex
         foreach (var c in new[] { a, b })
             Assert.Equal([.. Expected(c, Info)[..4], Expected(c, Info)[8]], perBase[c]);
 
-        // The annual report's area totals for 五华区: the two bases, per function and overall.
+        // The annual report's area totals for 五华区: the two bases' ledgers (甲园 once despite its two titles), per function and overall.
         var totals = await WithAsync(async s =>
         {
             var codes = (await s.GetRequiredService<JurisdictionTreeCache>().GetAsync()).SubtreeCodes("530102");
