@@ -21,33 +21,42 @@ public sealed record LedgerVolume(Guid CarrierId, ServiceFunction Function, int 
 /// 家次 = one per (entry, participant) — residents by id plus others by name; 家 = distinct participants (a resident by
 /// its id, another enterprise by its name); 次 = entries whose form is an event or a training; 人次 = the entries' person
 /// counts; free/low-fee 家次 = 家次 of entries priced 公益免费 or 低收费.
-/// Each entry is joined to its participants once (<c>unnest … WITH ORDINALITY</c>; an entry without any keeps one row with
-/// none), so the entry-level counts take the entry's first row only. One carrier's figures read that carrier's slice of
-/// the covering index <c>ix_ledger_entries_carrier_id_date</c> (an index-only range scan; the carrier filter is pushed
-/// below the grouping); all carriers' figures are one pass over the year's rows.
+/// The entries' own counts and the distinct participants are two hash aggregations joined per (carrier, function) —
+/// measured faster over 10,000,000 rows than one sorted aggregation with DISTINCT counts (bench/RESULTS.md). One
+/// carrier's figures read only that carrier's slice of the covering index <c>ix_ledger_entries_carrier_id_date</c>
+/// (index-only range scans; the carrier filter is pushed below both groupings).
 /// </summary>
 public sealed class LedgerVolumesQuery(ExemplarDbContext db)
 {
-    // An entry's own counts (次, 人次) are taken on its first participant row (or its only row when it has none).
-    private const string First = "coalesce(p.n, 1) = 1";
     private static readonly string IsEvent = $"e.form IN ({(int)ServiceForm.Event}, {(int)ServiceForm.Training})";
     private static readonly string FreeOrLowFee = $"e.fee IN ({(int)FeeClass.Free}, {(int)FeeClass.LowFee})";
+    private const string Participants = "cardinality(e.resident_ids) + cardinality(e.other_names)";
 
+    // Two hashed groupings joined on (carrier, function): the entries' own counts, and the distinct participants
+    // (residents by id and others by name, one row each). Both are pushed down to one carrier's index slice when filtered.
     private static readonly string Definition = $$"""
-        SELECT e.carrier_id AS "CarrierId", e.function AS "Function",
-               (count(p.resident_id) + count(p.other_name))::int AS "EnterpriseVisits",
-               (count(DISTINCT p.resident_id) + count(DISTINCT p.other_name COLLATE "C"))::int AS "EnterprisesServed",
-               count(*) FILTER (WHERE {{First}} AND {{IsEvent}})::int AS "Events",
-               coalesce(sum(e.person_count) FILTER (WHERE {{First}}), 0)::int AS "PersonTimes",
-               count(*) FILTER (WHERE {{First}} AND {{IsEvent}} AND e.topic = {{(int)EventTopic.Exhibition}})::int AS "ExhibitionEvents",
-               count(*) FILTER (WHERE {{First}} AND {{IsEvent}} AND e.topic = {{(int)EventTopic.Matchmaking}})::int AS "MatchmakingEvents",
-               count(*) FILTER (WHERE {{First}} AND {{IsEvent}} AND e.topic = {{(int)EventTopic.BankEnterprise}})::int AS "BankEnterpriseEvents",
-               count(*) FILTER (WHERE {{First}} AND {{IsEvent}} AND e.topic = {{(int)EventTopic.FinanceLecture}})::int AS "FinanceLectureEvents",
-               (count(p.resident_id) FILTER (WHERE {{FreeOrLowFee}}) + count(p.other_name) FILTER (WHERE {{FreeOrLowFee}}))::int AS "FreeOrLowFeeVisits"
-          FROM ledger_entries e
-          LEFT JOIN LATERAL unnest(e.resident_ids, e.other_names) WITH ORDINALITY AS p(resident_id, other_name, n) ON true
-         WHERE e.date BETWEEN {0} AND {1}
-         GROUP BY e.carrier_id, e.function
+        SELECT v.carrier_id AS "CarrierId", v.function AS "Function", v.visits AS "EnterpriseVisits", coalesce(d.served, 0) AS "EnterprisesServed",
+               v.events AS "Events", v.persons AS "PersonTimes", v.exhibition AS "ExhibitionEvents", v.matchmaking AS "MatchmakingEvents",
+               v.bank AS "BankEnterpriseEvents", v.lecture AS "FinanceLectureEvents", v.free AS "FreeOrLowFeeVisits"
+          FROM (SELECT e.carrier_id, e.function,
+                       sum({{Participants}})::int AS visits,
+                       count(*) FILTER (WHERE {{IsEvent}})::int AS events,
+                       sum(e.person_count)::int AS persons,
+                       count(*) FILTER (WHERE {{IsEvent}} AND e.topic = {{(int)EventTopic.Exhibition}})::int AS exhibition,
+                       count(*) FILTER (WHERE {{IsEvent}} AND e.topic = {{(int)EventTopic.Matchmaking}})::int AS matchmaking,
+                       count(*) FILTER (WHERE {{IsEvent}} AND e.topic = {{(int)EventTopic.BankEnterprise}})::int AS bank,
+                       count(*) FILTER (WHERE {{IsEvent}} AND e.topic = {{(int)EventTopic.FinanceLecture}})::int AS lecture,
+                       coalesce(sum({{Participants}}) FILTER (WHERE {{FreeOrLowFee}}), 0)::int AS free
+                  FROM ledger_entries e
+                 WHERE e.date BETWEEN {0} AND {1}
+                 GROUP BY e.carrier_id, e.function) v
+          LEFT JOIN (SELECT x.carrier_id, x.function, count(*)::int AS served
+                       FROM (SELECT DISTINCT e.carrier_id, e.function, p.resident_id, p.other_name
+                               FROM ledger_entries e
+                              CROSS JOIN LATERAL (SELECT r, NULL::text FROM unnest(e.resident_ids) r
+                                                  UNION ALL SELECT NULL::uuid, o FROM unnest(e.other_names) o) p(resident_id, other_name)
+                              WHERE e.date BETWEEN {0} AND {1}) x
+                      GROUP BY x.carrier_id, x.function) d ON d.carrier_id = v.carrier_id AND d.function = v.function
         """;
 
     /// <summary>Every carrier's volumes between two days (inclusive); compose a carrier filter on top (it is pushed into the scan).</summary>
