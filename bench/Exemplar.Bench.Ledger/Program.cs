@@ -2,9 +2,14 @@ using Exemplar.Bench.Ledger;
 
 // Ledger benchmarks (issue 5). Usage:
 //   Exemplar.Bench.Ledger import  [rows = 1000000]             product import vs psql \copy
-//   Exemplar.Bench.Ledger metrics [rows = 10000000] [--reuse] [--runs=1]
-//                                                              product metric query vs one hand-written SQL aggregate
-//                                                              (--reuse keeps the generated rows of an earlier run; the best of the runs is reported)
+//   Exemplar.Bench.Ledger metrics [rows = 10000000] [--reuse] [--rounds=5] [--sample=20] [--explain] [--http] [--every-carrier]
+//                                                              ledger volumes, all carriers and one carrier: product vs the best
+//                                                              hand-written SQL, interleaved rounds, medians (--reuse keeps the
+//                                                              generated rows of an earlier run; --sample = carriers timed one by
+//                                                              one per round; --explain prints EXPLAIN (ANALYZE, BUFFERS) of the four;
+//                                                              --http adds a carrier with 50,000 entries in 2025 and measures its
+//                                                              metrics page over HTTP against /health, 4 connections; --every-carrier
+//                                                              checks every carrier's metrics-page figures, not only the sample's)
 // The database comes from ConnectionStrings__Default or the checkout's .data/pg.password and .data/pg.port; each
 // benchmark uses a database of its own (exemplar_bench_import, exemplar_bench_metrics).
 var mode = args.FirstOrDefault() ?? "import";
@@ -13,13 +18,15 @@ Console.WriteLine($"Exemplar.Bench.Ledger {mode} — {DateTime.UtcNow:yyyy-MM-dd
 return mode switch
 {
     "import" => await ImportBench.RunAsync((int)(rows ?? 1_000_000)),
-    "metrics" => await MetricsBench.RunAsync(rows ?? 10_000_000, args.Contains("--reuse"),
-        args.FirstOrDefault(a => a.StartsWith("--runs=", StringComparison.Ordinal)) is { } r ? int.Parse(r[7..], System.Globalization.CultureInfo.InvariantCulture) : 1),
+    "metrics" => await MetricsBench.RunAsync(rows ?? 10_000_000, args.Contains("--reuse"), Option("--rounds=", 5), Option("--sample=", 20), args.Contains("--explain"), args.Contains("--http"), args.Contains("--every-carrier")),
     _ => Usage(),
 };
 
+int Option(string name, int fallback) =>
+    args.FirstOrDefault(a => a.StartsWith(name, StringComparison.Ordinal)) is { } o ? int.Parse(o[name.Length..], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Exemplar.Bench.Ledger import [rows] | metrics [rows] [--reuse]");
+    Console.Error.WriteLine("usage: Exemplar.Bench.Ledger import [rows] | metrics [rows] [--reuse] [--rounds=N] [--sample=N] [--explain] [--http]");
     return 2;
 }

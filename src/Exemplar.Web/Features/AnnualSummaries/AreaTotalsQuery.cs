@@ -1,4 +1,5 @@
 using Exemplar.Domain.Ledger;
+using Exemplar.Web.Features.Ledger;
 using Exemplar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,21 +20,21 @@ public sealed record AreaTotals(int Bases, int SummariesSubmitted, int Summaries
 }
 
 /// <summary>
-/// Computes <see cref="AreaTotals"/> in one SQL statement: the area's designations (programme, carriers in the area,
-/// designated during the year and not revoked before it ended) joined to the year's ledger entries and grouped by
-/// function with a grand total (GROUPING SETS) — never a loop over bases. Counts as the ledger does: 家次 = residents
-/// plus named others per entry, 次 = entries that are events or training, 人次 = person counts.
+/// Computes <see cref="AreaTotals"/> set-based, never a loop over bases: the area's designations (programme, carriers in
+/// the area, designated during the year and not revoked before it ended) with their survey answers and filed summaries in
+/// one statement, then the year's ledger of those carriers through the ledger's one aggregate
+/// (<see cref="LedgerVolumesQuery"/>: 家次, 次, 人次, free/low-fee 家次 counted exactly as each base's metrics page counts
+/// them), summed per function and overall. A carrier counts once even when two of its designations overlap the year.
 /// </summary>
-public sealed class AreaTotalsQuery(ExemplarDbContext db)
+public sealed class AreaTotalsQuery(ExemplarDbContext db, LedgerVolumesQuery volumes)
 {
-    private sealed record Row(int? Function, bool IsTotal, int Bases, int Visits, int Events, int Persons, int Free,
-        int Answers, int Satisfied, int Submitted, int Late);
+    private sealed record Row(Guid DesignationId, Guid CarrierId, int Answers, int Satisfied, int Submitted, int Late);
 
     public async Task<AreaTotals> ForAsync(string programmeId, IReadOnlyCollection<string> jurisdictionCodes, int year, CancellationToken ct)
     {
         var codes = jurisdictionCodes.ToArray();
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        var rows = await db.Database.SqlQuery<Row>($"""
+        var area = await db.Database.SqlQuery<Row>($"""
             WITH area AS (
               SELECT d.id AS designation_id, d.carrier_id
                 FROM designations d JOIN carriers c ON c.id = d.carrier_id
@@ -50,21 +51,21 @@ public sealed class AreaTotalsQuery(ExemplarDbContext db)
                   FROM annual_summaries s
                  WHERE s.designation_id IN (SELECT designation_id FROM area) AND s.year = {year} AND s.status = 2
                  GROUP BY s.designation_id) f)
-            SELECT e.function AS "Function", GROUPING(e.function) = 1 AS "IsTotal",
-                   count(DISTINCT area.designation_id)::int AS "Bases",
-                   coalesce(sum(cardinality(e.resident_ids) + cardinality(e.other_names)), 0)::int AS "Visits",
-                   count(e.id) FILTER (WHERE e.form <> {(int)ServiceForm.OneToOne})::int AS "Events",
-                   coalesce(sum(e.person_count), 0)::int AS "Persons",
-                   coalesce(sum(cardinality(e.resident_ids) + cardinality(e.other_names)) FILTER (WHERE e.fee <> {(int)FeeClass.Market}), 0)::int AS "Free",
-                   max(answers.n) AS "Answers", max(answers.s) AS "Satisfied", max(filed.submitted) AS "Submitted", max(filed.late) AS "Late"
-              FROM area
-              LEFT JOIN ledger_entries e ON e.carrier_id = area.carrier_id AND e.date BETWEEN {from} AND {to}
-              CROSS JOIN answers CROSS JOIN filed
-             GROUP BY GROUPING SETS ((e.function), ())
+            SELECT area.designation_id AS "DesignationId", area.carrier_id AS "CarrierId", answers.n AS "Answers", answers.s AS "Satisfied",
+                   filed.submitted AS "Submitted", filed.late AS "Late"
+              FROM area CROSS JOIN answers CROSS JOIN filed
             """).ToListAsync(ct);
-        var total = rows.Single(r => r.IsTotal);
-        AreaFunctionTotal Of(Row r) => new(r.Function is { } f ? (ServiceFunction)f : null, r.Visits, r.Events, r.Persons, r.Free);
-        return new AreaTotals(total.Bases, total.Submitted, total.Late, total.Answers, total.Satisfied,
-            [.. rows.Where(r => !r.IsTotal && r.Function is not null).OrderBy(r => r.Function).Select(Of)], Of(total));
+        var carriers = area.Select(r => r.CarrierId).Distinct().ToList();
+        var ledger = await volumes.ForCarriersAsync(carriers, year, ct);
+        var functions = ledger.GroupBy(v => v.Function).OrderBy(g => g.Key).Select(g => Sum(g.Key, g)).ToList();
+        var head = area.FirstOrDefault();
+        return new AreaTotals(area.Select(r => r.DesignationId).Distinct().Count(), head?.Submitted ?? 0, head?.Late ?? 0, head?.Answers ?? 0, head?.Satisfied ?? 0,
+            functions, Sum(null, ledger));
+    }
+
+    private static AreaFunctionTotal Sum(ServiceFunction? function, IEnumerable<LedgerVolume> volumes)
+    {
+        var list = volumes.ToList();
+        return new(function, list.Sum(v => v.EnterpriseVisits), list.Sum(v => v.Events), list.Sum(v => v.PersonTimes), list.Sum(v => v.FreeOrLowFeeVisits));
     }
 }

@@ -65,7 +65,10 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         b.Property(x => x.Feedback).HasMaxLength(2000);
         b.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
         b.Ignore(x => x.EnterpriseCount);
-        b.HasIndex(x => new { x.CarrierId, x.Date });
+        // Covering: a carrier's year of volumes (LedgerVolumesQuery) is an index-only range scan of its own entries, not a
+        // visit to each of their heap pages (spread over the whole table as ledgers fill up side by side).
+        b.HasIndex(x => new { x.CarrierId, x.Date })
+            .IncludeProperties(x => new { x.Function, x.Form, x.Topic, x.Fee, x.PersonCount, x.ResidentIds, x.OtherNames });
         b.HasIndex(x => x.ImportJobId); // which rows an import wrote (an import is audited once, not per row)
         b.HasOne<Carrier>().WithMany().HasForeignKey(x => x.CarrierId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<PartnerAgency>().WithMany().HasForeignKey(x => x.PartnerAgencyId).OnDelete(DeleteBehavior.SetNull);

@@ -7,50 +7,19 @@ using Exemplar.Web.Features.Organizations;
 
 namespace Exemplar.Web.Features.Ledger;
 
-/// <summary>A year's volume per function, aggregated in PostgreSQL (one scan of the year's entries).</summary>
+/// <summary>A year's volume of one function (the carrier's row of <see cref="LedgerVolumesQuery"/>, zeros when it has no entries).</summary>
 public sealed record VolumeRow(ServiceFunction Function, int EnterpriseVisits, int EnterprisesServed, int Events, int PersonTimes,
     int ExhibitionEvents, int MatchmakingEvents, int BankEnterpriseEvents, int FinanceLectureEvents, int FreeOrLowFeeVisits);
 
-/// <summary>Loads a carrier's records as domain facts and aggregates volumes in SQL.</summary>
-public sealed class LedgerMetricsQuery(ExemplarDbContext db)
+/// <summary>Loads a carrier's records as domain facts; its volumes come from the ledger's one aggregate (<see cref="LedgerVolumesQuery"/>).</summary>
+public sealed class LedgerMetricsQuery(ExemplarDbContext db, LedgerVolumesQuery volumes)
 {
+    /// <summary>Every service function's volume of the year (zeros for a function without entries), exact, from the shared definition.</summary>
     public async Task<IReadOnlyList<VolumeRow>> VolumesAsync(Guid carrierId, int year, CancellationToken ct)
     {
-        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        var rows = await db.Set<LedgerEntry>().AsNoTracking()
-            .Where(e => e.CarrierId == carrierId && e.Date >= from && e.Date <= to)
-            .GroupBy(e => e.Function)
-            .Select(g => new
-            {
-                Function = g.Key,
-                Visits = g.Sum(e => e.ResidentIds.Count + e.OtherNames.Count),
-                Events = g.Count(e => e.Form != ServiceForm.OneToOne),
-                Persons = g.Sum(e => e.PersonCount),
-                Exhibition = g.Count(e => e.Form != ServiceForm.OneToOne && e.Topic == EventTopic.Exhibition),
-                Matchmaking = g.Count(e => e.Form != ServiceForm.OneToOne && e.Topic == EventTopic.Matchmaking),
-                Bank = g.Count(e => e.Form != ServiceForm.OneToOne && e.Topic == EventTopic.BankEnterprise),
-                Lecture = g.Count(e => e.Form != ServiceForm.OneToOne && e.Topic == EventTopic.FinanceLecture),
-                Free = g.Sum(e => e.Fee != FeeClass.Market ? e.ResidentIds.Count + e.OtherNames.Count : 0),
-            }).ToListAsync(ct);
-        var distinct = await db.Database.SqlQuery<DistinctRow>($"""
-            SELECT function AS "Function", count(DISTINCT k)::int AS "Count" FROM (
-              SELECT function, unnest(resident_ids)::text AS k FROM ledger_entries
-               WHERE carrier_id = {carrierId} AND date BETWEEN {from} AND {to}
-              UNION ALL
-              SELECT function, 'name:' || unnest(other_names) FROM ledger_entries
-               WHERE carrier_id = {carrierId} AND date BETWEEN {from} AND {to}) s
-            GROUP BY function
-            """).ToDictionaryAsync(r => r.Function, r => r.Count, ct);
-        return ServiceFunctions.All.Select(f =>
-        {
-            var r = rows.FirstOrDefault(x => x.Function == f);
-            return r is null
-                ? new VolumeRow(f, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-                : new VolumeRow(f, r.Visits, distinct.GetValueOrDefault(f), r.Events, r.Persons, r.Exhibition, r.Matchmaking, r.Bank, r.Lecture, r.Free);
-        }).ToList();
+        var rows = (await volumes.ForCarrierAsync(carrierId, year, ct)).ToDictionary(v => v.Function);
+        return [.. ServiceFunctions.All.Select(f => rows.TryGetValue(f, out var v) ? v.ToRow() : new VolumeRow(f, 0, 0, 0, 0, 0, 0, 0, 0, 0))];
     }
-
-    private sealed record DistinctRow(ServiceFunction Function, int Count);
 
     public async Task<IReadOnlyList<EntryFact>> EntriesAsync(Guid carrierId, DateOnly from, DateOnly to, ServiceFunction? function, CancellationToken ct)
     {

@@ -8,6 +8,7 @@ public static class LedgerSetup
         s.AddOptions<LedgerOptions>().Bind(builder.Configuration.GetSection("Exemplar:Ledger"));
         s.AddScoped<SaveEntryHandler>();
         s.AddSingleton(Carriers.CarrierChildRoute.Of<LedgerEntry>("entryId"));
+        s.AddScoped<LedgerVolumesQuery>();
         s.AddScoped<LedgerMetricsQuery>();
         s.AddScoped<CarrierProgramme>();
         s.AddScoped<Infrastructure.Data.IStartupSeeder, LedgerDemoSeeder>();

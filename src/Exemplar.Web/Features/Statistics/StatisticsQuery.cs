@@ -3,6 +3,8 @@ using Exemplar.Domain.Calendar;
 using Exemplar.Domain.Ledger;
 using Exemplar.Web.Features.Applications;
 using Exemplar.Web.Features.Calendar.Obligations;
+using Exemplar.Web.Features.Carriers;
+using Exemplar.Web.Features.Ledger;
 using Exemplar.Domain.Designations;
 using Exemplar.Web.Features.Jurisdictions;
 using Exemplar.Web.Infrastructure;
@@ -38,7 +40,7 @@ public sealed record Dashboard(int Year, DateOnly Today, string AreaName, IReadO
 
 /// <summary>The authority's dashboard, every figure limited to the user's area (<see cref="StatisticsScope"/>).</summary>
 public sealed class StatisticsQuery(ExemplarDbContext db, JurisdictionTreeCache trees, ProgrammePolicies policies, ApplicationListQuery applications,
-    ObligationCatalog obligations, TimeProvider clock)
+    ObligationCatalog obligations, LedgerVolumesQuery volumes, TimeProvider clock)
 {
     public DateOnly Today => ChinaTime.Today(clock);
 
@@ -90,40 +92,22 @@ public sealed class StatisticsQuery(ExemplarDbContext db, JurisdictionTreeCache 
     }
 
     /// <summary>
-    /// The year's ledger per base × function for every base of the area, in one set-based statement (per carrier ×
-    /// function: 家次, distinct 家, 次, 人次, free/low-fee 家次 — the definitions of the per-base metrics page).
+    /// The year's ledger per base × function for every base of the area: the ledger's one aggregate
+    /// (<see cref="LedgerVolumesQuery"/>, the definitions of the per-base metrics page) over the area's carriers in one
+    /// statement — over every carrier at once when the scope is everything.
     /// </summary>
     public async Task<IReadOnlyList<BaseVolume>> VolumesAsync(StatisticsScope scope, int year, CancellationToken ct)
     {
-        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        var rows = await db.Database.SqlQuery<VolumeRow>($"""
-            WITH e AS (
-                SELECT e.carrier_id, e.function, e.form, e.fee, e.person_count, e.resident_ids, e.other_names
-                  FROM ledger_entries e JOIN carriers c ON c.id = e.carrier_id
-                 WHERE e.date BETWEEN {from} AND {to} AND ({scope.All} OR c.jurisdiction_code = ANY({scope.Codes}))),
-            agg AS (
-                SELECT carrier_id, function,
-                       sum(cardinality(resident_ids) + cardinality(other_names))::int AS visits,
-                       count(*) FILTER (WHERE form <> {(int)ServiceForm.OneToOne})::int AS events,
-                       sum(person_count)::int AS persons,
-                       sum(CASE WHEN fee <> {(int)FeeClass.Market} THEN cardinality(resident_ids) + cardinality(other_names) ELSE 0 END)::int AS free
-                  FROM e GROUP BY carrier_id, function),
-            served AS (
-                SELECT carrier_id, function, count(DISTINCT k)::int AS n FROM (
-                    SELECT carrier_id, function, unnest(resident_ids)::text AS k FROM e
-                    UNION ALL SELECT carrier_id, function, 'name:' || unnest(other_names) FROM e) p
-                 GROUP BY carrier_id, function)
-            SELECT a.carrier_id AS "CarrierId", c.name AS "CarrierName", c.jurisdiction_code AS "JurisdictionCode", a.function AS "Function",
-                   a.visits AS "EnterpriseVisits", coalesce(s.n, 0) AS "Enterprises", a.events AS "Events", a.persons AS "PersonTimes", a.free AS "FreeOrLowFeeVisits"
-              FROM agg a JOIN carriers c ON c.id = a.carrier_id
-              LEFT JOIN served s ON s.carrier_id = a.carrier_id AND s.function = a.function
-             ORDER BY c.name, a.function
-            """).ToListAsync(ct);
-        return [.. rows.Select(r => new BaseVolume(r.CarrierId, r.CarrierName, r.JurisdictionCode, r.Function, r.EnterpriseVisits, r.Enterprises, r.Events, r.PersonTimes, r.FreeOrLowFeeVisits))];
+        var codes = scope.Codes;
+        var carriers = await db.Set<Carrier>().AsNoTracking().Where(c => scope.All || codes.Contains(c.JurisdictionCode))
+            .Select(c => new { c.Id, c.Name, c.JurisdictionCode }).ToDictionaryAsync(c => c.Id, ct);
+        var rows = await volumes.ForCarriersAsync(scope.All ? null : carriers.Keys, year, ct);
+        return [.. rows.Where(v => carriers.ContainsKey(v.CarrierId))
+            .Select(v => (Carrier: carriers[v.CarrierId], Volume: v))
+            .OrderBy(x => x.Carrier.Name, StringComparer.Ordinal).ThenBy(x => x.Carrier.Id).ThenBy(x => x.Volume.Function)
+            .Select(x => new BaseVolume(x.Carrier.Id, x.Carrier.Name, x.Carrier.JurisdictionCode, x.Volume.Function,
+                x.Volume.EnterpriseVisits, x.Volume.EnterprisesServed, x.Volume.Events, x.Volume.PersonTimes, x.Volume.FreeOrLowFeeVisits))];
     }
-
-    private sealed record VolumeRow(Guid CarrierId, string CarrierName, string JurisdictionCode, ServiceFunction Function,
-        int EnterpriseVisits, int Enterprises, int Events, int PersonTimes, int FreeOrLowFeeVisits);
 
     public static IReadOnlyList<FunctionVolume> Totals(IReadOnlyList<BaseVolume> volumes) =>
         [.. volumes.GroupBy(v => v.Function).OrderBy(g => g.Key).Select(g => new FunctionVolume(g.Key, g.Select(v => v.CarrierId).Distinct().Count(),

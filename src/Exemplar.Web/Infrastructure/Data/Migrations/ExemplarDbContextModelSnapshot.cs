@@ -2641,6 +2641,8 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.HasIndex("CarrierId", "Date")
                         .HasDatabaseName("ix_ledger_entries_carrier_id_date");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CarrierId", "Date"), new[] { "Function", "Form", "Topic", "Fee", "PersonCount", "ResidentIds", "OtherNames" });
+
                     b.ToTable("ledger_entries", (string)null);
                 });
 
