@@ -70,7 +70,7 @@ public sealed class DirectSql : IAsyncDisposable
         cmd.Parameters.Add(new NpgsqlParameter("regions", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = regions ?? [] });
         cmd.Parameters.Add(new NpgsqlParameter("programme", NpgsqlDbType.Text) { Value = f.Programme ?? "" });
         cmd.Parameters.Add(new NpgsqlParameter("industry", NpgsqlDbType.Text) { Value = f.Industry ?? "" });
-        cmd.Parameters.Add(new NpgsqlParameter("year", NpgsqlDbType.Double) { Value = (double)(f.Year ?? 0) });
+        cmd.Parameters.Add(new NpgsqlParameter("year", NpgsqlDbType.Integer) { Value = f.Year ?? 0 });
         cmd.Parameters.Add(new NpgsqlParameter("status", NpgsqlDbType.Text) { Value = f.Status is { } st ? DesignationStatuses.Key(st) : "" });
         cmd.Parameters.Add(new NpgsqlParameter("offset", NpgsqlDbType.Integer) { Value = (Math.Max(1, s.Page) - 1) * RegistryQuery.PageSize });
         cmd.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = RegistryQuery.PageSize });

@@ -4,6 +4,7 @@ using Exemplar.Domain.Policies;
 using Exemplar.Web.Features.Jurisdictions;
 using Exemplar.Web.Infrastructure.Data;
 using Exemplar.Web.Infrastructure.Forms;
+using Exemplar.Web.Infrastructure.Requests;
 using Exemplar.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -62,9 +63,8 @@ public static class ApplicationsApi
         {
             if (http.User.Role() != Role.Applicant || http.User.OrganizationId() is not { } org) return TypedResults.Forbid();
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = 21 * 1024 * 1024;
-            using var ms = new MemoryStream();
-            await http.Request.Body.CopyToAsync(ms, http.RequestAborted);
-            var result = await handler.HandleAsync(new UploadMaterialCommand(id, org, http.User.UserId()!.Value, slotId, fileName, ms.ToArray()), http.RequestAborted);
+            var content = await RequestBody.ReadAllAsync(http.Request, http.RequestAborted);
+            var result = await handler.HandleAsync(new UploadMaterialCommand(id, org, http.User.UserId()!.Value, slotId, fileName, content), http.RequestAborted);
             if (result.IsNotFound) return NotFoundProblem();
             if (!result.Ok) return Unprocessable("材料未上传", result);
             return TypedResults.Created($"/api/v1/applications/{id}", new InspectedDto(result.Id!.Value));

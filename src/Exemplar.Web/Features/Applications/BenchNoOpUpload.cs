@@ -1,3 +1,4 @@
+using Exemplar.Web.Infrastructure.Requests;
 using Exemplar.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -19,8 +20,7 @@ public static class BenchNoOpUpload
         api.MapPost("/bench/noop-upload", async (HttpContext http) =>
         {
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = 21 * 1024 * 1024;
-            using var ms = new MemoryStream();
-            await http.Request.Body.CopyToAsync(ms, http.RequestAborted);
+            _ = await RequestBody.ReadAllAsync(http.Request, http.RequestAborted);
             return TypedResults.NoContent();
         }).RequireAuthorization(AuthPolicies.SignedIn).ExcludeFromDescription();
     }

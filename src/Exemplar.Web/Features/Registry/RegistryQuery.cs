@@ -28,7 +28,7 @@ public sealed record RegistryPage(int Total, IReadOnlyList<RegistryEntry> Items,
     IReadOnlyList<Facet> Industries, IReadOnlyList<Facet> Years, IReadOnlyList<Facet> Statuses);
 
 /// <summary>
-/// The registry in one SQL statement per request: the latest designation of each base and programme, filtered, with the
+/// The registry in one SQL statement per request over the read model <c>registry_entries</c>: the latest designation of each base and programme, filtered, with the
 /// page of rows and every facet's counts (each facet counted under all the other filters, not its own) returned as one
 /// JSON document. The region filter and facet use the jurisdiction tree held in memory.
 /// </summary>
@@ -37,17 +37,18 @@ public sealed class RegistryQuery(ExemplarDbContext db, JurisdictionTreeCache tr
     public const int PageSize = 20;
     private const string EmptyObject = "'{}'";
 
+    // The read model registry_entries (migration RegistryEntries) holds the latest designation of each base and
+    // programme, kept by triggers on designations, certificates and carriers; only the status, which moves by itself
+    // at midnight, is worked out here. NOT MATERIALIZED: each facet scans the narrow table instead of a copy of it.
     private const string Latest = """
-        latest AS (
-            SELECT DISTINCT ON (d.carrier_id, d.programme_id)
-                d.id, d.carrier_id, c.name, c.jurisdiction_code, d.programme_id, d.policy_version, d.announcement_number, d.announced_on,
-                d.valid_from, d.valid_until, d.revoked_on, c.leading_industries,
-                CASE WHEN d.revoked_on IS NOT NULL AND d.revoked_on <= @today THEN 'revoked'
-                     WHEN d.valid_until IS NOT NULL AND d.valid_until < @today AND d.re_review_application_id IS NOT NULL THEN 'rereview'
-                     WHEN d.valid_until IS NOT NULL AND d.valid_until < @today THEN 'expired' ELSE 'valid' END AS status,
-                (SELECT x.number FROM certificates x WHERE x.designation_id = d.id AND x.superseded_on IS NULL) AS certificate_number
-            FROM designations d JOIN carriers c ON c.id = d.carrier_id
-            ORDER BY d.carrier_id, d.programme_id, d.announced_on DESC, d.created_at DESC)
+        latest AS NOT MATERIALIZED (
+            SELECT r.id, r.carrier_id, r.name, r.jurisdiction_code, r.programme_id, r.policy_version, r.announcement_number, r.announced_on,
+                r.valid_from, r.valid_until, r.revoked_on, r.leading_industries, r.announced_year,
+                CASE WHEN r.revoked_on IS NOT NULL AND r.revoked_on <= @today THEN 'revoked'
+                     WHEN r.valid_until IS NOT NULL AND r.valid_until < @today AND r.under_re_review THEN 'rereview'
+                     WHEN r.valid_until IS NOT NULL AND r.valid_until < @today THEN 'expired' ELSE 'valid' END AS status,
+                r.certificate_number
+            FROM registry_entries r)
         """;
 
     public async Task<RegistryPage> SearchAsync(RegistryFilter filter, RegistrySort sort, int page, CancellationToken ct)
@@ -61,7 +62,7 @@ public sealed class RegistryQuery(ExemplarDbContext db, JurisdictionTreeCache tr
             if (regionCodes is not null && except != "region") parts.Add("jurisdiction_code = ANY(@regions)");
             if (filter.Programme is { Length: > 0 } && except != "programme") parts.Add("programme_id = @programme");
             if (filter.Industry is { Length: > 0 } && except != "industry") parts.Add("@industry = ANY(leading_industries)");
-            if (filter.Year is not null && except != "year") parts.Add("date_part('year', announced_on) = @year");
+            if (filter.Year is not null && except != "year") parts.Add("announced_year = @year");
             if (filter.Status is not null && except != "status") parts.Add("status = @status");
             return string.Join(" AND ", parts);
         }
@@ -79,7 +80,7 @@ public sealed class RegistryQuery(ExemplarDbContext db, JurisdictionTreeCache tr
                 'regions', (SELECT coalesce(json_object_agg(k, n), {EmptyObject}) FROM (SELECT jurisdiction_code k, count(*) n FROM latest WHERE {Where("region")} GROUP BY 1) t),
                 'programmes', (SELECT coalesce(json_object_agg(k, n), {EmptyObject}) FROM (SELECT programme_id k, count(*) n FROM latest WHERE {Where("programme")} GROUP BY 1) t),
                 'industries', (SELECT coalesce(json_object_agg(k, n), {EmptyObject}) FROM (SELECT i k, count(*) n FROM latest, unnest(leading_industries) i WHERE {Where("industry")} GROUP BY 1) t),
-                'years', (SELECT coalesce(json_object_agg(k, n), {EmptyObject}) FROM (SELECT date_part('year', announced_on)::int k, count(*) n FROM latest WHERE {Where("year")} GROUP BY 1) t),
+                'years', (SELECT coalesce(json_object_agg(k, n), {EmptyObject}) FROM (SELECT announced_year k, count(*) n FROM latest WHERE {Where("year")} GROUP BY 1) t),
                 'statuses', (SELECT coalesce(json_object_agg(k, n), {EmptyObject}) FROM (SELECT status k, count(*) n FROM latest WHERE {Where("status")} GROUP BY 1) t))
             """;
         var size = PageSize;
@@ -134,7 +135,7 @@ public sealed class RegistryQuery(ExemplarDbContext db, JurisdictionTreeCache tr
             cmd.Parameters.Add(new NpgsqlParameter("regions", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = regions ?? [] });
             cmd.Parameters.Add(new NpgsqlParameter("programme", NpgsqlDbType.Text) { Value = f.Programme ?? "" });
             cmd.Parameters.Add(new NpgsqlParameter("industry", NpgsqlDbType.Text) { Value = f.Industry ?? "" });
-            cmd.Parameters.Add(new NpgsqlParameter("year", NpgsqlDbType.Double) { Value = (double)(f.Year ?? 0) });
+            cmd.Parameters.Add(new NpgsqlParameter("year", NpgsqlDbType.Integer) { Value = f.Year ?? 0 });
             cmd.Parameters.Add(new NpgsqlParameter("status", NpgsqlDbType.Text) { Value = f.Status is { } s ? DesignationStatuses.Key(s) : "" });
             cmd.Parameters.Add(new NpgsqlParameter("offset", NpgsqlDbType.Integer) { Value = offset });
             cmd.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = limit });

@@ -208,6 +208,46 @@ public sealed class RegistryTests(RegistryTests.Factory app) : IClassFixture<Reg
         Assert.Equal(4, Facet(await ApiAsync(""), "status")["valid"]);
     }
 
+    [Fact]
+    public async Task A_renamed_base_and_a_newer_designation_show_in_the_search_at_once()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExemplarDbContext>();
+        db.Actor.Operation = "测试.更名";
+        var panlong = await db.Set<Carrier>().SingleAsync(c => c.Name == "盘龙众创空间");
+        panlong.Name = "盘龙青年众创空间";
+        var gaoxin = await db.Set<Carrier>().Where(c => c.Name == "五华创新创业园高新分园").Select(c => c.Id).SingleAsync();
+        // Designated again after the revocation: the registry shows the newer title, still one row for the base and programme.
+        var again = new Designation { CarrierId = gaoxin, ProgrammeId = "kunming-base-2022", PolicyVersion = "2022", AnnouncementNumber = "昆工信〔2026〕5号",
+            AnnouncedOn = new(2026, 3, 2), ValidFrom = new(2026, 3, 2), ValidUntil = new(2029, 3, 1) };
+        db.Add(again);
+        await db.SaveChangesAsync();
+        try
+        {
+            // The API is read through the output cache: wait for the change listener's eviction.
+            JsonElement all = default;
+            for (var i = 0; i < 50; i++)
+            {
+                all = await ApiAsync("");
+                if (Facet(all, "status")["revoked"] == 0) break;
+                await Task.Delay(100);
+            }
+            Assert.Equal(6, all.GetProperty("total").GetInt32());
+            Assert.Equal(new Dictionary<string, int> { ["valid"] = 5, ["expired"] = 1, ["revoked"] = 0, ["rereview"] = 0 }, Facet(all, "status"));
+            Assert.Equal(new Dictionary<string, int> { ["2026"] = 1, ["2024"] = 2, ["2023"] = 1, ["2022"] = 1, ["2020"] = 1 }, Facet(all, "year"));
+            Assert.Equal("五华创新创业园高新分园", Names(all)[0]);
+            Assert.Equal(["盘龙青年众创空间"], Names(await ApiAsync("?name=" + Uri.EscapeDataString("青年"))));
+        }
+        finally
+        {
+            panlong.Name = "盘龙众创空间";
+            db.Remove(again);
+            db.Actor.Operation = "测试.还原";
+            await db.SaveChangesAsync();
+            for (var i = 0; i < 50 && Facet(await ApiAsync(""), "status")["revoked"] != 1; i++) await Task.Delay(100);
+        }
+    }
+
     private async Task RevokeAsync(DateOnly? on)
     {
         using var scope = app.Services.CreateScope();
