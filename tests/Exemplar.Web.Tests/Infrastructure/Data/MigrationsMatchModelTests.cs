@@ -51,7 +51,9 @@ public sealed class MigrationsMatchModelTests(ExemplarFactory app) : IClassFixtu
                 var modelled = await ReadAsync(fromModel, sql);
                 // Tables that exist only in migrations (audit chain head) are extra by design.
                 var missing = modelled.Except(migrated).ToList();
-                var extra = migrated.Except(modelled).Where(l => !l.StartsWith("audit_chain_head", StringComparison.Ordinal)).ToList();
+                // Kept by SQL alone: the audit chain's head row and the registry read model (view and table, filled by triggers).
+                string[] sqlOnly = ["audit_chain_head", "registry_candidates", "registry_entries"];
+                var extra = migrated.Except(modelled).Where(l => !sqlOnly.Any(t => l.StartsWith(t, StringComparison.Ordinal))).ToList();
                 Assert.True(missing.Count == 0 && extra.Count == 0,
                     $"Schema differs from the model.\nIn the model but not migrated:\n{string.Join("\n", missing)}\nMigrated but not in the model:\n{string.Join("\n", extra)}");
             }
