@@ -22,6 +22,7 @@ public sealed class RegistryMatrixRows : IMatrixRows
         MatrixRow.Public("GET", "/Registry/Bases/{id:guid}") with { Sample = (s, _) => Base(s) },
         MatrixRow.Public("POST", "/Registry/Bases/{id:guid}") with { Sample = (s, _) => Base(s) },
         MatrixRow.Public("GET", "/Registry/Data/registry.csv"), MatrixRow.Public("GET", "/Registry/Data/registry.json"),
+        MatrixRow.Public("GET", "/Registry/Data/registry.xlsx"),
         MatrixRow.Public("GET", "/api/v1/registry"), MatrixRow.Public("GET", "/api/v1/registry/data.json"), MatrixRow.Public("GET", "/api/v1/registry/data.csv"),
         MatrixRow.Public("GET", "/Verify/{number?}") with { Sample = (_, _) => Task.FromResult(("/Verify/KM-2023-015", "/Verify/KM-2023-015")) },
         MatrixRow.Public("POST", "/Verify/{number?}") with { Sample = (_, _) => Task.FromResult(("/Verify/KM-2023-015", "/Verify/KM-2023-015")) },

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Exemplar.Domain.Designations;
 using Exemplar.Web.Features.Calendar.Obligations;
+using Exemplar.Web.Features.Documents.Building;
 using Exemplar.Web.Features.Jurisdictions;
 using Exemplar.Web.Infrastructure.Requests;
 
@@ -83,6 +84,20 @@ public sealed class OpenData(RegistryQuery query, ProgrammePolicies policies, Ju
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }
+
+    /// <summary>The same records as an officer's spreadsheet: Chinese headers, frozen header row with a filter, widths fitted to the text.</summary>
+    public static byte[] ToXlsx(IReadOnlyList<OpenDataRecord> records, DateOnly today) => XlsxListWriter.Write(new XlsxList("示范基地名录",
+        [new("基地（平台）名称") { MaxWidth = 40 }, new("所在地区") { MaxWidth = 36 }, new("地区代码"), new("称号") { MaxWidth = 40 }, new("认定公告文号"),
+         new("公告日期", ListCellKind.Date), new("有效期起", ListCellKind.Date), new("有效期至", ListCellKind.Date), new("撤销日期", ListCellKind.Date),
+         new("状态"), new("主导产业") { MaxWidth = 40 }, new("证书编号"), new("名录详情页") { MaxWidth = 60 }],
+        [.. records.Select(r => (IReadOnlyList<object?>)[r.BaseName, r.RegionName, r.RegionCode, r.Title, r.AnnouncementNumber, r.AnnouncedOn, r.ValidFrom,
+            r.ValidUntil is { } u ? u : "办法未规定", r.RevokedOn, DesignationStatuses.Parse(r.Status) is { } s ? DesignationStatuses.Label(s) : r.Status,
+            string.Join("、", r.LeadingIndustries), r.CertificateNumber, r.Url])])
+    {
+        Title = "示范基地（平台）名录",
+        Preamble = [$"状态按{today:yyyy年M月d日}北京时间计算；每个基地的每项称号取最近一次认定；共{records.Count}条。"],
+        Info = new DocInfo("示范基地（平台）名录", today),
+    });
 
     private static string Date(DateOnly? d) => d is { } x ? x.ToString("yyyy-MM-dd") : "";
 

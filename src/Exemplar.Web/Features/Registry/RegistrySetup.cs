@@ -1,4 +1,5 @@
 using Exemplar.Domain.Designations;
+using Exemplar.Web.Features.Documents.Building;
 using Exemplar.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +18,7 @@ public static class RegistrySetup
     public const string CachePolicy = "registry";
     public const string CsvPath = "/Registry/Data/registry.csv";
     public const string JsonPath = "/Registry/Data/registry.json";
+    public const string XlsxPath = "/Registry/Data/registry.xlsx";
 
     public static WebApplicationBuilder AddRegistry(this WebApplicationBuilder builder)
     {
@@ -39,6 +41,7 @@ public static class RegistrySetup
     {
         app.MapGet(CsvPath, CsvAsync).CacheOutput(CachePolicy).ExcludeFromDescription();
         app.MapGet(JsonPath, JsonAsync).CacheOutput(CachePolicy).ExcludeFromDescription();
+        app.MapGet(XlsxPath, XlsxAsync).CacheOutput(CachePolicy).ExcludeFromDescription();
         api.MapGet("/registry", SearchAsync).CacheOutput(CachePolicy)
             .WithTags("示范基地名录").WithSummary("名录查询：按名称、地区、认定办法、主导产业、认定年份、状态筛选，含分面计数（每页20条）");
         api.MapGet("/registry/data.json", JsonAsync).CacheOutput(CachePolicy)
@@ -92,6 +95,9 @@ public static class RegistrySetup
 
     private static async Task<IResult> JsonAsync(HttpContext http, OpenData data, RegistryState state, TimeProvider clock, CancellationToken ct) =>
         await FileAsync(http, state, async () => OpenData.ToJson(await data.RecordsAsync(ct), ChinaTime.Today(clock)), "application/json; charset=utf-8", null);
+
+    private static async Task<IResult> XlsxAsync(HttpContext http, OpenData data, RegistryState state, TimeProvider clock, CancellationToken ct) =>
+        await FileAsync(http, state, async () => OpenData.ToXlsx(await data.RecordsAsync(ct), ChinaTime.Today(clock)), XlsxListWriter.ContentType, "registry.xlsx");
 
     /// <summary>Answers 304 from the validators alone (no query) when the client's copy is current.</summary>
     private static async Task<IResult> FileAsync(HttpContext http, RegistryState state, Func<Task<byte[]>> build, string contentType, string? download)

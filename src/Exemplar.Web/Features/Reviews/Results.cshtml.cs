@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Exemplar.Web.Features.Reviews;
 
 /// <summary>评分汇总: per application count, mean, trimmed mean, SD, each expert's total with outliers explained, rank; the shortlist.</summary>
-public sealed class ResultsModel(ExemplarDbContext db, ReviewResults results, FixShortlistHandler handler, SiteInspections.SiteInspectionRules inspections)
+public sealed class ResultsModel(ExemplarDbContext db, ReviewResults results, FixShortlistHandler handler, SiteInspections.SiteInspectionRules inspections,
+    Documents.DocumentGenerator documents)
     : ReviewPageModel(db), IFormPage
 {
     public sealed class ChoiceInput
@@ -40,6 +41,16 @@ public sealed class ResultsModel(ExemplarDbContext db, ReviewResults results, Fi
         Version = Review.Version;
         Choices = Apps.Select(a => new ChoiceInput { ApplicationId = a.ApplicationId }).ToList();
         return Page();
+    }
+
+    /// <summary>?handler=Export — 评分汇总 as XLSX: one row per application in rank order, each expert's total, the shortlist result.</summary>
+    public async Task<IActionResult> OnGetExportAsync(Guid callId, CancellationToken ct)
+    {
+        if (await LoadAsync(callId, change: false, ct) is { } stop) return stop;
+        if (Review is not { Stage: not ReviewStage.Preparing }) return NotFound();
+        await LoadFormAsync(ct);
+        var doc = documents.List($"评分汇总-{Call.Title}", ScoreSheet.Of(Call.Title, Review, Apps, Shortlist));
+        return File(doc.Bytes, doc.ContentType, doc.FileName);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid callId, CancellationToken ct)

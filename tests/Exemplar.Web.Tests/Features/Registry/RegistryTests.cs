@@ -209,6 +209,35 @@ public sealed class RegistryTests(RegistryTests.Factory app) : IClassFixture<Reg
     }
 
     [Fact]
+    public async Task The_registry_downloads_as_a_spreadsheet_with_Chinese_headers_and_the_same_rows()
+    {
+        var response = await app.Client().GetAsync("/Registry/Data/registry.xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+        Assert.NotNull(response.Headers.ETag);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Documents.OpenXmlChecks.AssertValidXlsx(bytes);
+        var cells = Documents.OpenXmlChecks.SheetCells(bytes);
+        // Title, one line, the header on row 3, then the six designations counted by hand.
+        Assert.Equal("示范基地（平台）名录", cells["A1"]);
+        Assert.Contains("共6条", cells["A2"]);
+        Assert.Equal(["基地（平台）名称", "所在地区", "地区代码", "称号", "认定公告文号", "公告日期", "有效期起", "有效期至", "撤销日期", "状态"],
+            Enumerable.Range(0, 10).Select(i => cells[$"{(char)('A' + i)}3"]));
+        var names = Enumerable.Range(4, 6).Select(r => cells[$"A{r}"]).ToList();
+        Assert.Contains("海淀中关村创业示范基地", names);
+        Assert.False(cells.ContainsKey("A10"));
+        var panlong = 4 + names.IndexOf("盘龙众创空间");
+        Assert.Equal("530103", cells[$"C{panlong}"]);
+        Assert.Equal("昆工信〔2020〕3号", cells[$"E{panlong}"]);
+        Assert.Equal(new DateTime(2023, 5, 10).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture), cells[$"H{panlong}"]);
+        Assert.Equal("已期满", cells[$"J{panlong}"]);
+        var gaoxin = 4 + names.IndexOf("五华创新创业园高新分园");
+        Assert.Equal("已撤销", cells[$"J{gaoxin}"]);
+        Assert.Equal(new DateTime(2025, 6, 1).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture), cells[$"I{gaoxin}"]);
+        Assert.Equal("办法未规定", cells[$"H{4 + names.IndexOf("海淀中关村创业示范基地")}"]);
+        Assert.Equal("有效", cells[$"J{4 + names.IndexOf("海淀中关村创业示范基地")}"]);
+    }
+
+    [Fact]
     public async Task A_renamed_base_and_a_newer_designation_show_in_the_search_at_once()
     {
         using var scope = app.Services.CreateScope();

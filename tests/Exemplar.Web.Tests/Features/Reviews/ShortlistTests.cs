@@ -70,6 +70,46 @@ public sealed class ShortlistTests(ExemplarFactory app) : IClassFixture<Exemplar
     }
 
     [Fact]
+    public async Task The_score_sheet_downloads_with_each_experts_total_and_the_shortlist_result()
+    {
+        var (call, wuhua, panlong) = await ScoredAsync();
+        var version = await data.WithAsync((_, db) => db.Set<ExpertReview>().Where(r => r.CallId == call).Select(r => r.Version).SingleAsync());
+        const string reason = "场地租约将于明年到期，待续签后再议";
+        // The class shares one call: the concurrency test may have fixed the shortlist already (五华 in; 盘龙 in, or out for this reason).
+        await data.WithAsync((s, _) => s.GetRequiredService<FixShortlistHandler>().HandleAsync(
+            new FixShortlistCommand(call, version, [new(wuhua, true, null), new(panlong, false, reason)]), default));
+        var stored = await data.WithAsync((_, db) => db.Set<ExpertReview>().Where(r => r.CallId == call).Select(r => r.ShortlistJson).SingleAsync());
+        var panlongIn = Exemplar.Web.Features.Applications.ApplicationJson.Read<List<ShortlistLine>>(stored!).Single(l => l.ApplicationId == panlong).Included;
+        var city = await app.SignedInAsync("km.city");
+        var response = await city.GetAsync($"/Reviews/Calls/{call}/Results?handler=Export");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Documents.OpenXmlChecks.AssertValidXlsx(bytes);
+        var cells = Documents.OpenXmlChecks.SheetCells(bytes);
+        Assert.Equal(["排名", "受理编号", "基地（平台）", "评分数", "平均分", "截尾平均", "标准差", "各专家评分", "入围结果", "与排名不一致的理由"],
+            Enumerable.Range(0, 10).Select(i => cells[$"{(char)('A' + i)}3"]));
+        var row = new[] { 4, 5 }.ToDictionary(r => cells[$"C{r}"]);
+        Assert.Equal(["昆明五华创新创业园", "盘龙众创空间"], row.Keys.Order());
+        int w = row["昆明五华创新创业园"], p = row["盘龙众创空间"];
+        // 五华 70, 80, 90: mean 80, SD 10; 盘龙 60, 90, 90: mean 80, SD 17.32; three scores are too few to trim; equal means share rank 1.
+        Assert.Equal(("1", "1"), (cells[$"A{w}"], cells[$"A{p}"]));
+        Assert.Equal("3", cells[$"D{w}"]);
+        Assert.Equal(80m, decimal.Parse(cells[$"E{w}"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(80m, decimal.Parse(cells[$"E{p}"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.False(cells.TryGetValue($"F{w}", out var trimmed) && trimmed != "");
+        Assert.Equal(10m, Math.Round(decimal.Parse(cells[$"G{w}"], System.Globalization.CultureInfo.InvariantCulture), 2));
+        Assert.Equal(17.32m, Math.Round(decimal.Parse(cells[$"G{p}"], System.Globalization.CultureInfo.InvariantCulture), 2));
+        Assert.Equal(3, cells[$"H{p}"].Split('；').Length);
+        Assert.Contains("60.00分", cells[$"H{p}"]);
+        Assert.Equal("入围", cells[$"I{w}"]);
+        Assert.Equal(panlongIn ? "入围" : "未入围", cells[$"I{p}"]);
+        Assert.Equal(panlongIn ? "" : reason, cells.GetValueOrDefault($"J{p}", ""));
+
+        var other = await app.SignedInAsync("lc.city"); // another authority's call: not found, as the page is
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await other.GetAsync($"/Reviews/Calls/{call}/Results?handler=Export")).StatusCode);
+    }
+
+    [Fact]
     public void Departing_from_the_ranking_needs_a_reason_on_both_sides()
     {
         Guid A(int i) => new(i, 0, 0, new byte[8]);
