@@ -12,6 +12,7 @@ public static class DatabaseSetup
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException(
                 "未配置数据库连接：请设置 ConnectionStrings__Default，或用 scripts/start.sh 启动（会自动创建本地 PostgreSQL）。");
+        connectionString = WithStatementPreparation(connectionString);
         builder.Services.AddDbContext<ExemplarDbContext>(o => o
             .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(2, TimeSpan.FromSeconds(2), null)));
         // Two quick retries ride out a dropped pooled connection; a database that stays down is answered 503 with
@@ -22,6 +23,20 @@ public static class DatabaseSetup
             .AddCheck("live", () => HealthCheckResult.Healthy("运行中"), tags: ["live"])
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>
+    /// Has Npgsql prepare the statements a connection runs repeatedly (a request runs the same few dozen EF statements),
+    /// so PostgreSQL parses and plans them once per pooled connection instead of on every call — under a burst of
+    /// submissions its planning was a fifth of the server's CPU. A connection string that sets these keeps its values.
+    /// </summary>
+    public static string WithStatementPreparation(string connectionString)
+    {
+        var csb = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (csb.MaxAutoPrepare > 0 || connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) return connectionString;
+        csb.MaxAutoPrepare = 100;
+        csb.AutoPrepareMinUsages = 2;
+        return csb.ConnectionString;
     }
 
     /// <summary>Applies pending migrations (under PostgreSQL's migration lock) and runs the start-up seeders.</summary>
