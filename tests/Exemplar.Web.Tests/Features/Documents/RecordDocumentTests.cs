@@ -250,6 +250,15 @@ public sealed class RecordDocumentTests(ExemplarFactory app) : IClassFixture<Exe
                 Assert.InRange(height, 841, 843);
                 var pages = int.Parse(System.Text.RegularExpressions.Regex.Match(text, @"Pages:\s+(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
                 Assert.InRange(pages, 1, name == "tibet-recommendation" ? 3 : 2);
+                if (name is "notice" or "announcement" or "revocation")
+                {
+                    // GB/T 9704 7.3.5.4: the page with 署名 and 成文日期 also carries text (they never stand alone on a page).
+                    var (_, last) = RenderedDocuments.Run("pdftotext", "-f", pages.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l",
+                        pages.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.Combine(folder, $"record-{name}.pdf"), "-");
+                    var lines = last.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(l, @"^[—–-]\s*\d+\s*[—–-]$")).ToList();
+                    var dateLine = lines.FindIndex(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"));
+                    Assert.True(dateLine >= 2, $"{name}: 成文日期 on page {pages} has no text above its 署名:\n{last}");
+                }
             }
         }
         finally

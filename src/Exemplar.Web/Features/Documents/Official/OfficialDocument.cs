@@ -65,10 +65,16 @@ public static class OfficialDocument
         foreach (var line in d.Title.Split('\n')) b.Add(new Para(line, ParaStyle.Title) { KeepWithNext = true });
         b.Blank();
         if (d.Addressee.Length > 0) b.Line(d.Addressee + "：");
+        // GB/T 9704 7.3.5.4: 署名 and 成文日期 never stand alone on a page — the last lines of the text go over with them.
+        var last = d.Body.LastOrDefault() as OfficialParagraph;
         foreach (var block in d.Body)
         {
             switch (block)
             {
+                case OfficialParagraph p when ReferenceEquals(p, last):
+                    var lines = DocBuilder.Paragraphs(p.Text).ToList();
+                    for (var i = 0; i < lines.Count; i++) b.Add(new Para(lines[i], ParaStyle.Body) { KeepWithNext = i == lines.Count - 1 });
+                    break;
                 case OfficialParagraph p: b.Body(p.Text); break;
                 case OfficialHeading h: b.Heading(h.Level, h.Text); break;
                 case OfficialTable t:
@@ -92,14 +98,14 @@ public static class OfficialDocument
     private static void Attachments(DocBuilder b, IReadOnlyList<string> names)
     {
         if (names.Count == 0) return;
-        b.Blank();
+        b.Add(new Para("", ParaStyle.Normal) { KeepWithNext = true });
         if (names.Count == 1)
         {
-            b.Add(new Para($"附件：{names[0]}", ParaStyle.Normal) { LeftChars = 2 });
+            b.Add(new Para($"附件：{names[0]}", ParaStyle.Normal) { LeftChars = 2, KeepWithNext = true });
             return;
         }
         for (var i = 0; i < names.Count; i++)
-            b.Add(new Para($"{(i == 0 ? "附件：" : "　　　")}{i + 1}.{names[i]}", ParaStyle.Normal) { LeftChars = 2 });
+            b.Add(new Para($"{(i == 0 ? "附件：" : "　　　")}{i + 1}.{names[i]}", ParaStyle.Normal) { LeftChars = 2, KeepWithNext = true });
     }
 
     /// <summary>
@@ -108,11 +114,11 @@ public static class OfficialDocument
     /// </summary>
     private static void Signature(DocBuilder b, string signatory, string date)
     {
-        b.Blank(2);
+        for (var i = 0; i < 2; i++) b.Add(new Para("", ParaStyle.Normal) { KeepWithNext = true });
         double Chars(string s) => SheetText.DisplayWidth(s) / 2.0;
         var dateRight = 4.0;
         var signRight = Math.Max(0, dateRight + (Chars(date) - Chars(signatory)) / 2);
-        b.Add(new Para(signatory, ParaStyle.Normal) { Align = Align.Right, RightChars = signRight });
+        b.Add(new Para(signatory, ParaStyle.Normal) { Align = Align.Right, RightChars = signRight, KeepWithNext = true });
         b.Add(new Para(date, ParaStyle.Normal) { Align = Align.Right, RightChars = dateRight });
     }
 
