@@ -58,7 +58,11 @@ public sealed class ApplicationJourneyTests(BrowserFixture browser) : IClassFixt
 
         await page.GotoAsync($"/Applications/{id}/Materials");
         var row = page.Locator($"tr[data-slot='{slot.Id}']");
+        // The file picker speaks Chinese whatever language the browser draws its own controls in.
+        await Assertions.Expect(row.Locator(".file-picker-button")).ToHaveTextAsync("选择文件");
+        await Assertions.Expect(row.Locator(".file-picker-names")).ToHaveTextAsync("未选择文件");
         await row.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "清晰扫描件.pdf", MimeType = "application/pdf", Buffer = [.. ApplicationTestData.Pdf, (byte)'\n'] });
+        await Assertions.Expect(row.Locator(".file-picker-names")).ToHaveTextAsync("清晰扫描件.pdf");
         await row.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator($"tr[data-slot='{slot.Id}']")).ToContainTextAsync("清晰扫描件.pdf");
         await Assertions.Expect(page.Locator("tr", new() { HasText = "本次无需修改" }).First).ToBeVisibleAsync();
