@@ -127,6 +127,11 @@ public sealed class RecommendationHandlers(ExemplarDbContext db, RecommendationL
             r.AuditRequired, sheet.AuditDate, sheet.AuditInspectors, sheet.AuditFindings, sheet.AuditPhotoIds.Count,
             DateOf(r.File.Application.FirstSubmittedAt!.Value), ChinaTime.Today(clock));
         foreach (var (field, message) in RecommendationGate.Problems(facts)) p!.Add(field, message);
+        // The 推荐表 carries the 测评 the text requires (西藏第十二条): a signed form may not leave an item ungraded.
+        var graded = ApplicationJson.Read<Dictionary<string, AssessmentEntry>>(sheet.AssessmentJson);
+        var ungraded = r.AssessedItems.Where(i => !graded.TryGetValue(i, out var e) || string.IsNullOrWhiteSpace(e.Grade)).ToList();
+        if (ungraded.Count > 0)
+            p!.Add("Assessment", $"签署前请在推荐表中测评{string.Join("、", ungraded)}（{r.Level!.Assessment!.Citation}），并保存工作表。");
         if (p!.Any) return p.Result();
 
         var now = clock.GetUtcNow();

@@ -182,7 +182,12 @@ public sealed class RecordDocumentTests(ExemplarFactory app) : IClassFixture<Exe
         Assert.Contains("运营情况的测评等级应为优秀、良好、合格、不合格之一。", Messages(refused));
         Assert.Contains("请选择服务业绩的测评等级。", Messages(refused));
         Assert.Null(await recommendations.SheetAsync(id)); // nothing half-saved
-        Ok(await recommendations.RunAsync(h => h.SaveAsync(Save(0, [new("运营情况", "良好", "治理结构完善，服务台账规范。"), new("服务业绩", "优秀", "全年开展服务活动，服务企业覆盖全部入驻企业。"),
+        // 第十二条 names three items: the form is not signed with 满意度 left ungraded.
+        Ok(await recommendations.RunAsync(h => h.SaveAsync(Save(0, [new("运营情况", "良好", "治理结构完善，服务台账规范。"), new("服务业绩", "优秀", "全年开展服务活动，服务企业覆盖全部入驻企业。")]), default)));
+        var unsigned = await recommendations.RunAsync(async h => await h.SignAsync(new(id, officer, (await recommendations.SheetAsync(id))!.Version, true), default));
+        Assert.Contains("签署前请在推荐表中测评满意度（第十二条），并保存工作表。", Messages(unsigned));
+        Assert.Null((await recommendations.SheetAsync(id))!.SignedAt);
+        Ok(await recommendations.RunAsync(async h => await h.SaveAsync(Save((await recommendations.SheetAsync(id))!.Version, [new("运营情况", "良好", "治理结构完善，服务台账规范。"), new("服务业绩", "优秀", "全年开展服务活动，服务企业覆盖全部入驻企业。"),
             new("满意度", "合格", null)]), default)));
         var lasa = await app.SignedInAsync("xz.lasa");
         Assert.Equal(HttpStatusCode.Redirect, (await lasa.GetAsync($"/Applications/{id}/Recommendation/Word")).StatusCode); // not signed yet
