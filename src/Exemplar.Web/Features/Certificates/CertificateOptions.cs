@@ -20,6 +20,6 @@ internal sealed class CertificateOptionsValidation : IValidateOptions<Certificat
     public ValidateOptionsResult Validate(string? name, CertificateOptions options) =>
         SignatureAlgorithms.Find(options.Algorithm) is not null
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"{CertificateOptions.Section}:Algorithm is '{options.Algorithm}'; it must be one of: "
-                + string.Join(", ", SignatureAlgorithms.All.Select(a => a.Name)) + $" (default {SignatureAlgorithms.EcdsaP256}).");
+            : ValidateOptionsResult.Fail($"配置项 {CertificateOptions.Section}:Algorithm 的值“{options.Algorithm}”无效，应为以下之一："
+                + string.Join("、", SignatureAlgorithms.All.Select(a => a.Name)) + $"（默认 {SignatureAlgorithms.EcdsaP256}）。");
 }

@@ -109,7 +109,7 @@ public sealed class Sm2CertificateTests(Sm2Factory app) : IClassFixture<Sm2Facto
         var e = Record.Exception(() => bad.CreateClient());
         Assert.NotNull(e);
         var messages = string.Join(" | ", Flatten(e));
-        Assert.Contains("Exemplar:Certificates:Algorithm is 'RSA-SHA256'; it must be one of: ECDSA-P256-SHA256, SM2-SM3", messages);
+        Assert.Contains("配置项 Exemplar:Certificates:Algorithm 的值“RSA-SHA256”无效，应为以下之一：ECDSA-P256-SHA256、SM2-SM3", messages);
     }
 
     private static IEnumerable<string> Flatten(Exception e)
