@@ -24,7 +24,8 @@ public sealed record ReissueSubject(Designation Designation, IssuedCertificate C
 /// the registered name to differ from the printed one; 补发 needs an account of the loss. The officer confirms first; one
 /// transaction does both, and the old certificate's row version makes two officers reissuing at once end with one new certificate.
 /// </summary>
-public sealed class ReissueCertificateHandler(ExemplarDbContext db, CertificateIssuer issuer, DesignationScope scope, TimeProvider clock)
+public sealed class ReissueCertificateHandler(ExemplarDbContext db, CertificateIssuer issuer, DesignationScope scope, CaseAccess access,
+    Notifications.Messenger messenger, TimeProvider clock)
 {
     /// <summary>The change kind a 换发 follows (one of each policy's changeFiling.majorChanges).</summary>
     public const string NameChangeKind = "名称";
@@ -76,6 +77,7 @@ public sealed class ReissueCertificateHandler(ExemplarDbContext db, CertificateI
         if (p.Any) return p.Result();
 
         var old = await db.Set<IssuedCertificate>().SingleAsync(x => x.Id == s.Current.Id, ct);
+        var organizationId = await db.Set<Carrier>().Where(x => x.Id == s.Designation.CarrierId).Select(x => x.OrganizationId).SingleAsync(ct);
         db.Entry(old).Property(x => x.Version).OriginalValue = c.Version ?? old.Version;
         var operation = c.Kind == CertificateReissueKind.NameChange ? "证书.换发" : "证书.补发";
         try
@@ -92,6 +94,12 @@ public sealed class ReissueCertificateHandler(ExemplarDbContext db, CertificateI
                 var replacement = await issuer.SignAsync(s.Designation, null, new CertificateIssuer.Reissue(old.Id, c.Kind!.Value, reason, filingId), ct);
                 db.Add(replacement);
                 old.SupersededById = replacement.Id;
+                // The base is told in the same transaction: its printed certificate is void from today.
+                var verb = Verb(c.Kind);
+                messenger.Queue($"certificate:{replacement.Id}", $"证书已{verb}（新证书编号 {replacement.Number}）",
+                    $"{s.RegisteredName}：认定机关已于{ChinaTime.Format(old.SupersededOn!.Value)}{verb}你单位的证书，新证书编号 {replacement.Number}；"
+                    + $"原证书（{old.Number}）同日作废，扫码核验将显示“已{verb}（作废）”。新证书可在“我的证书”中下载打印。",
+                    await access.BaseRecipientsAsync(organizationId, ct));
                 db.Actor.Operation = operation;
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);

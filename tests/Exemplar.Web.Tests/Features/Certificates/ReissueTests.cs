@@ -65,6 +65,11 @@ public sealed class ReissueTests(ExemplarFactory app) : IClassFixture<ExemplarFa
         Assert.Equal(("2023-12-15", "2026-12-15", "五华科技创业示范园", fresh.Number),
             (fields["validFrom"], fields["validUntil"], fields["base"], fields["number"]));
         Assert.NotEqual(old.Signature, fresh.Signature);
+        // The base is told: its printed certificate is void from today, the new one is on 我的证书.
+        var told = await Db(db => db.Set<Exemplar.Web.Features.Notifications.Notice>().AsNoTracking().SingleAsync(n => n.Ref == $"certificate:{fresh.Id}"));
+        Assert.Equal($"证书已补发（新证书编号 {fresh.Number}）", told.Title);
+        Assert.Contains("原证书（KM-2023-015）同日作废", told.Body);
+        Assert.Contains("2026年11月21日", told.Body);
 
         // The old certificate, from its QR code: genuine content, but void since the day of the reissue.
         var response = await app.Client().GetAsync(CertificatesTestData.QrPath(old));
