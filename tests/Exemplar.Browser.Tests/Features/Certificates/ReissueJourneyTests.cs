@@ -37,6 +37,17 @@ public sealed class ReissueJourneyTests(BrowserFixture browser) : IClassFixture<
         await BrowserFixture.ScreenshotAsync(page, "certificates-3-designations-after");
         await page.Context.CloseAsync();
 
+        // The operator is told, and 我的证书 offers the new certificate.
+        var own = await browser.SignedInPageAsync("km.applicant");
+        await own.GotoAsync("/Notifications");
+        await Assertions.Expect(own.Locator("main")).ToContainTextAsync("证书已补发（新证书编号 ZS2026-");
+        await own.GotoAsync("/Certificates/Own");
+        await Assertions.Expect(own.Locator("#own-designations tr", new() { HasText = "五华科技创业示范园" })).ToContainTextAsync("核验 ZS2026-");
+        await BrowserFixture.ScreenshotAsync(own, "certificates-3b-own-after-reissue");
+        await BrowserFixture.AssertAccessibleAsync(own);
+        await LayoutChecks.AssertReadableAsync(own);
+        await own.Context.CloseAsync();
+
         var phone = await browser.NewPageAsync(phone: true);
         await phone.GotoAsync("/Verify/KM-2023-015");
         await Assertions.Expect(phone.Locator("#verify-result")).ToContainTextAsync("证书已补发（作废）：认定机关已于2026年11月21日补发新证书，本证书同日作废");
