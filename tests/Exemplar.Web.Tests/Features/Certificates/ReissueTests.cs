@@ -124,6 +124,9 @@ public sealed class ReissueTests(ExemplarFactory app) : IClassFixture<ExemplarFa
         Assert.Equal(HttpStatusCode.Redirect, (await city.PostFormAsync($"/ChangeFilings/{filing}", new Dictionary<string, string>
             { ["Action"] = "Accept", ["DecisionNumber"] = "京经信函〔2026〕91号", ["Reason"] = "名称变更不影响示范基地条件，予以变更。" })).StatusCode);
 
+        // The filing tells the operator what comes next.
+        var applicantView = await (await app.SignedInAsync("bj.applicant")).GetDocumentAsync($"/ChangeFilings/{filing}");
+        Assert.Contains("运营单位在“基地信息”中将基地名称改为新名称后，认定机关据此换发证书", applicantView.QuerySelector("#name-change-next")!.TextContent);
         // Decided, but the base's registered name is still the old one.
         var same = await (await city.PostFormAsync(url, new Dictionary<string, string> { ["Kind"] = "NameChange", ["ChangeFilingId"] = filing.ToString(), ["Confirmed"] = "true" })).ToDocumentAsync();
         Assert.Contains("基地登记名称仍为“海淀中关村创业示范基地”，与现证书相同：请运营单位先在基地信息中更新名称，再换发证书。", same.Errors());
