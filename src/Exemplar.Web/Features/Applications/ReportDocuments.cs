@@ -26,7 +26,7 @@ public sealed class ReportDocuments(DocumentGenerator generator)
     public GeneratedDocument? Word(string lockedJson, string lockedHash, DateTimeOffset lockedAt)
     {
         var data = ApplicationJson.ReadRecord<ReportData>(lockedJson);
-        var filledOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(lockedAt, ChinaTime.Zone).DateTime);
+        var filledOn = ChinaTime.DateOf(lockedAt);
         return data.Call.ProgrammeId switch
         {
             KunmingProgramme => generator.KunmingApplicationReport(ToDocumentData(data, filledOn, lockedHash)),

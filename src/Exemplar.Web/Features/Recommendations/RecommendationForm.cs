@@ -32,7 +32,7 @@ public sealed class RecommendationForm(ExemplarDbContext db, DocumentGenerator g
             .SingleAsync(ct);
         if (snapshot.SnapshotJson is null) return null;
         var report = ApplicationJson.ReadRecord<ApplicationPackage>(snapshot.SnapshotJson).Report.Deserialize<ReportData>(ApplicationJson.Options)!;
-        var signedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(signedAt, ChinaTime.Zone).DateTime);
+        var signedOn = ChinaTime.DateOf(signedAt);
         var particulars = ReportDocuments.ToDocumentData(report, signedOn, "").Base;
         var notes = ApplicationJson.Read<Dictionary<string, string>>(sheet.NotesJson);
         var assessment = ApplicationJson.Read<Dictionary<string, AssessmentEntry>>(sheet.AssessmentJson);

@@ -57,7 +57,7 @@ public sealed class RecommendationHandlers(ExemplarDbContext db, RecommendationL
         if (c.AuditDate is { } d)
         {
             if (d > ChinaTime.Today(clock)) p!.Add("AuditDate", "现场审核日期不能晚于今天。");
-            else if (r.File.Application.FirstSubmittedAt is { } s && d < DateOf(s)) p!.Add("AuditDate", "现场审核日期不能早于申报提交日期。");
+            else if (r.File.Application.FirstSubmittedAt is { } s && d < ChinaTime.DateOf(s)) p!.Add("AuditDate", "现场审核日期不能早于申报提交日期。");
         }
         p!.MaxLength("AuditInspectors", c.AuditInspectors, RecommendationLimits.Inspectors, "现场审核人员");
         p.MaxLength("AuditFindings", c.AuditFindings, RecommendationLimits.Findings, "现场审核情况");
@@ -125,7 +125,7 @@ public sealed class RecommendationHandlers(ExemplarDbContext db, RecommendationL
             r.Sampling?.MinimumPercent, r.Sample?.PopulationCount, r.Sample?.MemberIds.Count ?? 0,
             r.Sample?.MemberIds.Count(m => !answered.Contains(m)) ?? 0,
             r.AuditRequired, sheet.AuditDate, sheet.AuditInspectors, sheet.AuditFindings, sheet.AuditPhotoIds.Count,
-            DateOf(r.File.Application.FirstSubmittedAt!.Value), ChinaTime.Today(clock));
+            ChinaTime.DateOf(r.File.Application.FirstSubmittedAt!.Value), ChinaTime.Today(clock));
         foreach (var (field, message) in RecommendationGate.Problems(facts)) p!.Add(field, message);
         // The 推荐表 carries the 测评 the text requires (西藏第十二条): a signed form may not leave an item ungraded.
         var graded = ApplicationJson.Read<Dictionary<string, AssessmentEntry>>(sheet.AssessmentJson);
@@ -193,7 +193,6 @@ public sealed class RecommendationHandlers(ExemplarDbContext db, RecommendationL
         return sheet;
     }
 
-    private static DateOnly DateOf(DateTimeOffset t) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t, ChinaTime.Zone).DateTime);
 
     private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -24,7 +24,7 @@ public static class ScoreSheet
             return (IReadOnlyList<object?>)[a.Rank, a.Receipt, a.Carrier, g.Count, g.Mean, g.Trimmed ? g.TrimmedMean : null, g.StandardDeviation,
                 string.Join("；", scores), result, line?.Reason];
         }).ToList();
-        var date = review.ShortlistFixedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, ChinaTime.Zone).DateTime) : new DateOnly(2000, 1, 1);
+        var date = review.ShortlistFixedAt is { } at ? ChinaTime.DateOf(at) : new DateOnly(2000, 1, 1);
         return new XlsxList("评分汇总",
             [new("排名", ListCellKind.Integer), new("受理编号"), new("基地（平台）") { MaxWidth = 36 }, new("评分数", ListCellKind.Integer), new("平均分", ListCellKind.Decimal),
              new("截尾平均", ListCellKind.Decimal), new("标准差", ListCellKind.Decimal), new("各专家评分") { MaxWidth = 60 }, new("入围结果") { MaxWidth = 36 }, new("与排名不一致的理由") { MaxWidth = 40 }],

@@ -35,10 +35,10 @@ public sealed class RevocationDocument(ExemplarDbContext db, DocumentGenerator g
         if (r.PlaqueRecall) extra.Add("收回已颁发的牌匾");
         if (consequences?.Ban is { } ban && r.ReapplyBannedUntil is { } until)
             extra.Add($"自本决定作出之日起{Years(ban.Years)}年内（至{ChineseFormat.Date(until)}）不得再次申请（{ban.Citation}）");
-        var started = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.StartedAt, ChinaTime.Zone).DateTime);
+        var started = ChinaTime.DateOf(r.StartedAt);
         var hearing = $"{ChineseFormat.Date(started)}，本机关将拟撤销称号的事实、理由和依据告知你单位，并告知你单位享有陈述、申辩的权利。" + (r.Statement is null
             ? "你单位在规定期限内未提出陈述、申辩。"
-            : $"你单位于{ChineseFormat.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.StatementAt!.Value, ChinaTime.Zone).DateTime))}提出陈述、申辩，称：{r.Statement}"
+            : $"你单位于{ChineseFormat.Date(ChinaTime.DateOf(r.StatementAt!.Value))}提出陈述、申辩，称：{r.Statement}"
               + (r.StatementAccepted is { } accepted ? $"\n经审查，本机关{(accepted ? "采纳" : "不予采纳")}你单位的陈述、申辩意见，理由是：{r.StatementHandlingReason}" : ""));
         return generator.Revocation(new RevocationDecisionData
         {

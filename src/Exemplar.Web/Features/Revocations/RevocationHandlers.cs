@@ -59,7 +59,7 @@ public sealed class RecordDeliveryHandler(ExemplarDbContext db, CaseAccess acces
         if (r is null || await access.SubjectAsync(r.DesignationId, ct) is not { } subject
             || await access.PartyAsync(c.User, subject.Carrier, r.ProgrammeId, ct) != CaseParty.DesignatingAuthority) return SaveResult.NotFound;
         var p = new Problems();
-        var started = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.StartedAt, ChinaTime.Zone).DateTime);
+        var started = ChinaTime.DateOf(r.StartedAt);
         var today = ChinaTime.Today(clock);
         if (r.Stage != RevocationStage.AwaitingStatement) p.Add("", "该撤销程序已不在陈述申辩阶段。");
         if (c.DeliveredOn is not { } on) p.Add("DeliveredOn", "请填写送达日期。");

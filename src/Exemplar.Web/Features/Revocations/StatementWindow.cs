@@ -19,7 +19,7 @@ public sealed record StatementWindow(DateOnly? DeliveredOn, string? DeliveredVia
     public static async Task<StatementWindow> ForAsync(ExemplarDbContext db, CalendarService calendars, Revocation r, CancellationToken ct)
     {
         var notice = await db.Set<Notice>().AsNoTracking().Where(n => n.Id == r.NoticeId).Select(n => new { n.DeliveredAt, n.DeliveredVia }).FirstOrDefaultAsync(ct);
-        DateOnly? byNotice = notice?.DeliveredAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, ChinaTime.Zone).DateTime) : null;
+        DateOnly? byNotice = notice?.DeliveredAt is { } at ? ChinaTime.DateOf(at) : null;
         var (on, via) = (byNotice, r.DeliveryRecordedOn) switch
         {
             ({ } n, { } rec) when rec < n => ((DateOnly?)rec, "认定机关记录的送达日期"),

@@ -44,7 +44,7 @@ public sealed class RecordSiteInspectionHandler(ExemplarDbContext db, SiteInspec
         var today = ChinaTime.Today(clock);
         p.Required("Team", c.Team, "核查组成员");
         p.MaxLength("Team", c.Team, SiteInspectionLimits.Team, "核查组成员");
-        var fixedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(review.ShortlistFixedAt!.Value, ChinaTime.Zone).DateTime);
+        var fixedOn = ChinaTime.DateOf(review.ShortlistFixedAt!.Value);
         if (c.Date is not { } date) p.Add("Date", "请填写核查日期。");
         else if (date > today) p.Add("Date", "核查日期不能晚于今天。");
         else if (date < fixedOn) p.Add("Date", $"核查日期不能早于入围名单确定之日（{ChinaTime.Format(fixedOn)}）。");

@@ -20,7 +20,7 @@ public static class SurveyLinkStatuses
 
     /// <summary>The last calendar day (Asia/Shanghai) on which the link works: links expire at the following midnight.</summary>
     public static DateOnly LastDay(SurveyInvitation i) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(i.ExpiresAt, Infrastructure.ChinaTime.Zone).DateTime).AddDays(-1);
+        Infrastructure.ChinaTime.DateOf(i.ExpiresAt).AddDays(-1);
 
     /// <summary>The status from the enterprise's live (not revoked) invitation of the round, if any.</summary>
     public static SurveyLinkStatus Of(SurveyInvitation? live, DateTimeOffset now) =>

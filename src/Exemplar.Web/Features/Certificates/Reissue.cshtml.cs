@@ -1,12 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using Exemplar.Web.Features.Certificates;
+using Exemplar.Web.Features.Designations;
 using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Exemplar.Web.Features.Designations;
+namespace Exemplar.Web.Features.Certificates;
 
 /// <summary>换发/补发证书: the form says what will happen (new number, old one void today) and needs a confirmation before it is done.</summary>
 [Authorize(Roles = nameof(Role.DesignatingOfficer) + "," + nameof(Role.Administrator))]
