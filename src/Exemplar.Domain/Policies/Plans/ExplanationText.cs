@@ -85,7 +85,10 @@ internal sealed class ResultSlots(int size)
 
     private sealed record Entry(long Key, ConditionResult Result);
 
-    /// <summary>The shared result for the key and source, or null with the slot to fill.</summary>
+    /// <summary>Entries in all; a slot is below this.</summary>
+    public int Capacity => items.Length;
+
+    /// <summary>The shared result for the key and source with its slot, or null with the slot to fill.</summary>
     public ConditionResult? Find(long key, string? source, out int free)
     {
         var hash = (ulong)key * 0x9E3779B97F4A7C15UL;
@@ -102,6 +105,7 @@ internal sealed class ResultSlots(int size)
 
             if (e.Key == key && string.Equals(e.Result.Source, source, StringComparison.Ordinal))
             {
+                free = i;
                 return e.Result;
             }
         }
@@ -132,6 +136,7 @@ internal sealed class ResultSlots(int size)
             if (e.Key == key && e.Result.Source is { } s && s.Length == a.Length + 1 + b.Length
                 && s.AsSpan(0, a.Length).SequenceEqual(a) && s[a.Length] == '/' && s.AsSpan(a.Length + 1).SequenceEqual(b))
             {
+                free = i;
                 return e.Result;
             }
         }

@@ -267,14 +267,50 @@ internal sealed class KOfNNode : Node
         public string? OfferedRequirement { get; init; }
         public string? OfferedShortfall { get; init; }
         public ResultSlots OfferedResults { get; } = new(3);
+        public FunctionEntry?[] Shared { get; init; } = [];
     }
+
+    /// <summary>
+    /// A function's result shared while its measures' results are the same objects (shared results, see
+    /// <see cref="ResultSlots"/>: the same values from the same sources), with its “closest” text once made.
+    /// </summary>
+    private sealed class FunctionEntry(ConditionResult[] measures, FunctionResult result)
+    {
+        public readonly ConditionResult[] Measures = measures;
+        public readonly FunctionResult Result = result;
+        public string? Closest;
+
+        public bool Holds(ConditionResult r0, ConditionResult? r1, ConditionResult[]? many)
+        {
+            var m = Measures;
+            if (!ReferenceEquals(m[0], r0) || (m.Length > 1 && !ReferenceEquals(m[1], r1)))
+            {
+                return false;
+            }
+
+            for (var i = 2; i < m.Length; i++)
+            {
+                if (!ReferenceEquals(m[i], many![i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>The labels of the counting, undecided and failed functions for one combination of function states.</summary>
+    private sealed record LabelSet(uint Mask, string[] Counting, string[] Waiting, string[] Failing);
+
+    private const int SharedFunctions = 512;
 
     private readonly int k;
     private readonly FunctionPlan[] functions;
     private readonly string required;
     private readonly PhraseCache shortBy = new(n => $"还差 {n} 项服务功能", 64);
     private readonly string?[,] actualTexts;
-    private readonly FunctionResult?[] lastResults;
+    private readonly LabelSet?[] labelSets = new LabelSet?[256];
 
     public KOfNNode(KOfNCondition c, FactTable table)
         : base(c.Id, c.Citation, c.Requirement, c.Checklist, c.IsQuantitative)
@@ -282,7 +318,6 @@ internal sealed class KOfNNode : Node
         k = c.K;
         required = $"{c.QualifierWord} {c.K} 项（共 {c.Functions.Count} 项）";
         actualTexts = new string?[c.Functions.Count + 1, c.Functions.Count + 1];
-        lastResults = new FunctionResult?[c.Functions.Count];
         functions = c.Functions.Select(f =>
         {
             if (f.Measures.Count == 0)
@@ -298,6 +333,7 @@ internal sealed class KOfNNode : Node
                     OfferedKey = key,
                     OfferedRequirement = $"提供{f.Label}（无数量要求，由评审专家判断服务能力）",
                     OfferedShortfall = $"需填报：{FactCatalogue.LabelOf(key)}",
+                    Shared = new FunctionEntry?[3 * 4],
                 };
             }
 
@@ -311,6 +347,7 @@ internal sealed class KOfNNode : Node
                     return new ThresholdNode($"{c.Id}/{f.Function}/{m.Measure}", f.Citation, $"{FactCatalogue.LabelOf(key)} {Describe(m.Bound)}", [], true, key, m.Bound, table);
                 }).ToArray(),
                 BoundValues = f.Measures.Select(m => m.Bound.Value).ToArray(),
+                Shared = new FunctionEntry?[SharedFunctions],
             };
         }).ToArray();
     }
@@ -394,116 +431,43 @@ internal sealed class KOfNNode : Node
     public override ConditionResult Explain(in EvalContext ctx)
     {
         var results = new FunctionResult[functions.Length];
+        var entries = new FunctionEntry?[functions.Length];
         int met = 0, pending = 0, undecided = 0, failed = 0;
+        uint mask = 0;
         for (var fi = 0; fi < functions.Length; fi++)
         {
             var f = functions[fi];
-            var req = f.Function;
-            var last = lastResults[fi];
-            ConditionResult[]? fresh = null;
-            ResultState state;
-            decimal? attainment;
-            if (f.Measures.Length == 0)
-            {
-                var offered = ctx.Facts[f.OfferedSlot];
-                state = Offered(offered);
-                var key = state == ResultState.PendingReview ? 0 : state == ResultState.NotMet ? 1 : 2;
-                var pseudo = f.OfferedResults.Find(key, offered?.Source, out var free) ?? f.OfferedResults.Keep(key, free, new ConditionResult
-                {
-                    ConditionId = f.StateId,
-                    Citation = req.Citation,
-                    Requirement = f.OfferedRequirement!,
-                    State = state,
-                    Actual = offered?.AsBoolean switch { true => "提供", false => "未提供", _ => null },
-                    Source = offered?.Source,
-                    MissingFacts = state == ResultState.MissingData ? [f.OfferedKey!] : [],
-                    Shortfall = state == ResultState.MissingData ? f.OfferedShortfall : null,
-                    Checklist = req.Checklist,
-                    IsQuantitative = false,
-                });
-                if (last is null || !ReferenceEquals(last.Measures[0], pseudo))
-                {
-                    fresh = [pseudo];
-                }
-
-                attainment = state == ResultState.NotMet ? 0 : null;
-            }
-            else
-            {
-                bool notMet = false, missing = false, review = false;
-                decimal sum = 0;
-                var fractions = 0;
-                for (var mi = 0; mi < f.Measures.Length; mi++)
-                {
-                    var r = f.Measures[mi].Explain(in ctx);
-                    if (fresh is null && (last is null || !ReferenceEquals(last.Measures[mi], r)))
-                    {
-                        fresh = new ConditionResult[f.Measures.Length];
-                        for (var j = 0; j < mi; j++)
-                        {
-                            fresh[j] = last!.Measures[j];
-                        }
-                    }
-
-                    if (fresh is not null)
-                    {
-                        fresh[mi] = r;
-                    }
-
-                    NodeCompiler.Note(r.State, ref notMet, ref missing, ref review);
-                }
-
-                state = NodeCompiler.Combine(notMet, missing, review);
-                attainment = null;
-                if (fresh is not null)
-                {
-                    // Share of the required volume reached, averaged over measures (the same measure results give the same share).
-                    for (var mi = 0; mi < f.Measures.Length; mi++)
-                    {
-                        if (f.Measures[mi].Value(in ctx) is { } actual && f.BoundValues[mi] > 0)
-                        {
-                            sum += Math.Min(1m, actual / f.BoundValues[mi]);
-                            fractions++;
-                        }
-                    }
-
-                    attainment = fractions == f.Measures.Length ? sum / fractions : null;
-                }
-            }
-
-            // The same measure results (shared, see ResultSlots) make the same function result: reuse the last one.
-            results[fi] = fresh is null ? last! : lastResults[fi] = new FunctionResult(req.Function, req.Label, req.Citation, state, fresh, attainment, req.Checklist);
+            var entry = f.Measures.Length == 0 ? OfferedFunction(f, in ctx) : MeasuredFunction(f, in ctx);
+            var result = entry.Result;
+            results[fi] = result;
+            entries[fi] = entry;
+            var state = result.State;
             Count(state, ref met, ref pending, ref undecided);
             failed += state == ResultState.NotMet ? 1 : 0;
+            mask |= (uint)(state switch
+            {
+                ResultState.Met => 1,
+                ResultState.MissingData or ResultState.PendingReview => 2,
+                ResultState.NotMet => 3,
+                _ => 0,
+            }) << (2 * fi);
         }
 
         var overall = Overall(met, pending, undecided);
-        var counting = met == 0 ? [] : new string[met];
-        var waiting = undecided == 0 ? [] : new string[undecided];
-        var failing = failed == 0 ? [] : new string[failed];
-        var (ci, wi, fi2) = (0, 0, 0);
-        var missingFacts = overall == ResultState.MissingData ? new List<string>() : null;
-        foreach (var f in results)
+        var labels = Labels(results, mask);
+        List<string>? missingFacts = null;
+        if (overall == ResultState.MissingData)
         {
-            switch (f.State)
+            missingFacts = [];
+            foreach (var f in results)
             {
-                case ResultState.Met:
-                    counting[ci++] = f.Label;
-                    break;
-                case ResultState.MissingData or ResultState.PendingReview:
-                    waiting[wi++] = f.Label;
-                    if (missingFacts is not null)
+                if (f.State is ResultState.MissingData or ResultState.PendingReview)
+                {
+                    foreach (var m in f.Measures)
                     {
-                        foreach (var m in f.Measures)
-                        {
-                            missingFacts.AddRange(m.MissingFacts);
-                        }
+                        missingFacts.AddRange(m.MissingFacts);
                     }
-
-                    break;
-                case ResultState.NotMet:
-                    failing[fi2++] = f.Label;
-                    break;
+                }
             }
         }
 
@@ -517,14 +481,149 @@ internal sealed class KOfNNode : Node
             Actual = actualTexts[met, undecided] ??= $"达到 {met} 项" + (undecided > 0 ? $"，待定 {undecided} 项" : string.Empty),
             Shortfall = overall == ResultState.NotMet ? shortBy.Get(k - met) : overall == ResultState.MissingData ? "需补充服务功能数据" : null,
             MissingFacts = missingFacts is not null ? missingFacts : [],
-            Group = new KOfNSummary(k, functions.Length, counting, waiting, failing, overall == ResultState.Met ? [] : Closest(results, met, failed), results),
+            Group = new KOfNSummary(k, functions.Length, labels.Counting, labels.Waiting, labels.Failing,
+                overall == ResultState.Met ? [] : Closest(results, entries, met, failed), results),
             Checklist = Checklist,
             IsQuantitative = IsQuantitative,
         };
     }
 
-    /// <summary>The failed functions nearest their thresholds, nearest first (stable), as many as are still lacking.</summary>
-    private string ClosestText(FunctionResult f)
+    /// <summary>A function without volumes: offered (review), not offered, or not stated; one shared result each.</summary>
+    private static FunctionEntry OfferedFunction(FunctionPlan f, in EvalContext ctx)
+    {
+        var req = f.Function;
+        var offered = ctx.Facts[f.OfferedSlot];
+        var state = Offered(offered);
+        var key = state == ResultState.PendingReview ? 0 : state == ResultState.NotMet ? 1 : 2;
+        var pseudo = f.OfferedResults.Find(key, offered?.Source, out var at) ?? f.OfferedResults.Keep(key, at, new ConditionResult
+        {
+            ConditionId = f.StateId,
+            Citation = req.Citation,
+            Requirement = f.OfferedRequirement!,
+            State = state,
+            Actual = offered?.AsBoolean switch { true => "提供", false => "未提供", _ => null },
+            Source = offered?.Source,
+            MissingFacts = state == ResultState.MissingData ? [f.OfferedKey!] : [],
+            Shortfall = state == ResultState.MissingData ? f.OfferedShortfall : null,
+            Checklist = req.Checklist,
+            IsQuantitative = false,
+        });
+        if (f.Shared[at] is { } e && ReferenceEquals(e.Measures[0], pseudo))
+        {
+            return e;
+        }
+
+        ConditionResult[] measures = [pseudo];
+        return f.Shared[at] = new FunctionEntry(measures, new FunctionResult(req.Function, req.Label, req.Citation, state, measures,
+            state == ResultState.NotMet ? 0 : null, req.Checklist));
+    }
+
+    /// <summary>A function with volumes: its measures, and the result shared while they are the same shared results.</summary>
+    private static FunctionEntry MeasuredFunction(FunctionPlan f, in EvalContext ctx)
+    {
+        var measures = f.Measures;
+        ConditionResult? r0 = null, r1 = null;
+        ConditionResult[]? many = measures.Length > 2 ? new ConditionResult[measures.Length] : null;
+        bool notMet = false, missing = false, review = false, shared = true;
+        uint hash = 0;
+        for (var mi = 0; mi < measures.Length; mi++)
+        {
+            var r = measures[mi].Explain(in ctx, out var at);
+            shared &= at >= 0;
+            hash = (hash * 0x9E3779B1u) + (uint)at;
+            if (mi == 0)
+            {
+                r0 = r;
+            }
+            else if (mi == 1)
+            {
+                r1 = r;
+            }
+
+            if (many is not null)
+            {
+                many[mi] = r;
+            }
+
+            NodeCompiler.Note(r.State, ref notMet, ref missing, ref review);
+        }
+
+        var index = (int)((hash * 0x9E3779B1u) >> 23) & (SharedFunctions - 1);
+        if (shared && f.Shared[index] is { } e && e.Holds(r0!, r1, many))
+        {
+            return e;
+        }
+
+        var fresh = many ?? (measures.Length == 1 ? [r0!] : [r0!, r1!]);
+
+        // Share of the required volume reached, averaged over measures.
+        decimal sum = 0;
+        var fractions = 0;
+        for (var mi = 0; mi < measures.Length; mi++)
+        {
+            if (measures[mi].Value(in ctx) is { } actual && f.BoundValues[mi] > 0)
+            {
+                sum += Math.Min(1m, actual / f.BoundValues[mi]);
+                fractions++;
+            }
+        }
+
+        var req = f.Function;
+        var made = new FunctionEntry(fresh, new FunctionResult(req.Function, req.Label, req.Citation, NodeCompiler.Combine(notMet, missing, review), fresh,
+            fractions == measures.Length ? sum / fractions : null, req.Checklist));
+        if (shared)
+        {
+            f.Shared[index] = made;
+        }
+
+        return made;
+    }
+
+    /// <summary>The labels by state, shared for each combination of the functions' states.</summary>
+    private LabelSet Labels(FunctionResult[] results, uint mask)
+    {
+        var index = (int)((mask * 0x9E3779B1u) >> 24);
+        var cacheable = results.Length <= 16;
+        if (cacheable && labelSets[index] is { } l && l.Mask == mask)
+        {
+            return l;
+        }
+
+        int met = 0, waiting = 0, failed = 0;
+        foreach (var f in results)
+        {
+            switch (f.State)
+            {
+                case ResultState.Met: met++; break;
+                case ResultState.MissingData or ResultState.PendingReview: waiting++; break;
+                case ResultState.NotMet: failed++; break;
+            }
+        }
+
+        var counting = met == 0 ? [] : new string[met];
+        var waits = waiting == 0 ? [] : new string[waiting];
+        var failing = failed == 0 ? [] : new string[failed];
+        var (ci, wi, fi) = (0, 0, 0);
+        foreach (var f in results)
+        {
+            switch (f.State)
+            {
+                case ResultState.Met: counting[ci++] = f.Label; break;
+                case ResultState.MissingData or ResultState.PendingReview: waits[wi++] = f.Label; break;
+                case ResultState.NotMet: failing[fi++] = f.Label; break;
+            }
+        }
+
+        var made = new LabelSet(mask, counting, waits, failing);
+        if (cacheable)
+        {
+            labelSets[index] = made;
+        }
+
+        return made;
+    }
+
+    private static string ClosestText(FunctionResult f)
     {
         var parts = new List<string>(f.Measures.Count);
         foreach (var m in f.Measures)
@@ -538,12 +637,14 @@ internal sealed class KOfNNode : Node
         return $"{f.Label}：" + string.Join("，", parts);
     }
 
-    private string[] Closest(FunctionResult[] results, int met, int failed)
+    /// <summary>The failed functions nearest their thresholds, nearest first (stable), as many as are still lacking.</summary>
+    private string[] Closest(FunctionResult[] results, FunctionEntry?[] entries, int met, int failed)
     {
-        var order = new FunctionResult[failed];
+        Span<int> order = failed <= 64 ? stackalloc int[failed] : new int[failed];
         var count = 0;
-        foreach (var f in results)
+        for (var fi = 0; fi < results.Length; fi++)
         {
+            var f = results[fi];
             if (f.State != ResultState.NotMet)
             {
                 continue;
@@ -552,20 +653,21 @@ internal sealed class KOfNNode : Node
             // Insertion sort, descending by attainment, equal ones kept in order.
             var a = f.Attainment ?? 0;
             var i = count++;
-            while (i > 0 && (order[i - 1].Attainment ?? 0) < a)
+            while (i > 0 && (results[order[i - 1]].Attainment ?? 0) < a)
             {
                 order[i] = order[i - 1];
                 i--;
             }
 
-            order[i] = f;
+            order[i] = fi;
         }
 
         var take = Math.Min(count, Math.Max(1, k - met));
         var list = new string[take];
         for (var i = 0; i < take; i++)
         {
-            list[i] = ClosestText(order[i]);
+            var at = order[i];
+            list[i] = entries[at] is { } e ? e.Closest ??= ClosestText(results[at]) : ClosestText(results[at]);
         }
 
         return list;
