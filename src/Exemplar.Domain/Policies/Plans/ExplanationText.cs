@@ -83,70 +83,51 @@ internal sealed class ResultSlots(int size)
     private readonly uint mask = (uint)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)size) - 1;
     private readonly Entry?[] items = new Entry?[System.Numerics.BitOperations.RoundUpToPowerOf2((uint)size) * Ways];
 
-    private sealed record Entry(long Key, ConditionResult Result);
+    // The source and state are copied beside the key so that a look-up reads this entry only, not the result itself.
+    private sealed class Entry(long key, string? source, ConditionResult result)
+    {
+        public readonly long Key = key;
+        public readonly string? Source = source;
+        public readonly ResultState State = result.State;
+        public readonly ConditionResult Result = result;
+    }
 
     /// <summary>Entries in all; a slot is below this.</summary>
     public int Capacity => items.Length;
 
     /// <summary>The shared result for the key and source with its slot, or null with the slot to fill.</summary>
-    public ConditionResult? Find(long key, string? source, out int free)
+    public ConditionResult? Find(long key, string? source, out int slot) => Find(key, source, out slot, out _);
+
+    /// <summary>As <see cref="Find(long, string?, out int)"/>, with the shared result's state.</summary>
+    public ConditionResult? Find(long key, string? source, out int slot, out ResultState state)
     {
         var hash = (ulong)key * 0x9E3779B97F4A7C15UL;
         var first = (int)((uint)(hash >> 32) & mask) * Ways;
-        free = first + (int)(hash >> 62) % Ways; // replaced when all ways are taken
+        slot = first + (int)(hash >> 62) % Ways; // replaced when all ways are taken
         for (var i = first; i < first + Ways; i++)
         {
             var e = items[i];
             if (e is null)
             {
-                free = i;
-                return null;
+                slot = i;
+                break;
             }
 
-            if (e.Key == key && string.Equals(e.Result.Source, source, StringComparison.Ordinal))
+            if (e.Key == key && (ReferenceEquals(e.Source, source) || string.Equals(e.Source, source, StringComparison.Ordinal)))
             {
-                free = i;
+                slot = i;
+                state = e.State;
                 return e.Result;
             }
         }
 
+        state = default;
         return null;
     }
 
-    /// <summary>As <see cref="Find(long, string?, out int)"/> for a result whose source is “a/b” when its two facts' sources differ.</summary>
-    public ConditionResult? Find(long key, string a, string b, out int free)
+    public ConditionResult Keep(long key, int slot, ConditionResult result)
     {
-        if (string.Equals(a, b, StringComparison.Ordinal))
-        {
-            return Find(key, a, out free);
-        }
-
-        var hash = (ulong)key * 0x9E3779B97F4A7C15UL;
-        var first = (int)((uint)(hash >> 32) & mask) * Ways;
-        free = first + (int)(hash >> 62) % Ways;
-        for (var i = first; i < first + Ways; i++)
-        {
-            var e = items[i];
-            if (e is null)
-            {
-                free = i;
-                return null;
-            }
-
-            if (e.Key == key && e.Result.Source is { } s && s.Length == a.Length + 1 + b.Length
-                && s.AsSpan(0, a.Length).SequenceEqual(a) && s[a.Length] == '/' && s.AsSpan(a.Length + 1).SequenceEqual(b))
-            {
-                free = i;
-                return e.Result;
-            }
-        }
-
-        return null;
-    }
-
-    public ConditionResult Keep(long key, int free, ConditionResult result)
-    {
-        items[free] = new Entry(key, result);
+        items[slot] = new Entry(key, result.Source, result);
         return result;
     }
 }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Exemplar.Domain.Policies.Plans;
 
 internal static class NodeCompiler
@@ -112,14 +115,15 @@ internal sealed class AlternativesNode : Node
             bool notMet = false, missing = false, pending = false;
             for (var i = 0; i < inner.Length; i++)
             {
-                var r = b.Conditions[i].Explain(in ctx);
+                var r = b.Conditions[i].Explain(in ctx, out var s);
                 if (applicability == ResultState.NotApplicable)
                 {
                     r = r with { State = ResultState.NotApplicable, Shortfall = null, MissingFacts = [], Note = NotApplicableNote };
+                    s = ResultState.NotApplicable;
                 }
 
                 inner[i] = r;
-                NodeCompiler.Note(r.State, ref notMet, ref missing, ref pending);
+                NodeCompiler.Note(s, ref notMet, ref missing, ref pending);
             }
 
             NodeCompiler.Note(applicability, ref notMet, ref missing, ref pending);
@@ -276,23 +280,31 @@ internal sealed class KOfNNode : Node
     /// </summary>
     private sealed class FunctionEntry(ConditionResult[] measures, FunctionResult result)
     {
+        // The first two measures, the state and the attainment copied here: a look-up and the tallies read this entry only.
+        public readonly ConditionResult M0 = measures[0];
+        public readonly ConditionResult? M1 = measures.Length > 1 ? measures[1] : null;
         public readonly ConditionResult[] Measures = measures;
+        public readonly ResultState State = result.State;
+        public readonly decimal Attainment = result.Attainment ?? 0;
         public readonly FunctionResult Result = result;
         public string? Closest;
 
         public bool Holds(ConditionResult r0, ConditionResult? r1, ConditionResult[]? many)
         {
-            var m = Measures;
-            if (!ReferenceEquals(m[0], r0) || (m.Length > 1 && !ReferenceEquals(m[1], r1)))
+            if (!ReferenceEquals(M0, r0) || !ReferenceEquals(M1, r1))
             {
                 return false;
             }
 
-            for (var i = 2; i < m.Length; i++)
+            if (many is not null)
             {
-                if (!ReferenceEquals(m[i], many![i]))
+                var m = Measures;
+                for (var i = 2; i < m.Length; i++)
                 {
-                    return false;
+                    if (!ReferenceEquals(m[i], many[i]))
+                    {
+                        return false;
+                    }
                 }
             }
 
@@ -431,17 +443,17 @@ internal sealed class KOfNNode : Node
     public override ConditionResult Explain(in EvalContext ctx)
     {
         var results = new FunctionResult[functions.Length];
-        var entries = new FunctionEntry?[functions.Length];
+        var entries = new FunctionEntry[functions.Length];
         int met = 0, pending = 0, undecided = 0, failed = 0;
         uint mask = 0;
+        ref var result0 = ref MemoryMarshal.GetArrayDataReference(results);
         for (var fi = 0; fi < functions.Length; fi++)
         {
             var f = functions[fi];
             var entry = f.Measures.Length == 0 ? OfferedFunction(f, in ctx) : MeasuredFunction(f, in ctx);
-            var result = entry.Result;
-            results[fi] = result;
+            Unsafe.Add(ref result0, fi) = entry.Result; // no covariance check: it would read the shared result
             entries[fi] = entry;
-            var state = result.State;
+            var state = entry.State;
             Count(state, ref met, ref pending, ref undecided);
             failed += state == ResultState.NotMet ? 1 : 0;
             mask |= (uint)(state switch
@@ -454,7 +466,7 @@ internal sealed class KOfNNode : Node
         }
 
         var overall = Overall(met, pending, undecided);
-        var labels = Labels(results, mask);
+        var labels = Labels(entries, mask);
         List<string>? missingFacts = null;
         if (overall == ResultState.MissingData)
         {
@@ -482,7 +494,7 @@ internal sealed class KOfNNode : Node
             Shortfall = overall == ResultState.NotMet ? shortBy.Get(k - met) : overall == ResultState.MissingData ? "需补充服务功能数据" : null,
             MissingFacts = missingFacts is not null ? missingFacts : [],
             Group = new KOfNSummary(k, functions.Length, labels.Counting, labels.Waiting, labels.Failing,
-                overall == ResultState.Met ? [] : Closest(results, entries, met, failed), results),
+                overall == ResultState.Met ? [] : Closest(entries, met, failed), results),
             Checklist = Checklist,
             IsQuantitative = IsQuantitative,
         };
@@ -508,7 +520,7 @@ internal sealed class KOfNNode : Node
             Checklist = req.Checklist,
             IsQuantitative = false,
         });
-        if (f.Shared[at] is { } e && ReferenceEquals(e.Measures[0], pseudo))
+        if (f.Shared[at] is { } e && ReferenceEquals(e.M0, pseudo))
         {
             return e;
         }
@@ -528,7 +540,7 @@ internal sealed class KOfNNode : Node
         uint hash = 0;
         for (var mi = 0; mi < measures.Length; mi++)
         {
-            var r = measures[mi].Explain(in ctx, out var at);
+            var r = measures[mi].Explain(in ctx, out var state, out var at);
             shared &= at >= 0;
             hash = (hash * 0x9E3779B1u) + (uint)at;
             if (mi == 0)
@@ -545,7 +557,7 @@ internal sealed class KOfNNode : Node
                 many[mi] = r;
             }
 
-            NodeCompiler.Note(r.State, ref notMet, ref missing, ref review);
+            NodeCompiler.Note(state, ref notMet, ref missing, ref review);
         }
 
         var index = (int)((hash * 0x9E3779B1u) >> 23) & (SharedFunctions - 1);
@@ -580,17 +592,17 @@ internal sealed class KOfNNode : Node
     }
 
     /// <summary>The labels by state, shared for each combination of the functions' states.</summary>
-    private LabelSet Labels(FunctionResult[] results, uint mask)
+    private LabelSet Labels(FunctionEntry[] entries, uint mask)
     {
         var index = (int)((mask * 0x9E3779B1u) >> 24);
-        var cacheable = results.Length <= 16;
+        var cacheable = entries.Length <= 16;
         if (cacheable && labelSets[index] is { } l && l.Mask == mask)
         {
             return l;
         }
 
         int met = 0, waiting = 0, failed = 0;
-        foreach (var f in results)
+        foreach (var f in entries)
         {
             switch (f.State)
             {
@@ -604,13 +616,13 @@ internal sealed class KOfNNode : Node
         var waits = waiting == 0 ? [] : new string[waiting];
         var failing = failed == 0 ? [] : new string[failed];
         var (ci, wi, fi) = (0, 0, 0);
-        foreach (var f in results)
+        foreach (var f in entries)
         {
             switch (f.State)
             {
-                case ResultState.Met: counting[ci++] = f.Label; break;
-                case ResultState.MissingData or ResultState.PendingReview: waits[wi++] = f.Label; break;
-                case ResultState.NotMet: failing[fi++] = f.Label; break;
+                case ResultState.Met: counting[ci++] = f.Result.Label; break;
+                case ResultState.MissingData or ResultState.PendingReview: waits[wi++] = f.Result.Label; break;
+                case ResultState.NotMet: failing[fi++] = f.Result.Label; break;
             }
         }
 
@@ -638,22 +650,22 @@ internal sealed class KOfNNode : Node
     }
 
     /// <summary>The failed functions nearest their thresholds, nearest first (stable), as many as are still lacking.</summary>
-    private string[] Closest(FunctionResult[] results, FunctionEntry?[] entries, int met, int failed)
+    private string[] Closest(FunctionEntry[] entries, int met, int failed)
     {
         Span<int> order = failed <= 64 ? stackalloc int[failed] : new int[failed];
         var count = 0;
-        for (var fi = 0; fi < results.Length; fi++)
+        for (var fi = 0; fi < entries.Length; fi++)
         {
-            var f = results[fi];
+            var f = entries[fi];
             if (f.State != ResultState.NotMet)
             {
                 continue;
             }
 
             // Insertion sort, descending by attainment, equal ones kept in order.
-            var a = f.Attainment ?? 0;
+            var a = f.Attainment;
             var i = count++;
-            while (i > 0 && (results[order[i - 1]].Attainment ?? 0) < a)
+            while (i > 0 && entries[order[i - 1]].Attainment < a)
             {
                 order[i] = order[i - 1];
                 i--;
@@ -666,8 +678,8 @@ internal sealed class KOfNNode : Node
         var list = new string[take];
         for (var i = 0; i < take; i++)
         {
-            var at = order[i];
-            list[i] = entries[at] is { } e ? e.Closest ??= ClosestText(results[at]) : ClosestText(results[at]);
+            var e = entries[order[i]];
+            list[i] = e.Closest ??= ClosestText(e.Result);
         }
 
         return list;

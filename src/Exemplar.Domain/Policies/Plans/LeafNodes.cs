@@ -22,33 +22,37 @@ internal sealed class ThresholdNode : Node
     /// <summary>The value read, for K-of-N attainment.</summary>
     public decimal? Value(in EvalContext ctx) => ctx.Facts[slot]?.AsNumber;
 
-    public override ConditionResult Explain(in EvalContext ctx) => Explain(in ctx, out _);
+    public override ConditionResult Explain(in EvalContext ctx) => Explain(in ctx, out _, out _);
 
-    /// <summary>Positions of <see cref="Explain(in EvalContext, out int)"/>'s shared results: one per cache entry, and the missing result.</summary>
+    public override ConditionResult Explain(in EvalContext ctx, out ResultState state) => Explain(in ctx, out state, out _);
+
+    /// <summary>Positions of <see cref="Explain(in EvalContext, out ResultState, out int)"/>'s shared results: one per cache entry, and the missing result.</summary>
     public int SharedCount => byValue.Capacity + 1;
 
     /// <summary>
-    /// The result, and where it is kept while shared (below <see cref="SharedCount"/>; −1 when it is not shared): the
-    /// same position and the same result object mean the same value from the same source.
+    /// The result and its state, and where it is kept while shared (below <see cref="SharedCount"/>; −1 when it is
+    /// not shared): the same position and the same result object mean the same value from the same source.
     /// </summary>
-    public ConditionResult Explain(in EvalContext ctx, out int shared)
+    public ConditionResult Explain(in EvalContext ctx, out ResultState state, out int shared)
     {
         var fact = ctx.Facts[slot];
         if (fact?.AsNumber is not { } actual)
         {
             shared = byValue.Capacity;
+            state = ResultState.MissingData;
             return missing ??= MissingResult(bound.Required, missingFacts, missingShortfall);
         }
 
         var key = ExplanationText.Key(actual);
         shared = -1;
-        if (key is { } k && byValue.Find(k, fact.Source, out shared) is { } found)
+        if (key is { } k && byValue.Find(k, fact.Source, out shared, out state) is { } found)
         {
             return found;
         }
 
         var ok = bound.Holds(actual);
-        var made = Result(ok ? ResultState.Met : ResultState.NotMet, bound.Required, bound.Actual(actual), fact.Source, ok ? null : bound.Shortfall(actual));
+        state = ok ? ResultState.Met : ResultState.NotMet;
+        var made = Result(state, bound.Required, bound.Actual(actual), fact.Source, ok ? null : bound.Shortfall(actual));
         return key is { } kept ? byValue.Keep(kept, shared, made) : made;
     }
 

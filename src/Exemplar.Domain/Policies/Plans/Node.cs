@@ -15,6 +15,17 @@ internal abstract class Node(string id, string citation, string requirement, IRe
 
     public abstract ConditionResult Explain(in EvalContext ctx);
 
+    /// <summary>
+    /// As <see cref="Explain(in EvalContext)"/>, with the result's state: a node that shares its results gives it from
+    /// its own cache, so that the caller need not read the shared (often cold) result object.
+    /// </summary>
+    public virtual ConditionResult Explain(in EvalContext ctx, out ResultState state)
+    {
+        var r = Explain(in ctx);
+        state = r.State;
+        return r;
+    }
+
     public virtual ResultState States(in EvalContext ctx, Span<ResultState> states, ref int n) => states[n++] = State(in ctx);
 
     /// <summary>The state of a node without nested states.</summary>

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Exemplar.Domain.Policies.Plans;
 
 /// <summary>
@@ -25,6 +28,25 @@ internal sealed class FactTable
 
     public void Resolve(Profile profile, Fact?[] into)
     {
+        // An ordinal dictionary (every profile the product builds) is read entry by entry, each key looked up here:
+        // this table is small and stays in cache, where looking every key up in the profile's dictionary reads its
+        // (cold) buckets, entries and key strings once per key.
+        if (profile.Facts is Dictionary<string, Fact> d && d.Count <= 2 * keys.Count
+            && (ReferenceEquals(d.Comparer, StringComparer.Ordinal) || ReferenceEquals(d.Comparer, EqualityComparer<string>.Default)))
+        {
+            Array.Clear(into, 0, keys.Count);
+            ref var first = ref MemoryMarshal.GetArrayDataReference(into);
+            foreach (var (key, fact) in d)
+            {
+                if (slots.TryGetValue(key, out var slot))
+                {
+                    Unsafe.Add(ref first, slot) = fact; // no covariance check: it would read the fact now
+                }
+            }
+
+            return;
+        }
+
         var facts = profile.Facts;
         for (var i = 0; i < keys.Count; i++)
         {
@@ -88,12 +110,14 @@ internal sealed class PolicyPlan
         var ctx = new EvalContext(facts, profile, Policy.DateRounding, Policy.Kind);
         var results = new ConditionResult[nodes.Length];
         bool notMet = false, missing = false, pending = false;
+        ref var first = ref MemoryMarshal.GetArrayDataReference(results);
         for (var i = 0; i < nodes.Length; i++)
         {
-            var r = results[i] = nodes[i].Explain(in ctx);
-            if (r.IsQuantitative)
+            var node = nodes[i];
+            Unsafe.Add(ref first, i) = node.Explain(in ctx, out var state); // no covariance check: it would read the (shared, often cold) result
+            if (node.IsQuantitative)
             {
-                Note(r.State, ref notMet, ref missing, ref pending);
+                Note(state, ref notMet, ref missing, ref pending);
             }
         }
 
