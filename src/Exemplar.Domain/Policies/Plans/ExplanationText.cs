@@ -27,6 +27,43 @@ internal static class ExplanationText
         return d.ToString("0.##", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// A ratio in percent truncated to 2 decimals (the <c>Math.Round(n × 100 / d, 2, ToZero)</c> of the rules), for
+    /// whole numbers up to 10⁹ with a positive divisor: the value as hundredths (computed exactly in integers, where
+    /// the decimal division rounds only beyond the 15th decimal, so both truncate alike), or null for other values.
+    /// </summary>
+    public static long? PercentHundredths(decimal numerator, decimal denominator)
+    {
+        if (Key(numerator) is not { } n || Key(denominator) is not { } d || d <= 0 || n < -Limit || n > Limit || d > Limit)
+        {
+            return null;
+        }
+
+        return (long)n * 10000 / d; // integer division truncates toward zero, as ToZero does
+    }
+
+    private const int Limit = 1_000_000_000;
+
+    /// <summary>The decimal worth <paramref name="hundredths"/> / 100.</summary>
+    public static decimal FromHundredths(long hundredths) =>
+        new((int)(Math.Abs(hundredths) & 0xFFFFFFFF), (int)(Math.Abs(hundredths) >> 32), 0, hundredths < 0, 2);
+
+    /// <summary>Hundredths written as <see cref="Number"/> writes their value (<c>0.##</c>).</summary>
+    public static string Hundredths(long hundredths)
+    {
+        var magnitude = Math.Abs(hundredths);
+        var (whole, fraction) = (magnitude / 100, magnitude % 100);
+        if (fraction == 0)
+        {
+            return hundredths < 0 ? "-" + Number(whole) : Number(whole);
+        }
+
+        var sign = hundredths < 0 ? "-" : string.Empty;
+        return fraction % 10 == 0
+            ? string.Concat(sign, Number(whole), ".", Ints[fraction / 10])
+            : string.Concat(sign, Number(whole), fraction < 10 ? ".0" : ".", Ints[fraction]);
+    }
+
     /// <summary>The value as an int when it is a whole number in range (formatted alike by <c>0.##</c>).</summary>
     public static int? AsInt(decimal d) =>
         d >= int.MinValue && d <= int.MaxValue && decimal.Truncate(d) == d ? (int)d : null;

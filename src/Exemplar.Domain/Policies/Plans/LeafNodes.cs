@@ -304,10 +304,11 @@ internal sealed class RatioNode : Node
             return MissingResult(required, [denominatorKey], zeroShortfall);
         }
 
-        var percent = Percent(n.Value, d.Value);
+        var hundredths = ExplanationText.PercentHundredths(n.Value, d.Value);
+        var percent = hundredths is { } h ? ExplanationText.FromHundredths(h) : Percent(n.Value, d.Value);
         var source = num!.Source == den!.Source ? num.Source : num.Source + "/" + den.Source;
         var ok = bound.Holds(percent);
-        var actual = string.Concat([ExplanationText.Number(percent), "%（", ExplanationText.Number(n.Value), "/", ExplanationText.Number(d.Value), "）"]);
+        var actual = string.Concat([hundredths is { } written ? ExplanationText.Hundredths(written) : ExplanationText.Number(percent), "%（", ExplanationText.Number(n.Value), "/", ExplanationText.Number(d.Value), "）"]);
         return Result(ok ? ResultState.Met : ResultState.NotMet, required, actual, source, ok ? null : bound.Shortfall(percent));
     }
 
@@ -423,11 +424,16 @@ internal sealed class GrowthNode : Node
             return MissingResult(required, [fact], $"{previous.Year} 年数值为 0，无法计算增长率");
         }
 
-        var growth = Growth(previous, latest);
+        // (latest − previous) / previous in percent: the same truncation in integers when both are whole numbers.
+        var hundredths = previous.Value > 0 && ExplanationText.Key(latest.Value) is { } l && ExplanationText.Key(previous.Value) is { } p
+            ? ExplanationText.PercentHundredths((decimal)l - p, p)
+            : null;
+        var growth = hundredths is { } h ? ExplanationText.FromHundredths(h) : Growth(previous, latest);
         var ok = bound.Holds(growth);
         var actual = string.Concat([
             ExplanationText.Number(latest.Year), " 年 ", ExplanationText.Number(latest.Value), "，",
-            ExplanationText.Number(previous.Year), " 年 ", ExplanationText.Number(previous.Value), "，增长 ", ExplanationText.Number(growth), "%"]);
+            ExplanationText.Number(previous.Year), " 年 ", ExplanationText.Number(previous.Value), "，增长 ",
+            hundredths is { } written ? ExplanationText.Hundredths(written) : ExplanationText.Number(growth), "%"]);
         return Result(ok ? ResultState.Met : ResultState.NotMet, required, actual, f!.Source, ok ? null : bound.Shortfall(growth));
     }
 

@@ -125,13 +125,29 @@ internal sealed class PolicyPlan
         var note = inForce switch
         {
             null => "文本未载明施行日期，由管理员设定",
-            true => ExplanationText.Date(profile.ReferenceDate) + "在施行期内",
+            true => InForceText(profile.ReferenceDate),
             false => Policy.EffectiveFrom > profile.ReferenceDate
                 ? $"{ExplanationText.Date(profile.ReferenceDate)}尚未施行（{ExplanationText.Date(Policy.EffectiveFrom!.Value)}起施行）"
                 : $"{ExplanationText.Date(profile.ReferenceDate)}已失效（有效期至{ExplanationText.Date(Policy.EffectiveTo!.Value)}）",
         };
         return new PolicyEvaluation(Policy.Id, Policy.Version, Policy.ContentHash, Policy.Title, profile.ReferenceDate, inForce, note,
             VerdictOf(notMet, missing, pending), results);
+    }
+
+    private readonly string?[] inForceTexts = new string?[64];
+
+    /// <summary>“2026年3月31日在施行期内”, kept per day (direct-mapped: a batch has few reference dates).</summary>
+    private string InForceText(DateOnly day)
+    {
+        ref var slot = ref inForceTexts[day.DayNumber & (inForceTexts.Length - 1)];
+        var date = ExplanationText.Date(day);
+        var text = slot;
+        if (text is null || text.Length != date.Length + 5 || !text.AsSpan(0, date.Length).SequenceEqual(date))
+        {
+            slot = text = date + "在施行期内";
+        }
+
+        return text;
     }
 
     /// <summary>States only, no text: writes <see cref="StateIds"/>.Count states from <paramref name="n"/>.</summary>
