@@ -112,49 +112,52 @@ internal sealed class PhraseCache(Func<int, string> make, int size = 1024)
 /// Results that depend only on a key (a whole-number value, a carrier type, a state) and the fact's source are made
 /// once per condition and shared: a <see cref="ConditionResult"/> is immutable, so every evaluation that reads the
 /// same value from the same kind of source gets an equal result, and this one is it. Direct-mapped by key, three ways
-/// matched by key and source; entries are immutable objects, so a race at worst replaces one with an equal one.
+/// matched by key and source. Each slot is written once (claimed, filled, then published), so a reader never sees a
+/// key with another key's result; when all three ways are taken, a result is not shared. The key, source and state
+/// sit in the slot itself, so a look-up reads the slot only, not the (often cold) result object.
 /// </summary>
 internal sealed class ResultSlots(int size)
 {
     private const int Ways = 3;
+    private const int Empty = 0, Writing = 1, Ready = 2;
     private readonly uint mask = (uint)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)size) - 1;
-    private readonly Entry?[] items = new Entry?[System.Numerics.BitOperations.RoundUpToPowerOf2((uint)size) * Ways];
+    private readonly Slot[] items = new Slot[System.Numerics.BitOperations.RoundUpToPowerOf2((uint)size) * Ways];
 
-    // The source and state are copied beside the key so that a look-up reads this entry only, not the result itself.
-    private sealed class Entry(long key, string? source, ConditionResult result)
+    private struct Slot
     {
-        public readonly long Key = key;
-        public readonly string? Source = source;
-        public readonly ResultState State = result.State;
-        public readonly ConditionResult Result = result;
+        public int Filled;
+        public ResultState State;
+        public long Key;
+        public string? Source;
+        public ConditionResult? Result;
     }
 
-    /// <summary>Entries in all; a slot is below this.</summary>
+    /// <summary>Slots in all; a slot is below this.</summary>
     public int Capacity => items.Length;
 
-    /// <summary>The shared result for the key and source with its slot, or null with the slot to fill.</summary>
+    /// <summary>The shared result for the key and source with its slot, or null with the slot to fill (−1: none free).</summary>
     public ConditionResult? Find(long key, string? source, out int slot) => Find(key, source, out slot, out _);
 
     /// <summary>As <see cref="Find(long, string?, out int)"/>, with the shared result's state.</summary>
     public ConditionResult? Find(long key, string? source, out int slot, out ResultState state)
     {
-        var hash = (ulong)key * 0x9E3779B97F4A7C15UL;
-        var first = (int)((uint)(hash >> 32) & mask) * Ways;
-        slot = first + (int)(hash >> 62) % Ways; // replaced when all ways are taken
+        var first = (int)((uint)(((ulong)key * 0x9E3779B97F4A7C15UL) >> 32) & mask) * Ways;
+        slot = -1;
         for (var i = first; i < first + Ways; i++)
         {
-            var e = items[i];
-            if (e is null)
+            ref var s = ref items[i];
+            var filled = Volatile.Read(ref s.Filled);
+            if (filled == Empty)
             {
                 slot = i;
                 break;
             }
 
-            if (e.Key == key && (ReferenceEquals(e.Source, source) || string.Equals(e.Source, source, StringComparison.Ordinal)))
+            if (filled == Ready && s.Key == key && (ReferenceEquals(s.Source, source) || string.Equals(s.Source, source, StringComparison.Ordinal)))
             {
                 slot = i;
-                state = e.State;
-                return e.Result;
+                state = s.State;
+                return s.Result;
             }
         }
 
@@ -162,9 +165,19 @@ internal sealed class ResultSlots(int size)
         return null;
     }
 
+    /// <summary>Shares the result in the slot <see cref="Find(long, string?, out int)"/> gave, if it is still free.</summary>
     public ConditionResult Keep(long key, int slot, ConditionResult result)
     {
-        items[slot] = new Entry(key, result.Source, result);
+        if (slot >= 0 && Interlocked.CompareExchange(ref items[slot].Filled, Writing, Empty) == Empty)
+        {
+            ref var s = ref items[slot];
+            s.Key = key;
+            s.Source = result.Source;
+            s.State = result.State;
+            s.Result = result;
+            Volatile.Write(ref s.Filled, Ready);
+        }
+
         return result;
     }
 }

@@ -520,14 +520,20 @@ internal sealed class KOfNNode : Node
             Checklist = req.Checklist,
             IsQuantitative = false,
         });
-        if (f.Shared[at] is { } e && ReferenceEquals(e.M0, pseudo))
+        if (at >= 0 && f.Shared[at] is { } e && ReferenceEquals(e.M0, pseudo))
         {
             return e;
         }
 
         ConditionResult[] measures = [pseudo];
-        return f.Shared[at] = new FunctionEntry(measures, new FunctionResult(req.Function, req.Label, req.Citation, state, measures,
+        var made = new FunctionEntry(measures, new FunctionResult(req.Function, req.Label, req.Citation, state, measures,
             state == ResultState.NotMet ? 0 : null, req.Checklist));
+        if (at >= 0)
+        {
+            f.Shared[at] = made;
+        }
+
+        return made;
     }
 
     /// <summary>A function with volumes: its measures, and the result shared while they are the same shared results.</summary>

@@ -16,7 +16,7 @@ internal sealed class ThresholdNode : Node
         missingShortfall = NeedToFill(fact);
     }
 
-    private readonly ResultSlots byValue = new(2048);
+    private readonly ResultSlots byValue = new(512); // 1,536 slots of 32 bytes: below the large-object heap
     private ConditionResult? missing;
 
     /// <summary>The value read, for K-of-N attainment.</summary>
