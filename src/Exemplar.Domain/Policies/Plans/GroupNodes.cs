@@ -272,6 +272,70 @@ internal sealed class KOfNNode : Node
         public string? OfferedShortfall { get; init; }
         public ResultSlots OfferedResults { get; } = new(3);
         public FunctionEntry?[] Shared { get; init; } = [];
+        public FunctionSlots? Slots { get; init; }
+    }
+
+    /// <summary>
+    /// Function results shared while their measures' results are the same shared objects: written once per slot as
+    /// <see cref="ResultSlots"/> are, with the measures, the state and the attainment in the slot, so that a look-up
+    /// and the tallies read the slot only.
+    /// </summary>
+    private sealed class FunctionSlots
+    {
+        private const int Sets = 256, Ways = 3;
+        private const int Empty = 0, Writing = 1, Ready = 2;
+        private readonly Slot[] items = new Slot[Sets * Ways];
+
+        private struct Slot
+        {
+            public int Filled;
+            public ResultState State;
+            public decimal Attainment;
+            public ConditionResult? M0;
+            public ConditionResult? M1;
+            public FunctionEntry? Entry;
+        }
+
+        public FunctionEntry? Find(uint hash, ConditionResult r0, ConditionResult? r1, ConditionResult[]? many, out int free, out ResultState state, out decimal attainment)
+        {
+            var first = (int)(((hash * 0x9E3779B1u) >> 16) & (Sets - 1)) * Ways;
+            free = -1;
+            for (var i = first; i < first + Ways; i++)
+            {
+                ref var s = ref items[i];
+                var filled = Volatile.Read(ref s.Filled);
+                if (filled == Empty)
+                {
+                    free = i;
+                    break;
+                }
+
+                if (filled == Ready && ReferenceEquals(s.M0, r0) && ReferenceEquals(s.M1, r1) && (many is null || s.Entry!.Holds(r0, r1, many)))
+                {
+                    state = s.State;
+                    attainment = s.Attainment;
+                    return s.Entry;
+                }
+            }
+
+            state = default;
+            attainment = default;
+            return null;
+        }
+
+        public void Keep(int free, FunctionEntry entry)
+        {
+            if (free >= 0 && Interlocked.CompareExchange(ref items[free].Filled, Writing, Empty) == Empty)
+            {
+                ref var s = ref items[free];
+                s.State = entry.State;
+                s.Attainment = entry.Attainment;
+                s.M0 = entry.M0;
+                s.M1 = entry.M1;
+                s.Entry = entry;
+                Volatile.Write(ref s.Filled, Ready);
+            }
+        }
     }
 
     /// <summary>
@@ -315,7 +379,6 @@ internal sealed class KOfNNode : Node
     /// <summary>The labels of the counting, undecided and failed functions for one combination of function states.</summary>
     private sealed record LabelSet(uint Mask, string[] Counting, string[] Waiting, string[] Failing);
 
-    private const int SharedFunctions = 512;
 
     private readonly int k;
     private readonly FunctionPlan[] functions;
@@ -359,7 +422,7 @@ internal sealed class KOfNNode : Node
                     return new ThresholdNode($"{c.Id}/{f.Function}/{m.Measure}", f.Citation, $"{FactCatalogue.LabelOf(key)} {Describe(m.Bound)}", [], true, key, m.Bound, table);
                 }).ToArray(),
                 BoundValues = f.Measures.Select(m => m.Bound.Value).ToArray(),
-                Shared = new FunctionEntry?[SharedFunctions],
+                Slots = new FunctionSlots(),
             };
         }).ToArray();
     }
@@ -447,13 +510,28 @@ internal sealed class KOfNNode : Node
         int met = 0, pending = 0, undecided = 0, failed = 0;
         uint mask = 0;
         ref var result0 = ref MemoryMarshal.GetArrayDataReference(results);
+        ref var entry0 = ref MemoryMarshal.GetArrayDataReference(entries);
+        Span<ResultState> states = functions.Length <= 64 ? stackalloc ResultState[functions.Length] : new ResultState[functions.Length];
+        Span<decimal> attainments = functions.Length <= 64 ? stackalloc decimal[functions.Length] : new decimal[functions.Length];
         for (var fi = 0; fi < functions.Length; fi++)
         {
             var f = functions[fi];
-            var entry = f.Measures.Length == 0 ? OfferedFunction(f, in ctx) : MeasuredFunction(f, in ctx);
-            Unsafe.Add(ref result0, fi) = entry.Result; // no covariance check: it would read the shared result
-            entries[fi] = entry;
-            var state = entry.State;
+            ResultState state;
+            FunctionEntry entry;
+            if (f.Measures.Length == 0)
+            {
+                entry = OfferedFunction(f, in ctx);
+                (state, attainments[fi]) = (entry.State, entry.Attainment);
+            }
+            else
+            {
+                entry = MeasuredFunction(f, in ctx, out state, out attainments[fi]);
+            }
+
+            // No covariance checks: they would read the shared (often cold) objects.
+            Unsafe.Add(ref result0, fi) = entry.Result;
+            Unsafe.Add(ref entry0, fi) = entry;
+            states[fi] = state;
             Count(state, ref met, ref pending, ref undecided);
             failed += state == ResultState.NotMet ? 1 : 0;
             mask |= (uint)(state switch
@@ -494,7 +572,7 @@ internal sealed class KOfNNode : Node
             Shortfall = overall == ResultState.NotMet ? shortBy.Get(k - met) : overall == ResultState.MissingData ? "需补充服务功能数据" : null,
             MissingFacts = missingFacts is not null ? missingFacts : [],
             Group = new KOfNSummary(k, functions.Length, labels.Counting, labels.Waiting, labels.Failing,
-                overall == ResultState.Met ? [] : Closest(entries, met, failed), results),
+                overall == ResultState.Met ? [] : Closest(entries, states, attainments, met, failed), results),
             Checklist = Checklist,
             IsQuantitative = IsQuantitative,
         };
@@ -537,7 +615,7 @@ internal sealed class KOfNNode : Node
     }
 
     /// <summary>A function with volumes: its measures, and the result shared while they are the same shared results.</summary>
-    private static FunctionEntry MeasuredFunction(FunctionPlan f, in EvalContext ctx)
+    private static FunctionEntry MeasuredFunction(FunctionPlan f, in EvalContext ctx, out ResultState functionState, out decimal attainment)
     {
         var measures = f.Measures;
         ConditionResult? r0 = null, r1 = null;
@@ -566,8 +644,8 @@ internal sealed class KOfNNode : Node
             NodeCompiler.Note(state, ref notMet, ref missing, ref review);
         }
 
-        var index = (int)((hash * 0x9E3779B1u) >> 23) & (SharedFunctions - 1);
-        if (shared && f.Shared[index] is { } e && e.Holds(r0!, r1, many))
+        var free = -1;
+        if (shared && f.Slots!.Find(hash, r0!, r1, many, out free, out functionState, out attainment) is { } e)
         {
             return e;
         }
@@ -591,9 +669,11 @@ internal sealed class KOfNNode : Node
             fractions == measures.Length ? sum / fractions : null, req.Checklist));
         if (shared)
         {
-            f.Shared[index] = made;
+            f.Slots!.Keep(free, made);
         }
 
+        functionState = made.State;
+        attainment = made.Attainment;
         return made;
     }
 
@@ -656,22 +736,21 @@ internal sealed class KOfNNode : Node
     }
 
     /// <summary>The failed functions nearest their thresholds, nearest first (stable), as many as are still lacking.</summary>
-    private string[] Closest(FunctionEntry[] entries, int met, int failed)
+    private string[] Closest(FunctionEntry[] entries, ReadOnlySpan<ResultState> states, ReadOnlySpan<decimal> attainments, int met, int failed)
     {
         Span<int> order = failed <= 64 ? stackalloc int[failed] : new int[failed];
         var count = 0;
         for (var fi = 0; fi < entries.Length; fi++)
         {
-            var f = entries[fi];
-            if (f.State != ResultState.NotMet)
+            if (states[fi] != ResultState.NotMet)
             {
                 continue;
             }
 
             // Insertion sort, descending by attainment, equal ones kept in order.
-            var a = f.Attainment;
+            var a = attainments[fi];
             var i = count++;
-            while (i > 0 && entries[order[i - 1]].Attainment < a)
+            while (i > 0 && attainments[order[i - 1]] < a)
             {
                 order[i] = order[i - 1];
                 i--;
