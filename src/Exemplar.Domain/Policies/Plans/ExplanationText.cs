@@ -96,6 +96,22 @@ internal static class ExplanationText
     private static string Format(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
 }
 
+/// <summary>Texts of one condition that depend on one day only (the reference date, the deadline), kept per day, direct-mapped.</summary>
+internal sealed class DayTexts
+{
+    private readonly Kept?[] items = new Kept?[64];
+
+    private sealed record Kept(int Day, string Text);
+
+    public string? Find(DateOnly day) => items[day.DayNumber & (items.Length - 1)] is { } k && k.Day == day.DayNumber ? k.Text : null;
+
+    public string Keep(DateOnly day, string text)
+    {
+        items[day.DayNumber & (items.Length - 1)] = new Kept(day.DayNumber, text);
+        return text;
+    }
+}
+
 /// <summary>Phrases of one condition keyed by a small whole number, made on first use.</summary>
 internal sealed class PhraseCache(Func<int, string> make, int size = 1024)
 {

@@ -224,11 +224,14 @@ internal sealed class CarrierTypeNode : Node
         return -1;
     }
 
-    public override ConditionResult Explain(in EvalContext ctx)
+    public override ConditionResult Explain(in EvalContext ctx) => Explain(in ctx, out _);
+
+    public override ConditionResult Explain(in EvalContext ctx, out ResultState state)
     {
         var fact = ctx.Facts[slot];
         if (fact?.AsText is not { Length: > 0 } type)
         {
+            state = ResultState.MissingData;
             return missing ??= MissingResult(required, missingFacts, missingShortfall);
         }
 
@@ -236,11 +239,13 @@ internal sealed class CarrierTypeNode : Node
         if (i < 0)
         {
             // A type no text names: the label is the id itself.
+            state = openEnded ? ResultState.PendingReview : ResultState.NotMet;
             return openEnded
                 ? Result(ResultState.PendingReview, required, type, fact.Source, null) with { Note = OpenNote }
                 : Result(ResultState.NotMet, required, type, fact.Source, $"{type}不在{Citation}所列可申报的载体之内");
         }
 
+        state = known[i].State;
         if (byType.Find(i, fact.Source, out var free) is { } shared)
         {
             return shared;
@@ -333,6 +338,7 @@ internal sealed class DurationNode : Node
     private readonly string[] missingFacts;
     private readonly string missingShortfall;
     private readonly PhraseCache days = new(d => $"还差 {d} 天");
+    private readonly DayTexts requiredByDay = new();
 
     public DurationNode(DurationCondition d, FactTable table)
         : base(d.Id, d.Citation, d.Requirement, d.Checklist, d.IsQuantitative)
@@ -358,12 +364,12 @@ internal sealed class DurationNode : Node
     {
         var reference = ctx.Profile.ReferenceDate;
         var fact = ctx.Facts[slot];
+        var required = requiredByDay.Find(reference) ?? requiredByDay.Keep(reference, string.Concat("至 ", ExplanationText.Date(reference), requiredTail));
         if (fact?.AsDate is not { } since)
         {
-            return MissingResult(string.Concat("至 ", ExplanationText.Date(reference), requiredTail), missingFacts, missingShortfall);
+            return MissingResult(required, missingFacts, missingShortfall);
         }
 
-        var required = string.Concat("至 ", ExplanationText.Date(reference), requiredTail);
         var reached = DateArithmetic.AddYears(since, years, ctx.Rounding);
         var ok = Holds(reference, reached);
         var actual = string.Concat(["自 ", ExplanationText.Date(since), " 起，", ExplanationText.Date(reached), yearsText]);
@@ -485,20 +491,25 @@ internal sealed class RegistrationNode : Node
         return false;
     }
 
-    public override ConditionResult Explain(in EvalContext ctx)
+    public override ConditionResult Explain(in EvalContext ctx) => Explain(in ctx, out _);
+
+    public override ConditionResult Explain(in EvalContext ctx, out ResultState state)
     {
         var fact = ctx.Facts[slot];
         if (fact?.AsText is not { Length: > 0 } code)
         {
+            state = ResultState.MissingData;
             return missing ??= MissingResult(required, missingFacts, missingShortfall);
         }
 
         if (last is { } l && string.Equals(l.Actual, code, StringComparison.Ordinal) && string.Equals(l.Source, fact.Source, StringComparison.Ordinal))
         {
+            state = l.State;
             return l;
         }
 
         var ok = Holds(code);
+        state = ok ? ResultState.Met : ResultState.NotMet;
         return last = Result(ok ? ResultState.Met : ResultState.NotMet, required, code, fact.Source, ok ? null : shortfall);
     }
 
@@ -519,6 +530,7 @@ internal sealed class LookbackNode : Node
     private readonly PhraseCache none = new(n => $"期间无相关处罚（共申报 {n} 条处罚记录）");
     private static readonly string[] DeadlineFact = ["applicationDeadline"];
     private readonly ResultSlots metByDeadline = new(256);
+    private readonly DayTexts requiredByDeadline = new(); // the rounding rule is the programme's: one start per deadline
 
     public LookbackNode(LookbackCondition l, FactTable table)
         : base(l.Id, l.Citation, l.Requirement, l.Checklist, l.IsQuantitative)
@@ -536,15 +548,19 @@ internal sealed class LookbackNode : Node
     // Both ends count: "两年内" includes the day two years before the deadline and the deadline itself.
     private bool Hits(Penalty p, DateOnly start, DateOnly deadline) => Array.IndexOf(kinds, p.Kind) >= 0 && p.Date >= start && p.Date <= deadline;
 
-    public override ConditionResult Explain(in EvalContext ctx)
+    public override ConditionResult Explain(in EvalContext ctx) => Explain(in ctx, out _);
+
+    public override ConditionResult Explain(in EvalContext ctx, out ResultState state)
     {
+        state = ResultState.MissingData;
         if (ctx.Profile.ApplicationDeadline is not { } deadline)
         {
             return MissingResult(noDeadlineRequired, DeadlineFact, "需填写申报截止日期（处罚回溯期从该日往前计）");
         }
 
         var start = DateArithmetic.AddYears(deadline, -years, ctx.Rounding);
-        var required = string.Concat(ExplanationText.Date(start), "至", ExplanationText.Date(deadline), requiredTail);
+        var required = requiredByDeadline.Find(deadline)
+            ?? requiredByDeadline.Keep(deadline, string.Concat(ExplanationText.Date(start), "至", ExplanationText.Date(deadline), requiredTail));
         var fact = ctx.Facts[slot];
         if (fact?.AsPenalties is not { } penalties)
         {
@@ -562,10 +578,12 @@ internal sealed class LookbackNode : Node
 
         if (hits is null)
         {
+            state = ResultState.Met;
             var key = ((long)deadline.DayNumber << 20) | (uint)Math.Min(penalties.Count, (1 << 20) - 1);
             return metByDeadline.Find(key, fact.Source, out var free) ?? metByDeadline.Keep(key, free, Result(ResultState.Met, required, none.Get(penalties.Count), fact.Source, null));
         }
 
+        state = ResultState.NotMet;
         var latest = hits[0].Date;
         var parts = new string[hits.Count];
         for (var i = 0; i < hits.Count; i++)
@@ -643,26 +661,32 @@ internal sealed class AttestationNode : Node
         notMetShortfall = $"不具备：{FactCatalogue.LabelOf(key)}";
     }
 
-    public override ConditionResult Explain(in EvalContext ctx)
+    public override ConditionResult Explain(in EvalContext ctx) => Explain(in ctx, out _);
+
+    public override ConditionResult Explain(in EvalContext ctx, out ResultState state)
     {
         var fact = ctx.Facts[slot];
         if (fact?.AsAttestation is not { } att)
         {
+            state = ResultState.MissingData;
             return missing ??= MissingResult(required, missingFacts, missingShortfall);
         }
 
         if (!att.Value)
         {
+            state = ResultState.NotMet;
             return byState.Find(0, fact.Source, out var free) ?? byState.Keep(0, free, Result(ResultState.NotMet, required, "否", fact.Source, notMetShortfall));
         }
 
         if (evidenceRequired && att.Evidence.Count == 0)
         {
+            state = ResultState.MissingData;
             return byState.Find(1, fact.Source, out var free) ?? byState.Keep(1, free,
                 Result(ResultState.MissingData, required, "已承诺，未附证明材料", fact.Source, "需上传证明材料") with { MissingFacts = missingFacts });
         }
 
         // Met: shared while the evidence names are those of the last one.
+        state = ResultState.Met;
         var byCount = Math.Min(att.Evidence.Count, lastMet.Length - 1);
         if (lastMet[byCount] is { } l && string.Equals(l.Result.Source, fact.Source, StringComparison.Ordinal) && SameNames(l.Evidence, att.Evidence))
         {
@@ -691,6 +715,12 @@ internal sealed class ReviewNode(ReviewCondition r) : Node(r.Id, r.Citation, r.R
 
     public override ConditionResult Explain(in EvalContext ctx) =>
         result ??= Result(ResultState.PendingReview, null, null, null, null) with { Note = "定性事项，由评审专家按要点判断" };
+
+    public override ConditionResult Explain(in EvalContext ctx, out ResultState state)
+    {
+        state = ResultState.PendingReview;
+        return Explain(in ctx);
+    }
 
     protected override ResultState State(in EvalContext ctx) => ResultState.PendingReview;
 }
