@@ -82,6 +82,22 @@ internal static class ExplanationText
         return bits[3] < 0 ? -bits[0] : bits[0];
     }
 
+    /// <summary>
+    /// A cache key for any decimal of up to 32 bits of digits (52, 52.0, 95.5): its exact representation — digits,
+    /// sign and scale — so one key is one value written one way.
+    /// </summary>
+    public static long? ValueKey(decimal d)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(d, bits);
+        if (bits[1] != 0 || bits[2] != 0)
+        {
+            return null;
+        }
+
+        return ((long)(bits[3] & unchecked((int)0x80FF0000)) << 16) | (uint)bits[0];
+    }
+
     public static string Date(DateOnly d)
     {
         var slot = d.DayNumber - FirstDay;

@@ -43,7 +43,7 @@ internal sealed class ThresholdNode : Node
             return missing ??= MissingResult(bound.Required, missingFacts, missingShortfall);
         }
 
-        var key = ExplanationText.Key(actual);
+        var key = ExplanationText.ValueKey(actual);
         shared = -1;
         if (key is { } k && byValue.Find(k, fact.Source, out shared, out state) is { } found)
         {
