@@ -464,7 +464,7 @@ internal sealed class RegistrationNode : Node
     private readonly string[] missingFacts;
     private readonly string missingShortfall;
     private ConditionResult? missing;
-    private ConditionResult? last; // the last code seen: a batch of one area repeats it
+    private ConditionResult? last; // the last code of other characters seen
 
     public RegistrationNode(RegistrationCondition r, FactTable table)
         : base(r.Id, r.Citation, r.Requirement, r.Checklist, r.IsQuantitative)
@@ -502,7 +502,15 @@ internal sealed class RegistrationNode : Node
             return missing ??= MissingResult(required, missingFacts, missingShortfall);
         }
 
-        if (last is { } l && string.Equals(l.Actual, code, StringComparison.Ordinal) && string.Equals(l.Source, fact.Source, StringComparison.Ordinal))
+        // A code of digits (every GB/T 2260 code) is its own key: the result is shared per code and source.
+        var key = DigitsKey(code);
+        var at = -1;
+        if (key >= 0 && byCode.Find(key, fact.Source, out at, out state) is { } found)
+        {
+            return found;
+        }
+
+        if (key < 0 && last is { } l && string.Equals(l.Actual, code, StringComparison.Ordinal) && string.Equals(l.Source, fact.Source, StringComparison.Ordinal))
         {
             state = l.State;
             return l;
@@ -510,8 +518,34 @@ internal sealed class RegistrationNode : Node
 
         var ok = Holds(code);
         state = ok ? ResultState.Met : ResultState.NotMet;
-        return last = Result(ok ? ResultState.Met : ResultState.NotMet, required, code, fact.Source, ok ? null : shortfall);
+        var made = Result(state, required, code, fact.Source, ok ? null : shortfall);
+        return key >= 0 ? byCode.Keep(key, at, made) : last = made;
     }
+
+    private readonly ResultSlots byCode = new(256);
+
+    /// <summary>The length and value of a code of up to 12 digits, or −1.</summary>
+    private static long DigitsKey(string code)
+    {
+        if (code.Length > 12)
+        {
+            return -1;
+        }
+
+        long value = 0;
+        foreach (var c in code)
+        {
+            if (c is < '0' or > '9')
+            {
+                return -1;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return ((long)code.Length << 40) | value;
+    }
+
 
     protected override ResultState State(in EvalContext ctx) =>
         ctx.Facts[slot]?.AsText is { Length: > 0 } code ? (Holds(code) ? ResultState.Met : ResultState.NotMet) : ResultState.MissingData;
