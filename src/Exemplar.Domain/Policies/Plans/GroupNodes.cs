@@ -271,7 +271,10 @@ internal sealed class KOfNNode : Node
         public string? OfferedRequirement { get; init; }
         public string? OfferedShortfall { get; init; }
         public ResultSlots OfferedResults { get; } = new(3);
-        public FunctionEntry?[] Shared { get; init; } = [];
+        // A function without volumes: its result per shared “offered” result (by that result's slot).
+        public FunctionEntry?[] OfferedShared { get; init; } = [];
+
+        // A function with volumes: its results shared per combination of its measures' shared results.
         public FunctionSlots? Slots { get; init; }
     }
 
@@ -379,7 +382,6 @@ internal sealed class KOfNNode : Node
     /// <summary>The labels of the counting, undecided and failed functions for one combination of function states.</summary>
     private sealed record LabelSet(uint Mask, string[] Counting, string[] Waiting, string[] Failing);
 
-
     private readonly int k;
     private readonly FunctionPlan[] functions;
     private readonly string required;
@@ -408,7 +410,7 @@ internal sealed class KOfNNode : Node
                     OfferedKey = key,
                     OfferedRequirement = $"提供{f.Label}（无数量要求，由评审专家判断服务能力）",
                     OfferedShortfall = $"需填报：{FactCatalogue.LabelOf(key)}",
-                    Shared = new FunctionEntry?[3 * 4],
+                    OfferedShared = new FunctionEntry?[new ResultSlots(3).Capacity],
                 };
             }
 
@@ -598,7 +600,7 @@ internal sealed class KOfNNode : Node
             Checklist = req.Checklist,
             IsQuantitative = false,
         });
-        if (at >= 0 && f.Shared[at] is { } e && ReferenceEquals(e.M0, pseudo))
+        if (at >= 0 && f.OfferedShared[at] is { } e && ReferenceEquals(e.M0, pseudo))
         {
             return e;
         }
@@ -608,7 +610,7 @@ internal sealed class KOfNNode : Node
             state == ResultState.NotMet ? 0 : null, req.Checklist));
         if (at >= 0)
         {
-            f.Shared[at] = made;
+            f.OfferedShared[at] = made;
         }
 
         return made;
