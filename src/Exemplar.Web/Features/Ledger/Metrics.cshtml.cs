@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Exemplar.Web.Features.Ledger;
 
-public sealed class MetricsModel(LedgerMetricsQuery query, CarrierProgramme programmes, Confirmations.ConfirmationQuery confirmations) : CarrierPageModel
+public sealed class MetricsModel(LedgerMetricsQuery query, LedgerAnomaliesQuery anomalies, CarrierProgramme programmes, Confirmations.ConfirmationQuery confirmations) : CarrierPageModel
 {
     [BindProperty(SupportsGet = true)] [Display(Name = "年度")] public int Year { get; set; }
     public IReadOnlyList<VolumeRow> Volumes { get; private set; } = [];
@@ -38,7 +38,8 @@ public sealed class MetricsModel(LedgerMetricsQuery query, CarrierProgramme prog
         Shown = Targets is { } t
             ? t.Functions.Select(f => Volumes.First(v => v.Function == f.Function)).ToList()
             : Volumes.Where(v => v.EnterpriseVisits > 0 || v.Events > 0).ToList();
-        var records = await query.RecordsAsync(Carrier, Year, ct);
+        // The registers only: the entries' figures come from SQL (a year of a large ledger is 50,000+ entries).
+        var records = await query.RegistersAsync(Carrier, Year, ct);
         Share = new FeeShare(Volumes.Sum(v => v.FreeOrLowFeeVisits), Volumes.Sum(v => v.EnterpriseVisits));
         Satisfaction = LedgerMetrics.Satisfaction(records.Satisfaction);
         Residents = LedgerMetrics.Residents(records.Residents, new DateOnly(Year, 12, 31));
@@ -48,9 +49,9 @@ public sealed class MetricsModel(LedgerMetricsQuery query, CarrierProgramme prog
         Confirmed = [.. (await confirmations.SharesAsync(Carrier.Id, Year, ct)).Where(c => c.Recorded > 0)];
         var disputes = Confirmations.ConfirmationQuery.Facts(await confirmations.DisputesAsync(Carrier.Id, Year, ct));
         Anomalies = LedgerAnomalies.BySeverityThenDate([
-            .. LedgerAnomalies.Find(records.Entries.Where(e => e.Date.Year == Year).ToList(), records.Residents),
+            .. await anomalies.FindAsync(Carrier.Id, new DateOnly(Year, 1, 1), new DateOnly(Year, 12, 31), records.Residents, ct),
             .. LedgerAnomalies.Disputes(disputes)]);
-        Profile = LedgerProfile.Facts(records, Year);
+        Profile = LedgerProfile.Facts(records, await query.YearFiguresAsync(Carrier.Id, Year, Volumes, ct), Year);
         return Page();
     }
 
