@@ -63,8 +63,9 @@ public static class LedgerAnomalies
     public static IReadOnlyList<Anomaly> Find(IReadOnlyCollection<EntryFact> entries, IReadOnlyCollection<ResidentFact> residents)
     {
         var result = new List<Anomaly>();
+        // The participants' keys joined with NUL, which no stored name can hold: equal strings mean the same participants.
         foreach (var g in entries.GroupBy(e => (e.Function, e.Date, Place: e.Place.Trim(), e.Form, e.PersonCount,
-                     Parts: string.Join("|", e.Participants.Select(p => p.Key).Order(StringComparer.Ordinal)))).Where(g => g.Count() > 1))
+                     Parts: string.Join("\0", e.Participants.Select(p => p.Key).Order(StringComparer.Ordinal)))).Where(g => g.Count() > 1))
         {
             result.Add(Duplicate(g.Key.Function, g.Key.Date, g.Key.Place, Ids(g)));
         }

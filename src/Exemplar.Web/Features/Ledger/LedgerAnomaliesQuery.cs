@@ -9,50 +9,55 @@ namespace Exemplar.Web.Features.Ledger;
 /// <summary>
 /// A carrier's ledger anomalies over a period, found in SQL so the metrics page need not load the year's entries: the
 /// database returns only the anomalous groups and entries, and each becomes an <see cref="Anomaly"/> through the same
-/// constructors <see cref="LedgerAnomalies.Find"/> uses, in the same order as <see cref="LedgerAnomalies.Find"/> gives for
-/// the entries as <see cref="LedgerMetricsQuery.EntriesAsync"/> loads them (by date, then id). Each check mirrors its C# rule:
-/// 重复录入 groups by function, date, trimmed place, form, person count and the participants' keys sorted ordinally and
-/// joined with "|"; 同日重复计数 groups participations by function, date and participant key (a resident by id, another
-/// enterprise by its trimmed name) over two or more entries; the others are per entry. Trimming is .NET's
-/// <see cref="string.Trim()"/> (<see cref="SqlText.Trim"/>). Tested to agree with <see cref="LedgerAnomalies.Find"/>.
+/// constructors <see cref="LedgerAnomalies.Find"/> uses, in the order <see cref="LedgerAnomalies.Find"/> gives (per kind) for
+/// the entries as <see cref="LedgerMetricsQuery.EntriesAsync"/> loads them (by date, then id). Each check is its C# rule:
+/// 同日重复计数 groups participations by function, date and participant (a resident by id, another enterprise by its
+/// trimmed name) over two or more entries; 重复录入 groups by function, date, trimmed place, form, person count and the
+/// sorted participant keys — and since two entries with the same participants share each of them, only entries already
+/// counted twice on their day, or with no participants, can be duplicates, so only those are keyed; the others are per
+/// entry. Trimming is .NET's (<see cref="SqlText"/>). Tested to agree with <see cref="LedgerAnomalies.Find"/>.
 /// </summary>
 public sealed class LedgerAnomaliesQuery(ExemplarDbContext db)
 {
     private static readonly string Sql = $"""
         WITH e AS MATERIALIZED (
-            SELECT id, function, date, place, form, person_count, resident_ids, other_names, feedback
+            SELECT id, function, date, form, person_count, resident_ids, other_names, place, feedback
               FROM ledger_entries WHERE carrier_id = @carrier AND date BETWEEN @from AND @to),
         p AS MATERIALIZED (
-            SELECT e.id, e.function, e.date, x.pos, x.resident_id, x.name,
-                   coalesce(replace(x.resident_id::text, '-', ''), 'name:' || {SqlText.Trim("x.name")}) AS key
-              FROM e CROSS JOIN LATERAL (
-                   SELECT r.ord, r.rid, NULL::text FROM unnest(e.resident_ids) WITH ORDINALITY r(rid, ord)
-                   UNION ALL
-                   SELECT cardinality(e.resident_ids) + o.ord, NULL::uuid, o.name FROM unnest(e.other_names) WITH ORDINALITY o(name, ord)
-                   ) x(pos, resident_id, name)),
-        candidates AS (
-            SELECT c.* FROM (SELECT e.*, count(*) OVER (PARTITION BY e.function, e.date, e.form, e.person_count) AS n FROM e) c WHERE c.n > 1),
-        keyed AS (
-            SELECT c.id, c.function, c.date, {SqlText.Trim("c.place")} AS place, c.form, c.person_count, k.parts
-              FROM candidates c CROSS JOIN LATERAL (
-                   SELECT coalesce(string_agg(y.key, '|' ORDER BY y.key COLLATE "C"), '') AS parts
-                     FROM (SELECT replace(r::text, '-', '') FROM unnest(c.resident_ids) r
-                           UNION ALL SELECT 'name:' || {SqlText.Trim("o")} FROM unnest(c.other_names) o) y(key)) k)
-        SELECT {(int)AnomalyKind.DuplicateEntry} AS kind, array_agg(k.id ORDER BY k.id) AS ids, k.function, k.date, k.place AS text,
-               0 AS times, NULL::uuid AS resident_id, 0 AS persons, 0 AS participants, (array_agg(k.id ORDER BY k.id))[1] AS o1, 0::bigint AS o2
-          FROM keyed k
-         GROUP BY k.function, k.date, k.place, k.form, k.person_count, k.parts
+            SELECT e.id, e.function, e.date, r.ord AS pos, true AS resident, r.rid, NULL::text AS name, '' AS trimmed
+              FROM e CROSS JOIN LATERAL unnest(e.resident_ids) WITH ORDINALITY r(rid, ord)
+            UNION ALL
+            SELECT e.id, e.function, e.date, cardinality(e.resident_ids) + o.ord, false, '{Guid.Empty}'::uuid, o.name, {SqlText.Trim("o.name")}
+              FROM e CROSS JOIN LATERAL unnest(e.other_names) WITH ORDINALITY o(name, ord)
+             WHERE cardinality(e.other_names) > 0),
+        repeated AS (
+            SELECT function, date, resident, rid, trimmed
+              FROM (SELECT DISTINCT function, date, resident, rid, trimmed, id FROM p) x
+             GROUP BY function, date, resident, rid, trimmed
+            HAVING count(*) > 1),
+        repeats AS MATERIALIZED (
+            SELECT p.* FROM p JOIN repeated USING (function, date, resident, rid, trimmed)),
+        twins AS (
+            SELECT e.id, e.function, e.date, {SqlText.Trim("e.place")} AS place, e.form, e.person_count,
+                   ARRAY(SELECT k FROM (SELECT replace(r::text, '-', '') FROM unnest(e.resident_ids) r
+                                        UNION ALL SELECT 'name:' || {SqlText.Trim("o")} FROM unnest(e.other_names) o) y(k)
+                         ORDER BY k COLLATE "C") AS parts
+              FROM e
+             WHERE e.id IN (SELECT id FROM repeats) OR cardinality(e.resident_ids) + cardinality(e.other_names) = 0)
+        SELECT {(int)AnomalyKind.DuplicateEntry} AS kind, array_agg(t.id ORDER BY t.id) AS ids, t.function, t.date, t.place AS text,
+               0 AS times, NULL::uuid AS resident_id, 0 AS persons, 0 AS participants, (array_agg(t.id ORDER BY t.id))[1] AS o1, 0::bigint AS o2
+          FROM twins t
+         GROUP BY t.function, t.date, t.place, t.form, t.person_count, t.parts
         HAVING count(*) > 1
         UNION ALL
         SELECT {(int)AnomalyKind.SameEnterpriseSameDay}, array_agg(DISTINCT p.id ORDER BY p.id), p.function, p.date,
-               (array_agg(p.name ORDER BY p.id, p.pos))[1], count(*)::int, (array_agg(p.resident_id ORDER BY p.id, p.pos))[1], 0, 0,
+               (array_agg(p.name ORDER BY p.id, p.pos))[1], count(*)::int, CASE WHEN p.resident THEN p.rid END, 0, 0,
                (array_agg(p.id ORDER BY p.id, p.pos))[1], (array_agg(p.pos ORDER BY p.id, p.pos))[1]
-          FROM p
-         GROUP BY p.function, p.date, p.key
-        HAVING count(DISTINCT p.id) > 1
+          FROM repeats p
+         GROUP BY p.function, p.date, p.resident, p.rid, p.trimmed
         UNION ALL
-        SELECT {(int)AnomalyKind.OutsideResidency}, ARRAY[p.id], p.function, p.date, NULL, 0, p.resident_id, 0, 0, p.id, p.pos
-          FROM p JOIN resident_enterprises r ON r.id = p.resident_id AND r.carrier_id = @carrier
+        SELECT {(int)AnomalyKind.OutsideResidency}, ARRAY[p.id], p.function, p.date, NULL, 0, p.rid, 0, 0, p.id, p.pos
+          FROM p JOIN resident_enterprises r ON p.resident AND r.id = p.rid AND r.carrier_id = @carrier
          WHERE NOT (r.entry_date <= p.date AND (r.exit_date IS NULL OR r.exit_date >= p.date))
         UNION ALL
         SELECT {(int)AnomalyKind.ImplausibleHeadCount}, ARRAY[e.id], e.function, e.date, NULL, 0, NULL, e.person_count,
@@ -62,7 +67,7 @@ public sealed class LedgerAnomaliesQuery(ExemplarDbContext db)
         UNION ALL
         SELECT {(int)AnomalyKind.MissingFeedback}, ARRAY[e.id], e.function, e.date, NULL, 0, NULL, 0, 0, e.id, 0
           FROM e
-         WHERE e.feedback IS NULL OR {SqlText.IsBlank("e.feedback")}
+         WHERE {SqlText.IsBlank("e.feedback")}
         ORDER BY kind, date, o1, o2
         """;
 

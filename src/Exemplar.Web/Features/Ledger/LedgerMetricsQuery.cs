@@ -17,25 +17,27 @@ public sealed class LedgerMetricsQuery(ExemplarDbContext db, LedgerVolumesQuery 
     /// <summary>The name shown for a resident id whose enterprise record is gone.</summary>
     public const string DeletedEnterprise = "（已删除企业）";
 
-    // The distinct enterprises served in a period (a resident by id, another enterprise by its trimmed name, as
-    // Participant.Key), and the free/low-fee 家次 of the carrier's resident small/micro enterprises: the two figures of
-    // LedgerYearFigures the volumes do not give. Both read the carrier's slice of ix_ledger_entries_carrier_id_date.
-    private static readonly string ServedSql = $$"""
-        SELECT count(*)::int AS "Value"
-          FROM (SELECT DISTINCT p.r, p.o
-                  FROM ledger_entries e
-                 CROSS JOIN LATERAL (SELECT r, NULL::text FROM unnest(e.resident_ids) r
-                                     UNION ALL SELECT NULL::uuid, {{SqlText.Trim("o")}} FROM unnest(e.other_names) o) p(r, o)
-                 WHERE e.carrier_id = {0} AND e.date BETWEEN {1} AND {2}) x
+    // The figures of LedgerYearFigures the volumes do not give, in one pass over the carrier's slice of
+    // ix_ledger_entries_carrier_id_date for the year and the year before (index-only): the distinct enterprises served in
+    // each year (a resident by id, another enterprise by its trimmed name, as Participant.Key) and the year's free/low-fee
+    // 家次 of the carrier's resident small/micro enterprises.
+    private static readonly string YearFiguresSql = $$"""
+        WITH p AS MATERIALIZED (
+            SELECT e.date >= {1} AS this_year, e.fee, r AS resident_id, NULL::text AS name
+              FROM ledger_entries e CROSS JOIN LATERAL unnest(e.resident_ids) r
+             WHERE e.carrier_id = {0} AND e.date BETWEEN {3} AND {2}
+            UNION ALL
+            SELECT e.date >= {1}, e.fee, NULL::uuid, {{SqlText.Trim("o")}}
+              FROM ledger_entries e CROSS JOIN LATERAL unnest(e.other_names) o
+             WHERE e.carrier_id = {0} AND e.date BETWEEN {3} AND {2} AND cardinality(e.other_names) > 0)
+        SELECT (SELECT count(*) FROM (SELECT DISTINCT resident_id, name FROM p WHERE this_year) x)::int AS "EnterprisesServed",
+               (SELECT count(*) FROM (SELECT DISTINCT resident_id, name FROM p WHERE NOT this_year) x)::int AS "EnterprisesServedPreviousYear",
+               (SELECT count(*) FROM p JOIN resident_enterprises re ON re.id = p.resident_id
+                 WHERE p.this_year AND p.fee IN ({{(int)FeeClass.Free}}, {{(int)FeeClass.LowFee}})
+                   AND re.carrier_id = {0} AND re.size_class IN ({{(int)SizeClass.Small}}, {{(int)SizeClass.Micro}}))::int AS "FreeOrLowFeeVisitsToSmallMicro"
         """;
 
-    private static readonly string ToSmallMicroSql = $$"""
-        SELECT count(*)::int AS "Value"
-          FROM ledger_entries e
-         CROSS JOIN LATERAL unnest(e.resident_ids) r
-          JOIN resident_enterprises re ON re.id = r AND re.carrier_id = {0} AND re.size_class IN ({{(int)SizeClass.Small}}, {{(int)SizeClass.Micro}})
-         WHERE e.carrier_id = {0} AND e.date BETWEEN {1} AND {2} AND e.fee IN ({{(int)FeeClass.Free}}, {{(int)FeeClass.LowFee}})
-        """;
+    private sealed record YearRow(int EnterprisesServed, int EnterprisesServedPreviousYear, int FreeOrLowFeeVisitsToSmallMicro);
 
     /// <summary>Every service function's volume of the year (zeros for a function without entries), exact, from the shared definition.</summary>
     public async Task<IReadOnlyList<VolumeRow>> VolumesAsync(Guid carrierId, int year, CancellationToken ct)
@@ -72,21 +74,19 @@ public sealed class LedgerMetricsQuery(ExemplarDbContext db, LedgerVolumesQuery 
 
     /// <summary>
     /// <see cref="LedgerYearFigures"/> of the year in SQL, without loading entries: the volumes from <see cref="VolumesAsync"/>
-    /// (pass them when already loaded), the rest from small statements over the carrier's index slice. Equal to
+    /// (pass them when already loaded), the rest from one statement over the carrier's index slice. Equal to
     /// <see cref="LedgerYearFigures.Of"/> over the entries (tested).
     /// </summary>
     public async Task<LedgerYearFigures> YearFiguresAsync(Guid carrierId, int year, IReadOnlyList<VolumeRow>? loaded, CancellationToken ct)
     {
         var rows = loaded ?? await VolumesAsync(carrierId, year, ct);
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        var served = await db.Database.SqlQueryRaw<int>(ServedSql, carrierId, from, to).SingleAsync(ct);
-        var servedBefore = await db.Database.SqlQueryRaw<int>(ServedSql, carrierId, from.AddYears(-1), to.AddYears(-1)).SingleAsync(ct);
-        var toSmallMicro = await db.Database.SqlQueryRaw<int>(ToSmallMicroSql, carrierId, from, to).SingleAsync(ct);
+        var y = (await db.Database.SqlQueryRaw<YearRow>(YearFiguresSql, carrierId, from, to, from.AddYears(-1)).ToListAsync(ct)).Single();
         return new LedgerYearFigures(
             [.. rows.Select(v => new FunctionVolume(v.Function, v.EnterpriseVisits, v.EnterprisesServed, v.Events, v.PersonTimes,
                 v.ExhibitionEvents, v.MatchmakingEvents, v.BankEnterpriseEvents, v.FinanceLectureEvents))],
             new FeeShare(rows.Sum(v => v.FreeOrLowFeeVisits), rows.Sum(v => v.EnterpriseVisits)),
-            toSmallMicro, served, servedBefore);
+            y.FreeOrLowFeeVisitsToSmallMicro, y.EnterprisesServed, y.EnterprisesServedPreviousYear);
     }
 
     private async Task<CarrierRecords> RecordsAsync(Carrier c, int year, IReadOnlyCollection<EntryFact> entries, CancellationToken ct)

@@ -1,9 +1,9 @@
 namespace Exemplar.Web.Features.Ledger;
 
 /// <summary>
-/// .NET's notion of white space in PostgreSQL regular expressions, so SQL trims and tests for blank text exactly as
-/// <see cref="string.Trim()"/> and <see cref="string.IsNullOrWhiteSpace"/> do (PostgreSQL's own <c>btrim</c> removes only
-/// spaces): the characters for which <see cref="char.IsWhiteSpace(char)"/> is true.
+/// .NET's notion of white space for SQL, so a statement trims and tests for blank text exactly as
+/// <see cref="string.Trim()"/> and <see cref="string.IsNullOrWhiteSpace"/> do (PostgreSQL's <c>btrim(x)</c> removes only
+/// spaces; <c>btrim(x, characters)</c> removes any of the given characters from both ends, as Trim does).
 /// </summary>
 public static class SqlText
 {
@@ -14,12 +14,12 @@ public static class SqlText
         ('\u2000', '\u200A'), ('\u2028', '\u2029'), ('\u202F', '\u202F'), ('\u205F', '\u205F'), ('\u3000', '\u3000'),
     ];
 
-    /// <summary>A bracket expression of <see cref="WhiteSpace"/> (character-entry escapes, so the SQL text stays ASCII).</summary>
-    public static readonly string Class = "[" + string.Concat(WhiteSpace.Select(r => r.From == r.To ? $"\\u{(int)r.From:X4}" : $"\\u{(int)r.From:X4}-\\u{(int)r.To:X4}")) + "]";
+    /// <summary><see cref="WhiteSpace"/> as an escape string literal (\u escapes, so the SQL text stays ASCII).</summary>
+    private static readonly string Characters = "E'" + string.Concat(WhiteSpace.SelectMany(r => Enumerable.Range(r.From, r.To - r.From + 1)).Select(c => $"\\u{c:X4}")) + "'";
 
     /// <summary>The SQL expression of <paramref name="column"/> with leading and trailing white space removed.</summary>
-    public static string Trim(string column) => $"regexp_replace({column}, '^{Class}+|{Class}+$', '', 'g')";
+    public static string Trim(string column) => $"btrim({column}, {Characters})";
 
-    /// <summary>The SQL condition that <paramref name="column"/> (not null) is empty or white space only.</summary>
-    public static string IsBlank(string column) => $"{column} ~ '^{Class}*$'";
+    /// <summary>The SQL condition that <paramref name="column"/> is null, empty or white space only.</summary>
+    public static string IsBlank(string column) => $"({column} IS NULL OR {Trim(column)} = '')";
 }
