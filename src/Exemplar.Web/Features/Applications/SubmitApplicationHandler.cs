@@ -64,34 +64,6 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
 
             var details = ApplicationJson.Read<ApplicantDetails>(v.DetailsJson);
             var users = await db.Set<UserAccount>().AsNoTracking().Where(u => u.OrganizationId == a.OrganizationId && u.IsActive).Select(u => u.Id).ToListAsync(ct);
-            if (a.ReceiptNumber is null)
-            {
-                // Drawn inside this transaction, as late as possible: the counter row stays locked until commit, so every other
-                // submission of the call waits for this one from here on. A rolled-back submission gives its number back.
-                var issued = await db.Database.SqlQuery<int>(
-                    $"UPDATE calls SET receipts_issued = receipts_issued + 1 WHERE id = {f.Call.Id} RETURNING receipts_issued AS \"Value\"").ToListAsync(ct);
-                a.ReceiptNumber = ReceiptNumber.Format(f.Call.ReceiptPrefix, f.Call.Year, issued.Single());
-            }
-            var slots = f.Call.Slots.ToDictionary(s => s.Id);
-            var declarationSlot = f.Call.Slots.FirstOrDefault(s => s.IsDeclaration);
-            var package = new ApplicationPackage(
-                ApplicationPackage.SchemaId,
-                JsonDocument.Parse(reportJson).RootElement,
-                report.Materials.OrderBy(m => slots[m.SlotId].Order).ThenBy(m => m.UploadedAt)
-                    .Select(m => new PackageMaterial(m.SlotId, slots[m.SlotId].Citation, slots[m.SlotId].Text, m.FileName, m.Sha256, m.Size)).ToList(),
-                new PackageDeclaration(v.DeclarationAcceptedByName!, v.DeclarationAcceptedAt!.Value,
-                    report.Materials.LastOrDefault(m => m.SlotId == declarationSlot?.Id)?.Sha256),
-                report.Warnings,
-                new PackageSubmission(a.Id, v.Number, a.ReceiptNumber, c.UserName, now, ApplicationJson.Sha256(reportJson)));
-            var json = ApplicationJson.Write(package);
-
-            v.SnapshotJson = json;
-            v.PackageHash = ApplicationJson.Sha256(json);
-            var title = v.Number == 1 ? $"申报回执：{a.ReceiptNumber}" : $"补正材料回执：{a.ReceiptNumber}（第{v.Number}版）";
-            messenger.Queue($"application-receipt:{a.Id}:{v.Number}", title,
-                $"“{f.Carrier.Name}”申报《{f.Call.Title}》已于{ChinaTime.Format(now)}提交（第{v.Number}版），受理编号 {a.ReceiptNumber}，" +
-                $"材料包哈希 {v.PackageHash[..16]}…。" + (report.Warnings.Count > 0 ? $"提交时系统提示{report.Warnings.Count}项条件未满足或缺少数据，详见回执。" : ""),
-                new NoticeRecipients(users, [details.ContactEmail], [details.ContactMobile]));
             if (a.Kind == ApplicationKind.ReReview)
             {
                 // 复核 applied for in the expiry year: the title stands past its end date until the decision (聊城第十六条).
@@ -99,9 +71,40 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
                     && d.RevokedOn == null && d.ValidUntil != null).OrderByDescending(d => d.ValidUntil).FirstOrDefaultAsync(ct);
                 if (held is not null) held.ReReviewApplicationId = a.Id;
             }
+            var slots = f.Call.Slots.ToDictionary(s => s.Id);
+            var declarationSlot = f.Call.Slots.FirstOrDefault(s => s.IsDeclaration);
+            var reportElement = JsonDocument.Parse(reportJson).RootElement;
+            var packageMaterials = report.Materials.OrderBy(m => slots[m.SlotId].Order).ThenBy(m => m.UploadedAt)
+                .Select(m => new PackageMaterial(m.SlotId, slots[m.SlotId].Citation, slots[m.SlotId].Text, m.FileName, m.Sha256, m.Size)).ToList();
+            var declaration = new PackageDeclaration(v.DeclarationAcceptedByName!, v.DeclarationAcceptedAt!.Value,
+                report.Materials.LastOrDefault(m => m.SlotId == declarationSlot?.Id)?.Sha256);
+            var reportHash = ApplicationJson.Sha256(reportJson);
             db.Actor.Operation = v.Number == 1 ? "申报.提交" : "申报.补正后提交";
             try
             {
+                // The state change is written first: a concurrent submission of the same version fails here, before any
+                // receipt number is drawn.
+                await db.SaveChangesAsync(ct);
+                if (a.ReceiptNumber is null)
+                {
+                    // Drawn as late as possible: the counter row stays locked until commit, so every other first submission
+                    // of the call waits for this one from here on — only the package's serialisation and one small write
+                    // remain. A rolled-back submission gives its number back.
+                    var issued = await db.Database.SqlQuery<int>(
+                        $"UPDATE calls SET receipts_issued = receipts_issued + 1 WHERE id = {f.Call.Id} RETURNING receipts_issued AS \"Value\"").ToListAsync(ct);
+                    a.ReceiptNumber = ReceiptNumber.Format(f.Call.ReceiptPrefix, f.Call.Year, issued.Single());
+                }
+                var package = new ApplicationPackage(ApplicationPackage.SchemaId, reportElement, packageMaterials, declaration, report.Warnings,
+                    new PackageSubmission(a.Id, v.Number, a.ReceiptNumber, c.UserName, now, reportHash));
+                var json = ApplicationJson.Write(package);
+                v.SnapshotJson = json;
+                v.PackageHash = ApplicationJson.Sha256(json);
+                var title = v.Number == 1 ? $"申报回执：{a.ReceiptNumber}" : $"补正材料回执：{a.ReceiptNumber}（第{v.Number}版）";
+                messenger.Queue($"application-receipt:{a.Id}:{v.Number}", title,
+                    $"“{f.Carrier.Name}”申报《{f.Call.Title}》已于{ChinaTime.Format(now)}提交（第{v.Number}版），受理编号 {a.ReceiptNumber}，" +
+                    $"材料包哈希 {v.PackageHash[..16]}…。" + (report.Warnings.Count > 0 ? $"提交时系统提示{report.Warnings.Count}项条件未满足或缺少数据，详见回执。" : ""),
+                    new NoticeRecipients(users, [details.ContactEmail], [details.ContactMobile]));
+                db.Actor.Operation = "申报.冻结材料包";
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }

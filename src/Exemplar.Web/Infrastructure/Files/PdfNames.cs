@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 
@@ -28,23 +29,24 @@ internal static class PdfNames
             if (start < span.Length && span[start] == '\n') start++;
             var stop = span[start..].IndexOf(end);
             if (stop < 0) break;
-            var body = pdf.AsMemory(start, stop);
             pos = start + stop + end.Length;
-            var inflated = TryInflate(body, ref inflateBudget);
+            var inflated = TryInflate(pdf, start, stop, ref inflateBudget);
             if (inflated is not null) Collect(inflated, names);
         }
         return names;
     }
 
-    private static byte[]? TryInflate(ReadOnlyMemory<byte> body, ref long budget)
+    private static byte[]? TryInflate(byte[] pdf, int start, int length, ref long budget)
     {
-        if (body.Length < 2) return null;
+        // Only a stream that opens with a valid zlib header can be Flate-compressed; the others (images, other filters,
+        // plain content) are skipped here rather than by the decoder's exception, which costs more than the scan itself.
+        if (length < 2 || !IsZlibHeader(pdf[start], pdf[start + 1])) return null;
+        var buffer = ArrayPool<byte>.Shared.Rent(81920);
         try
         {
-            using var input = new MemoryStream(body.ToArray(), writable: false);
+            using var input = new MemoryStream(pdf, start, length, writable: false);
             using var z = new ZLibStream(input, CompressionMode.Decompress);
             using var output = new MemoryStream();
-            var buffer = new byte[81920];
             int read;
             while ((read = z.Read(buffer, 0, buffer.Length)) > 0)
             {
@@ -56,9 +58,17 @@ internal static class PdfNames
         }
         catch (InvalidDataException)
         {
-            return null; // not Flate-compressed (images, other filters)
+            return null; // a zlib header followed by data that is not Deflate
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>RFC 1950: method 8 (Deflate), a window of at most 32 KB, no preset dictionary, header divisible by 31.</summary>
+    internal static bool IsZlibHeader(byte cmf, byte flg) =>
+        (cmf & 0x0F) == 8 && cmf >> 4 <= 7 && (flg & 0x20) == 0 && ((cmf << 8) | flg) % 31 == 0;
 
     private static void Collect(ReadOnlySpan<byte> data, HashSet<string> into)
     {

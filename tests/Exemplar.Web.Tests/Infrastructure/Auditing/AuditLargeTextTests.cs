@@ -22,13 +22,17 @@ public sealed class AuditLargeTextTests(ExemplarFactory app) : IClassFixture<Exe
             return (v.Id, v.SnapshotJson!);
         });
         var after = await data.WithAsync((_, db) => db.Set<AuditEntry>()
-            .Where(a => a.EntityType == nameof(ApplicationVersion) && a.EntityId == versionId.ToString() && a.Operation == "申报.提交").Select(a => a.After!).SingleAsync());
+            .Where(a => a.EntityType == nameof(ApplicationVersion) && a.EntityId == versionId.ToString() && a.Operation == "申报.冻结材料包").Select(a => a.After!).SingleAsync());
 
         Assert.True(snapshot.Length > 8192, $"the package is {snapshot.Length} characters");
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(snapshot)));
         Assert.Contains($"长文本 {snapshot.Length} 字符，SHA-256 {sha}", after);
         Assert.True(after.Length < 8192, $"the audit row is {after.Length} characters");
         // Small values are still kept as they are.
-        Assert.Contains("\"State\":", after);
+        Assert.Contains("\"PackageHash\":", after);
+        // The state change is audited on its own, as written before the receipt number is drawn.
+        var submitted = await data.WithAsync((_, db) => db.Set<AuditEntry>()
+            .Where(a => a.EntityType == nameof(ApplicationVersion) && a.EntityId == versionId.ToString() && a.Operation == "申报.提交").Select(a => a.After!).SingleAsync());
+        Assert.Contains("\"State\":", submitted);
     }
 }

@@ -13,10 +13,10 @@ public sealed class UploadInspectorTests
     private static byte[] Pdf(string body) => Encoding.ASCII.GetBytes(
         "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R " + body + " >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-    private static byte[] FlatePdf(string hidden)
+    private static byte[] FlatePdf(string hidden, CompressionLevel level = CompressionLevel.Optimal)
     {
         using var packed = new MemoryStream();
-        using (var z = new ZLibStream(packed, CompressionLevel.Optimal, leaveOpen: true)) z.Write(Encoding.ASCII.GetBytes(hidden));
+        using (var z = new ZLibStream(packed, level, leaveOpen: true)) z.Write(Encoding.ASCII.GetBytes(hidden));
         var head = Encoding.ASCII.GetBytes($"%PDF-1.7\n5 0 obj << /Type /ObjStm /Filter /FlateDecode /Length {packed.Length} >>\nstream\n");
         var tail = Encoding.ASCII.GetBytes("\nendstream\nendobj\n%%EOF\n");
         return [.. head, .. packed.ToArray(), .. tail];
@@ -83,6 +83,22 @@ public sealed class UploadInspectorTests
         Assert.False(v.Accepted);
         Assert.Contains("/JavaScript", v.Refusal);
         Assert.True(Inspector.Inspect("b.pdf", FlatePdf("<< /Type /Page /MediaBox [0 0 595 842] >>"), UploadKinds.Documents).Accepted);
+    }
+
+    [Theory]
+    [InlineData(CompressionLevel.NoCompression)] // zlib header 78 01
+    [InlineData(CompressionLevel.Fastest)]       // 78 5E
+    [InlineData(CompressionLevel.SmallestSize)]  // 78 DA
+    public void Javascript_is_found_whatever_compression_level_wrote_the_stream(CompressionLevel level) =>
+        Assert.Contains("/JS", Inspector.Inspect("a.pdf", FlatePdf("<< /S /JS (app.alert(1)) >>", level), UploadKinds.Documents).Refusal);
+
+    [Fact]
+    public void A_stream_that_only_looks_compressed_is_scanned_as_it_is()
+    {
+        // "x^" opens like a zlib header (78 5E) but the rest is not Deflate: the decoder fails, the plain scan still runs.
+        var v = Inspector.Inspect("a.pdf", Pdf("/Contents 3 0 R >> endobj 3 0 obj << /Length 20 >>\nstream\nx^ /Launch 1 0 R\nendstream\nendobj <<"),
+            UploadKinds.Documents);
+        Assert.Contains("/Launch", v.Refusal);
     }
 
     [Fact]
