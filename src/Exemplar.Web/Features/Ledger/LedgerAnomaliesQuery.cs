@@ -31,10 +31,8 @@ public sealed class LedgerAnomaliesQuery(ExemplarDbContext db)
               FROM e CROSS JOIN LATERAL unnest(e.other_names) WITH ORDINALITY o(name, ord)
              WHERE cardinality(e.other_names) > 0),
         repeated AS (
-            SELECT function, date, resident, rid, trimmed
-              FROM (SELECT DISTINCT function, date, resident, rid, trimmed, id FROM p) x
-             GROUP BY function, date, resident, rid, trimmed
-            HAVING count(*) > 1),
+            -- Two participations, possibly of one entry (checked below): one hashed grouping of the year's participations.
+            SELECT function, date, resident, rid, trimmed FROM p GROUP BY function, date, resident, rid, trimmed HAVING count(*) > 1),
         repeats AS MATERIALIZED (
             SELECT p.* FROM p JOIN repeated USING (function, date, resident, rid, trimmed)),
         twins AS (
@@ -55,6 +53,7 @@ public sealed class LedgerAnomaliesQuery(ExemplarDbContext db)
                (array_agg(p.id ORDER BY p.id, p.pos))[1], (array_agg(p.pos ORDER BY p.id, p.pos))[1]
           FROM repeats p
          GROUP BY p.function, p.date, p.resident, p.rid, p.trimmed
+        HAVING count(DISTINCT p.id) > 1
         UNION ALL
         SELECT {(int)AnomalyKind.OutsideResidency}, ARRAY[p.id], p.function, p.date, NULL, 0, p.rid, 0, 0, p.id, p.pos
           FROM p JOIN resident_enterprises r ON p.resident AND r.id = p.rid AND r.carrier_id = @carrier
