@@ -18,14 +18,14 @@ public sealed class UploadMaterialHandler(ExemplarDbContext db, ApplicationLoade
 
     public async Task<SaveResult> HandleAsync(UploadMaterialCommand c, CancellationToken ct)
     {
-        var f = await loader.LoadAsync(c.ApplicationId, tracked: true, ct);
-        if (!DraftGuard.Owns(f, c.OrganizationId)) return SaveResult.NotFound;
-        var slot = f!.Call.Slots.FirstOrDefault(s => s.Id == c.SlotId);
+        if (await loader.LoadHeadAsync(c.ApplicationId, ct) is not var (application, current, slots) || application.OrganizationId != c.OrganizationId)
+            return SaveResult.NotFound;
+        var slot = slots.FirstOrDefault(s => s.Id == c.SlotId);
         if (slot is null) return SaveResult.NotFound;
         var p = new Problems();
-        DraftGuard.Check(f, c.SlotId.ToString(), p, partOfReport: false);
+        DraftGuard.Check(application, current, c.SlotId.ToString(), p, partOfReport: false);
         if (p.Any) return p.Result();
-        var existing = await db.Set<ApplicationMaterial>().Where(m => m.VersionId == f.Current.Id).ToListAsync(ct);
+        var existing = await db.Set<ApplicationMaterial>().AsNoTracking().Where(m => m.VersionId == current.Id).Select(m => new { m.SlotId, m.Size }).ToListAsync(ct);
         if (existing.Count(m => m.SlotId == slot.Id) >= MaxFilesPerSlot) p.Add("File", $"每项材料最多上传{MaxFilesPerSlot}个文件。");
         if (existing.Sum(m => m.Size) + c.Content.LongLength > MaxBytesPerApplication)
             p.Add("File", $"一次申报的材料合计不能超过{MaxBytesPerApplication / 1024 / 1024} MB。");
@@ -35,7 +35,7 @@ public sealed class UploadMaterialHandler(ExemplarDbContext db, ApplicationLoade
         var stored = store.Add(verdict.File!, c.Content, "申报材料", c.UserId);
         db.Add(new ApplicationMaterial
         {
-            VersionId = f.Current.Id, SlotId = slot.Id, FileId = stored.Id, FileName = stored.FileName, Sha256 = stored.Sha256,
+            VersionId = current.Id, SlotId = slot.Id, FileId = stored.Id, FileName = stored.FileName, Sha256 = stored.Sha256,
             Size = stored.Size, UploadedAt = clock.GetUtcNow(),
         });
         db.Actor.Operation = "申报.上传材料";

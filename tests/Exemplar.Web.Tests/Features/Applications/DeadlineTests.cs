@@ -54,6 +54,12 @@ public sealed class DeadlineTests(ExemplarFactory app) : IClassFixture<ExemplarF
         Assert.True(first.Result.Ok);
         var slot = await data.WithAsync((_, db) => db.Set<CallMaterialSlot>().Where(s => s.CallId == db.Set<Application>().Where(a => a.Id == id).Select(a => a.CallId).First()
             && s.Required && !s.Generated && !s.IsDeclaration).OrderBy(s => s.Order).Select(s => s.Id).FirstAsync());
+        var otherSlot = await data.WithAsync((_, db) => db.Set<CallMaterialSlot>().Where(s => s.CallId == db.Set<Application>().Where(a => a.Id == id).Select(a => a.CallId).First()
+            && s.Required && !s.Generated && !s.IsDeclaration && s.Id != slot).OrderBy(s => s.Order).Select(s => s.Id).FirstAsync());
+        var (_, owner, uploader) = await data.CarrierAsync("五华创新创业园高新分园");
+        var intoSubmitted = await data.WithAsync((s, _) => s.GetRequiredService<UploadMaterialHandler>().HandleAsync(
+            new UploadMaterialCommand(id, owner, uploader, slot, "补充.pdf", ApplicationTestData.Pdf), default));
+        Assert.Contains("该版本已提交，不能再修改。", intoSubmitted.Errors.SelectMany(e => e.Value));
 
         // 昆明办法第十条: the county or development-zone authority examines and recommends; the branch park lies in the 高新区.
         using var officer = await app.SignedInAsync("km.gaoxin");
@@ -78,6 +84,9 @@ public sealed class DeadlineTests(ExemplarFactory app) : IClassFixture<ExemplarF
         var details = await data.WithAsync((s, _) => s.GetRequiredService<SaveDetailsHandler>().HandleAsync(
             new SaveDetailsCommand(id, org, data.VersionTokenAsync(id).Result, ApplicationTestData.Details with { ContactName = "王芳" }), default));
         Assert.False(details.Ok);
+        var notReturned = await data.WithAsync((s, _) => s.GetRequiredService<UploadMaterialHandler>().HandleAsync(
+            new UploadMaterialCommand(id, org, user, otherSlot, "其他材料.pdf", ApplicationTestData.Pdf), default));
+        Assert.Contains("本次退回补正未要求修改此项，不能修改。", notReturned.Errors.SelectMany(e => e.Value));
         var upload = await data.WithAsync((s, _) => s.GetRequiredService<UploadMaterialHandler>().HandleAsync(
             new UploadMaterialCommand(id, org, user, slot, "营业执照（清晰）.pdf", [.. ApplicationTestData.Pdf, (byte)'\n']), default));
         Assert.True(upload.Ok, string.Join(" ", upload.Errors.SelectMany(e => e.Value)));
