@@ -76,7 +76,7 @@ public static class MetricsBench
 
     private static string Load() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
-    public static async Task<int> RunAsync(long rows, bool reuse, int rounds, int oneCarrierSample, bool explain, bool http, bool everyCarrier)
+    public static async Task<int> RunAsync(long rows, bool reuse, int rounds, int oneCarrierSample, bool explain, bool http, bool everyCarrier, bool httpOnly = false)
     {
         var sw = Stopwatch.StartNew();
         var db = await BenchDatabase.OpenAsync("exemplar_bench_metrics", fresh: !reuse);
@@ -100,6 +100,13 @@ public static class MetricsBench
         Console.WriteLine($"sizes: table {await db.ScalarAsync("SELECT pg_size_pretty(pg_table_size('ledger_entries'))")}, "
             + $"index ix_ledger_entries_carrier_id_date {await db.ScalarAsync("SELECT pg_size_pretty(pg_relation_size('ix_ledger_entries_carrier_id_date'))")}; "
             + $"shared_buffers {await db.ScalarAsync("SHOW shared_buffers")}, work_mem {await db.ScalarAsync("SHOW work_mem")}");
+
+        if (httpOnly && big is { } only)
+        {
+            await MetricsHttp.RunAsync(db, only, rounds);
+            Console.WriteLine($"load average at the end: {Load()}");
+            return 0;
+        }
 
         await using var app = BenchDatabase.BuildApp(db.ConnectionString);
         var sample = Enumerable.Range(0, oneCarrierSample).Select(i => carrierIds[(int)((long)i * carrierIds.Count / oneCarrierSample)]).ToList();

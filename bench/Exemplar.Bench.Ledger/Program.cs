@@ -9,7 +9,8 @@ using Exemplar.Bench.Ledger;
 //                                                              one per round; --explain prints EXPLAIN (ANALYZE, BUFFERS) of the four;
 //                                                              --http adds a carrier with 50,000 entries in 2025 and measures its
 //                                                              metrics page over HTTP against /health, 4 connections; --every-carrier
-//                                                              checks every carrier's metrics-page figures, not only the sample's)
+//                                                              checks every carrier's metrics-page figures, not only the sample's;
+//                                                              --http-only measures (c) alone: no all-carrier checks or timing)
 // The database comes from ConnectionStrings__Default or the checkout's .data/pg.password and .data/pg.port; each
 // benchmark uses a database of its own (exemplar_bench_import, exemplar_bench_metrics).
 var mode = args.FirstOrDefault() ?? "import";
@@ -18,7 +19,7 @@ Console.WriteLine($"Exemplar.Bench.Ledger {mode} — {DateTime.UtcNow:yyyy-MM-dd
 return mode switch
 {
     "import" => await ImportBench.RunAsync((int)(rows ?? 1_000_000)),
-    "metrics" => await MetricsBench.RunAsync(rows ?? 10_000_000, args.Contains("--reuse"), Option("--rounds=", 5), Option("--sample=", 20), args.Contains("--explain"), args.Contains("--http"), args.Contains("--every-carrier")),
+    "metrics" => await MetricsBench.RunAsync(rows ?? 10_000_000, args.Contains("--reuse"), Option("--rounds=", 5), Option("--sample=", 20), args.Contains("--explain"), args.Contains("--http") || args.Contains("--http-only"), args.Contains("--every-carrier"), args.Contains("--http-only")),
     _ => Usage(),
 };
 
@@ -27,6 +28,6 @@ int Option(string name, int fallback) =>
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Exemplar.Bench.Ledger import [rows] | metrics [rows] [--reuse] [--rounds=N] [--sample=N] [--explain] [--http]");
+    Console.Error.WriteLine("usage: Exemplar.Bench.Ledger import [rows] | metrics [rows] [--reuse] [--rounds=N] [--sample=N] [--explain] [--http] [--http-only]");
     return 2;
 }

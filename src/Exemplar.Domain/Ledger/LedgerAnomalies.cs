@@ -56,22 +56,25 @@ public static class LedgerAnomalies
         _ => k.ToString(),
     };
 
+    /// <summary>
+    /// The anomalies of the given entries (the metrics page passes one year's). The SQL of the metrics page
+    /// (<c>LedgerAnomaliesQuery</c>) finds the same ones with the same constructors below, tested to agree.
+    /// </summary>
     public static IReadOnlyList<Anomaly> Find(IReadOnlyCollection<EntryFact> entries, IReadOnlyCollection<ResidentFact> residents)
     {
         var result = new List<Anomaly>();
+        // The participants' keys joined with NUL, which no stored name can hold: equal strings mean the same participants.
         foreach (var g in entries.GroupBy(e => (e.Function, e.Date, Place: e.Place.Trim(), e.Form, e.PersonCount,
-                     Parts: string.Join("|", e.Participants.Select(p => p.Key).Order(StringComparer.Ordinal)))).Where(g => g.Count() > 1))
+                     Parts: string.Join("\0", e.Participants.Select(p => p.Key).Order(StringComparer.Ordinal)))).Where(g => g.Count() > 1))
         {
-            result.Add(new Anomaly(AnomalyKind.DuplicateEntry, Ids(g),
-                $"{ServiceFunctions.Label(g.Key.Function)} {Format(g.Key.Date)} 在“{g.Key.Place}”有 {g.Count()} 条内容相同的记录", g.Key.Date));
+            result.Add(Duplicate(g.Key.Function, g.Key.Date, g.Key.Place, Ids(g)));
         }
 
         var participations = entries.SelectMany(e => e.Participants.Select(p => (Entry: e, Participant: p)));
         foreach (var g in participations.GroupBy(x => (x.Entry.Function, x.Entry.Date, x.Participant.Key))
                      .Where(g => g.Select(x => x.Entry.Id).Distinct().Count() > 1))
         {
-            result.Add(new Anomaly(AnomalyKind.SameEnterpriseSameDay, g.Select(x => x.Entry.Id).Distinct().ToList(),
-                $"“{g.First().Participant.Name}”于 {Format(g.Key.Date)} 在{ServiceFunctions.Label(g.Key.Function)}中被计数 {g.Count()} 次", g.Key.Date));
+            result.Add(CountedTwice(g.Key.Function, g.Key.Date, g.First().Participant.Name, g.Count(), g.Select(x => x.Entry.Id).Distinct().ToList()));
         }
 
         var byId = residents.ToDictionary(r => r.Id);
@@ -80,23 +83,38 @@ public static class LedgerAnomalies
             foreach (var p in e.Participants)
             {
                 if (p.ResidentId is { } id && byId.TryGetValue(id, out var r) && !r.ResidentOn(e.Date))
-                {
-                    var period = $"{Format(r.EntryDate)}至{(r.ExitDate is { } x ? Format(x) : "今")}";
-                    result.Add(new Anomaly(AnomalyKind.OutsideResidency, [e.Id],
-                        $"“{r.Name}”入驻期为{period}，服务日期 {Format(e.Date)} 不在其中", e.Date));
-                }
+                    result.Add(OutsideResidency(e.Id, e.Date, r));
             }
 
-            if (e.PersonCount > MaxPlausiblePersons)
-                result.Add(new Anomaly(AnomalyKind.ImplausibleHeadCount, [e.Id], $"人数 {e.PersonCount} 超过 {MaxPlausiblePersons}", e.Date));
-            else if (e.PersonCount < e.Participants.Count)
-                result.Add(new Anomaly(AnomalyKind.ImplausibleHeadCount, [e.Id], $"人数 {e.PersonCount} 少于参与企业数 {e.Participants.Count}", e.Date));
-
-            if (!e.HasFeedback)
-                result.Add(new Anomaly(AnomalyKind.MissingFeedback, [e.Id], $"{Format(e.Date)} {ServiceFunctions.Label(e.Function)} 未记录企业反馈", e.Date));
+            if (HeadCount(e.Id, e.Date, e.PersonCount, e.Participants.Count) is { } headCount) result.Add(headCount);
+            if (!e.HasFeedback) result.Add(MissingFeedback(e.Id, e.Date, e.Function));
         }
         return result;
     }
+
+    /// <summary>Entries with the same function, date, place, form, person count and participants (<paramref name="ids"/>, two or more).</summary>
+    public static Anomaly Duplicate(ServiceFunction function, DateOnly date, string place, IReadOnlyList<Guid> ids) =>
+        new(AnomalyKind.DuplicateEntry, ids, $"{ServiceFunctions.Label(function)} {Format(date)} 在“{place}”有 {ids.Count} 条内容相同的记录", date);
+
+    /// <summary>An enterprise counted <paramref name="times"/> times on one day in one function, by two or more entries.</summary>
+    public static Anomaly CountedTwice(ServiceFunction function, DateOnly date, string enterprise, int times, IReadOnlyList<Guid> ids) =>
+        new(AnomalyKind.SameEnterpriseSameDay, ids, $"“{enterprise}”于 {Format(date)} 在{ServiceFunctions.Label(function)}中被计数 {times} 次", date);
+
+    /// <summary>A resident counted on a day outside its residency.</summary>
+    public static Anomaly OutsideResidency(Guid entryId, DateOnly date, ResidentFact r)
+    {
+        var period = $"{Format(r.EntryDate)}至{(r.ExitDate is { } x ? Format(x) : "今")}";
+        return new Anomaly(AnomalyKind.OutsideResidency, [entryId], $"“{r.Name}”入驻期为{period}，服务日期 {Format(date)} 不在其中", date);
+    }
+
+    /// <summary>More persons than <see cref="MaxPlausiblePersons"/>, or fewer than participating enterprises; null when plausible.</summary>
+    public static Anomaly? HeadCount(Guid entryId, DateOnly date, int persons, int participants) =>
+        persons > MaxPlausiblePersons ? new Anomaly(AnomalyKind.ImplausibleHeadCount, [entryId], $"人数 {persons} 超过 {MaxPlausiblePersons}", date)
+        : persons < participants ? new Anomaly(AnomalyKind.ImplausibleHeadCount, [entryId], $"人数 {persons} 少于参与企业数 {participants}", date)
+        : null;
+
+    public static Anomaly MissingFeedback(Guid entryId, DateOnly date, ServiceFunction function) =>
+        new(AnomalyKind.MissingFeedback, [entryId], $"{Format(date)} {ServiceFunctions.Label(function)} 未记录企业反馈", date);
 
     /// <summary>One anomaly per disputed participation, naming the enterprise and quoting its reason.</summary>
     public static IReadOnlyList<Anomaly> Disputes(IEnumerable<DisputeFact> disputes) =>

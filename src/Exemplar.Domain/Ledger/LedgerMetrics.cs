@@ -122,6 +122,14 @@ public static class LedgerMetrics
             list.Sum(e => e.Participants.Count));
     }
 
+    /// <summary>
+    /// Free/low-fee 家次 of the given resident enterprises in the year. Only a resident's size is recorded, so service to
+    /// small/micro enterprises counts the resident small/micro ones (a lower bound).
+    /// </summary>
+    public static int FreeOrLowFeeVisitsTo(IEnumerable<EntryFact> entries, IReadOnlySet<Guid> residentIds, int year) =>
+        entries.Where(e => InYear(e, year) && e.Fee is FeeClass.Free or FeeClass.LowFee)
+            .Sum(e => e.Participants.Count(p => p.ResidentId is { } id && residentIds.Contains(id)));
+
     /// <summary>Enterprises served in the year across all functions (distinct).</summary>
     public static int EnterprisesServed(IEnumerable<EntryFact> entries, int year) =>
         entries.Where(e => InYear(e, year)).SelectMany(e => e.Participants).Select(p => p.Key).Distinct().Count();

@@ -36,7 +36,14 @@ public static class LedgerProfile
     private static readonly QualificationRule Bachelor = new(Education.Bachelor, TitleLevel.Intermediate);
     private static readonly QualificationRule JuniorCollege = new(Education.JuniorCollege, TitleLevel.Intermediate);
 
-    public static IReadOnlyDictionary<string, Fact> Facts(CarrierRecords r, int year)
+    public static IReadOnlyDictionary<string, Fact> Facts(CarrierRecords r, int year) =>
+        Facts(r, LedgerYearFigures.Of(r.Entries, r.Residents, year), year);
+
+    /// <summary>
+    /// The facts with the entries' figures given (<see cref="LedgerYearFigures"/>, from SQL or from
+    /// <see cref="LedgerYearFigures.Of"/>); <see cref="CarrierRecords.Entries"/> is not read.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Fact> Facts(CarrierRecords r, LedgerYearFigures entries, int year)
     {
         var facts = new Dictionary<string, Fact>(StringComparer.Ordinal);
         void Put(string key, object value) => facts[key] = new Fact(value, LedgerSource);
@@ -74,13 +81,11 @@ public static class LedgerProfile
         Put("mentorCount", (decimal)r.Staff.Count(s => s.Mentor));
         Put("partnerAgencyCount", (decimal)r.Partners.Count(p => p.ActiveOn(yearEnd)));
 
-        var share = LedgerMetrics.FreeOrLowFeeShare(r.Entries, year);
-        Put("freeOrLowFeeServiceVolume", (decimal)share.FreeOrLowFeeVisits);
-        Put("totalServiceVolume", (decimal)share.TotalVisits);
+        Put("freeOrLowFeeServiceVolume", (decimal)entries.Share.FreeOrLowFeeVisits);
+        Put("totalServiceVolume", (decimal)entries.Share.TotalVisits);
         // Only a resident's size is recorded, so service to small/micro enterprises counts resident ones (a lower bound).
         var smallMicroIds = r.Residents.Where(x => x.IsSmallOrMicro).Select(x => x.Id).ToHashSet();
-        var toSmallMicro = (decimal)r.Entries.Where(e => LedgerMetrics.InYear(e, year) && e.Fee is FeeClass.Free or FeeClass.LowFee)
-            .Sum(e => e.Participants.Count(p => p.ResidentId is { } id && smallMicroIds.Contains(id)));
+        var toSmallMicro = (decimal)entries.FreeOrLowFeeVisitsToSmallMicro;
         Put("freeOrLowFeeVolumeToSmallMicro", toSmallMicro);
         Put("freeOrLowFeeVolumeToResidentSmallMicro", toSmallMicro);
         if (LedgerMetrics.Satisfaction(r.Satisfaction).Percent is { } all) Put("userSatisfactionPercent", all);
@@ -89,16 +94,16 @@ public static class LedgerProfile
             Put("residentSmallMicroSatisfactionPercent", resident);
         }
 
-        Put("enterprisesServedAnnual", (decimal)LedgerMetrics.EnterprisesServed(r.Entries, year));
+        Put("enterprisesServedAnnual", (decimal)entries.EnterprisesServed);
 
         var years = new[] { year - 1, year };
-        Put("enterprisesServedSeries", years.Select(y => new YearValue(y, LedgerMetrics.EnterprisesServed(r.Entries, y))).ToList());
+        Put("enterprisesServedSeries", new List<YearValue> { new(year - 1, entries.EnterprisesServedPreviousYear), new(year, entries.EnterprisesServed) });
         var ends = years.Select(y => (Year: y, End: LedgerMetrics.YearEnd(r.Residents, y))).ToList();
         Put("residentSmallMicroSeries", ends.Select(x => new YearValue(x.Year, x.End.SmallMicro)).ToList());
         Put("employeeSeries", ends.Select(x => new YearValue(x.Year, x.End.Employees)).ToList());
         Put("innovationOutputSeries", ends.Select(x => new YearValue(x.Year, x.End.Innovation)).ToList());
 
-        foreach (var v in LedgerMetrics.Volumes(r.Entries, year))
+        foreach (var v in entries.Volumes)
         {
             var id = ServiceFunctions.CatalogueId(v.Function);
             Put(FactCatalogue.FunctionKey(id, "enterpriseVisits"), (decimal)v.EnterpriseVisits);

@@ -48,7 +48,7 @@ public static class LedgerApi
             var (carrier, problem) = await FindAsync(id, year, user, db, trees, ct);
             if (problem is not null) return problem;
             var volumes = await query.VolumesAsync(carrier!.Id, year, ct);
-            var records = await query.RecordsAsync(carrier, year, ct);
+            var records = await query.RegistersAsync(carrier, year, ct); // the volumes above are all it counts of the entries
             var satisfaction = LedgerMetrics.Satisfaction(records.Satisfaction);
             var snap = LedgerMetrics.Residents(records.Residents, new DateOnly(year, 12, 31));
             var (prev, cur) = (LedgerMetrics.YearEnd(records.Residents, year - 1), LedgerMetrics.YearEnd(records.Residents, year));
@@ -71,8 +71,8 @@ public static class LedgerApi
         {
             var (carrier, problem) = await FindAsync(id, year, user, db, trees, ct);
             if (problem is not null) return problem;
-            var records = await query.RecordsAsync(carrier!, year, ct);
-            var facts = LedgerProfile.Facts(records, year);
+            var records = await query.RegistersAsync(carrier!, year, ct);
+            var facts = LedgerProfile.Facts(records, await query.YearFiguresAsync(carrier!.Id, year, null, ct), year);
             return TypedResults.Ok(ApiProfileJson.Write(carrier!.Name, new DateOnly(year, 12, 31), null, facts));
         }).RequireAuthorization(viewers).WithSummary("由台账填出的认定条件评估事实（profile 格式，见 policies/README.md），每项注明来源");
     }

@@ -14,6 +14,31 @@ public sealed record VolumeRow(ServiceFunction Function, int EnterpriseVisits, i
 /// <summary>Loads a carrier's records as domain facts; its volumes come from the ledger's one aggregate (<see cref="LedgerVolumesQuery"/>).</summary>
 public sealed class LedgerMetricsQuery(ExemplarDbContext db, LedgerVolumesQuery volumes)
 {
+    /// <summary>The name shown for a resident id whose enterprise record is gone.</summary>
+    public const string DeletedEnterprise = "（已删除企业）";
+
+    // The figures of LedgerYearFigures the volumes do not give, in one pass over the carrier's slice of
+    // ix_ledger_entries_carrier_id_date for the year and the year before (index-only): the distinct enterprises served in
+    // each year (a resident by id, another enterprise by its trimmed name, as Participant.Key) and the year's free/low-fee
+    // 家次 of the carrier's resident small/micro enterprises.
+    private static readonly string YearFiguresSql = $$"""
+        WITH p AS MATERIALIZED (
+            SELECT e.date >= {1} AS this_year, e.fee, r AS resident_id, NULL::text AS name
+              FROM ledger_entries e CROSS JOIN LATERAL unnest(e.resident_ids) r
+             WHERE e.carrier_id = {0} AND e.date BETWEEN {3} AND {2}
+            UNION ALL
+            SELECT e.date >= {1}, e.fee, NULL::uuid, {{SqlText.Trim("o")}}
+              FROM ledger_entries e CROSS JOIN LATERAL unnest(e.other_names) o
+             WHERE e.carrier_id = {0} AND e.date BETWEEN {3} AND {2} AND cardinality(e.other_names) > 0)
+        SELECT (SELECT count(*) FROM (SELECT DISTINCT resident_id, name FROM p WHERE this_year) x)::int AS "EnterprisesServed",
+               (SELECT count(*) FROM (SELECT DISTINCT resident_id, name FROM p WHERE NOT this_year) x)::int AS "EnterprisesServedPreviousYear",
+               (SELECT count(*) FROM p JOIN resident_enterprises re ON re.id = p.resident_id
+                 WHERE p.this_year AND p.fee IN ({{(int)FeeClass.Free}}, {{(int)FeeClass.LowFee}})
+                   AND re.carrier_id = {0} AND re.size_class IN ({{(int)SizeClass.Small}}, {{(int)SizeClass.Micro}}))::int AS "FreeOrLowFeeVisitsToSmallMicro"
+        """;
+
+    private sealed record YearRow(int EnterprisesServed, int EnterprisesServedPreviousYear, int FreeOrLowFeeVisitsToSmallMicro);
+
     /// <summary>Every service function's volume of the year (zeros for a function without entries), exact, from the shared definition.</summary>
     public async Task<IReadOnlyList<VolumeRow>> VolumesAsync(Guid carrierId, int year, CancellationToken ct)
     {
@@ -26,21 +51,49 @@ public sealed class LedgerMetricsQuery(ExemplarDbContext db, LedgerVolumesQuery 
         var q = db.Set<LedgerEntry>().AsNoTracking().Where(e => e.CarrierId == carrierId && e.Date >= from && e.Date <= to);
         if (function is { } f) q = q.Where(e => e.Function == f);
         var names = await db.Set<ResidentEnterprise>().AsNoTracking().Where(r => r.CarrierId == carrierId).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
-        var list = await q.ToListAsync(ct);
+        // By date, then id: a defined order (the anomalies list entries of a group in it; LedgerAnomaliesQuery uses the same).
+        var list = await q.OrderBy(e => e.Date).ThenBy(e => e.Id).ToListAsync(ct);
         return list.Select(e => ToFact(e, names)).ToList();
     }
 
     public static EntryFact ToFact(LedgerEntry e, IReadOnlyDictionary<Guid, string> names) => new(
         e.Id, e.Function, e.Date, e.Form, e.Topic, e.PersonCount, e.Fee,
-        [.. e.ResidentIds.Select(id => new Participant(id, names.GetValueOrDefault(id, "（已删除企业）"))), .. e.OtherNames.Select(n => new Participant(null, n))],
+        [.. e.ResidentIds.Select(id => new Participant(id, names.GetValueOrDefault(id, DeletedEnterprise))), .. e.OtherNames.Select(n => new Participant(null, n))],
         e.Place, !string.IsNullOrWhiteSpace(e.Feedback));
 
-    public async Task<CarrierRecords> RecordsAsync(Carrier c, int year, CancellationToken ct)
+    /// <summary>The carrier's records with the entries of the year and the year before (what <see cref="LedgerProfile.Facts(CarrierRecords, int)"/> reads).</summary>
+    public async Task<CarrierRecords> RecordsAsync(Carrier c, int year, CancellationToken ct) =>
+        await RecordsAsync(c, year, await EntriesAsync(c.Id, new DateOnly(year - 1, 1, 1), new DateOnly(year, 12, 31), null, ct), ct);
+
+    /// <summary>
+    /// The carrier's records without its ledger entries (<see cref="CarrierRecords.Entries"/> empty): residents, staff,
+    /// partners and satisfaction answers, for a page that takes the entries' figures from SQL (<see cref="YearFiguresAsync"/>,
+    /// <see cref="LedgerAnomaliesQuery"/>) instead of loading a year of entries.
+    /// </summary>
+    public Task<CarrierRecords> RegistersAsync(Carrier c, int year, CancellationToken ct) => RecordsAsync(c, year, [], ct);
+
+    /// <summary>
+    /// <see cref="LedgerYearFigures"/> of the year in SQL, without loading entries: the volumes from <see cref="VolumesAsync"/>
+    /// (pass them when already loaded), the rest from one statement over the carrier's index slice. Equal to
+    /// <see cref="LedgerYearFigures.Of"/> over the entries (tested).
+    /// </summary>
+    public async Task<LedgerYearFigures> YearFiguresAsync(Guid carrierId, int year, IReadOnlyList<VolumeRow>? loaded, CancellationToken ct)
+    {
+        var rows = loaded ?? await VolumesAsync(carrierId, year, ct);
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var y = (await db.Database.SqlQueryRaw<YearRow>(YearFiguresSql, carrierId, from, to, from.AddYears(-1)).ToListAsync(ct)).Single();
+        return new LedgerYearFigures(
+            [.. rows.Select(v => new FunctionVolume(v.Function, v.EnterpriseVisits, v.EnterprisesServed, v.Events, v.PersonTimes,
+                v.ExhibitionEvents, v.MatchmakingEvents, v.BankEnterpriseEvents, v.FinanceLectureEvents))],
+            new FeeShare(rows.Sum(v => v.FreeOrLowFeeVisits), rows.Sum(v => v.EnterpriseVisits)),
+            y.FreeOrLowFeeVisitsToSmallMicro, y.EnterprisesServed, y.EnterprisesServedPreviousYear);
+    }
+
+    private async Task<CarrierRecords> RecordsAsync(Carrier c, int year, IReadOnlyCollection<EntryFact> entries, CancellationToken ct)
     {
         var residents = await db.Set<ResidentEnterprise>().AsNoTracking().Include(r => r.Years).Where(r => r.CarrierId == c.Id).ToListAsync(ct);
         var staff = await db.Set<ServiceStaff>().AsNoTracking().Where(s => s.CarrierId == c.Id).ToListAsync(ct);
         var partners = await db.Set<PartnerAgency>().AsNoTracking().Where(s => s.CarrierId == c.Id).ToListAsync(ct);
-        var entries = await EntriesAsync(c.Id, new DateOnly(year - 1, 1, 1), new DateOnly(year, 12, 31), null, ct);
         var answers = await SatisfactionAsync(c.Id, year, ct);
         var operatorUscc = await db.Set<Organization>().AsNoTracking().Where(o => o.Id == c.OrganizationId).Select(o => o.Uscc).FirstOrDefaultAsync(ct);
         return new CarrierRecords(

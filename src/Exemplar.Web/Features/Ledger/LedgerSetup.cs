@@ -10,6 +10,7 @@ public static class LedgerSetup
         s.AddSingleton(Carriers.CarrierChildRoute.Of<LedgerEntry>("entryId"));
         s.AddScoped<LedgerVolumesQuery>();
         s.AddScoped<LedgerMetricsQuery>();
+        s.AddScoped<LedgerAnomaliesQuery>();
         s.AddScoped<CarrierProgramme>();
         s.AddScoped<Infrastructure.Data.IStartupSeeder, LedgerDemoSeeder>();
         return builder;
