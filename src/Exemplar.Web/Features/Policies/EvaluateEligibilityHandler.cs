@@ -19,6 +19,12 @@ public sealed record EligibilityOutcome(IReadOnlyList<PolicyEvaluation> Evaluati
 /// </summary>
 public sealed class EvaluateEligibilityHandler(PolicyCatalogue catalogue, JurisdictionTreeCache trees)
 {
+    /// <summary>
+    /// One evaluator (its plans compiled once, its shared results kept warm) per catalogue list: the catalogue keeps one
+    /// list until a policy setting changes, and a new list gets a new evaluator.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<CataloguedPolicy>, EligibilityEvaluator> Evaluators = [];
+
     /// <summary>How far ahead of today a self-check's reference date may lie (planning next year's application).</summary>
     public const int MaxYearsAhead = 2;
 
@@ -38,7 +44,7 @@ public sealed class EvaluateEligibilityHandler(PolicyCatalogue catalogue, Jurisd
                 : new EligibilityOutcome([EligibilityEvaluator.Evaluate(one.Policy, command.Profile)], null);
         }
 
-        return new EligibilityOutcome(new EligibilityEvaluator(policies.Select(p => p.Policy)).EvaluateAll(command.Profile), null);
+        return new EligibilityOutcome(Evaluators.GetValue(policies, all => new EligibilityEvaluator(all.Select(p => p.Policy))).EvaluateAll(command.Profile), null);
     }
 
     private async Task<ProfileProblem?> CheckAsync(Profile profile, CancellationToken ct)
