@@ -84,11 +84,10 @@ public static class LedgerProfile
         Put("freeOrLowFeeServiceVolume", (decimal)entries.Share.FreeOrLowFeeVisits);
         Put("totalServiceVolume", (decimal)entries.Share.TotalVisits);
         // Only a resident's size is recorded, so service to small/micro enterprises counts resident ones (a lower bound).
-        var smallMicroIds = r.Residents.Where(x => x.IsSmallOrMicro).Select(x => x.Id).ToHashSet();
-        var toSmallMicro = (decimal)entries.FreeOrLowFeeVisitsToSmallMicro;
-        Put("freeOrLowFeeVolumeToSmallMicro", toSmallMicro);
-        Put("freeOrLowFeeVolumeToResidentSmallMicro", toSmallMicro);
+        Put("freeOrLowFeeVolumeToSmallMicro", (decimal)entries.FreeOrLowFeeVisitsToSmallMicro);
+        Put("freeOrLowFeeVolumeToResidentSmallMicro", (decimal)entries.FreeOrLowFeeVisitsToSmallMicro);
         if (LedgerMetrics.Satisfaction(r.Satisfaction).Percent is { } all) Put("userSatisfactionPercent", all);
+        var smallMicroIds = r.Residents.Where(x => x.IsSmallOrMicro).Select(x => x.Id).ToHashSet();
         if (LedgerMetrics.Satisfaction(r.Satisfaction.Where(a => smallMicroIds.Contains(a.EnterpriseId))).Percent is { } resident)
         {
             Put("residentSmallMicroSatisfactionPercent", resident);

@@ -27,8 +27,8 @@ public sealed class SummaryFiguresQuery(LedgerMetricsQuery ledger)
     public async Task<SummaryFigures> ForAsync(Carrier carrier, int year, CancellationToken ct)
     {
         var volumes = await ledger.VolumesAsync(carrier.Id, year, ct);
-        var records = await ledger.RecordsAsync(carrier, year, ct);
-        var share = new FeeShare(volumes.Sum(v => v.FreeOrLowFeeVisits), volumes.Sum(v => v.EnterpriseVisits));
+        var records = await ledger.RegistersAsync(carrier, year, ct); // the registers only: the volumes above are what it counts of the entries
+        var share = VolumeRow.ShareOf(volumes);
         var satisfaction = LedgerMetrics.Satisfaction(records.Satisfaction);
         var residents = LedgerMetrics.Residents(records.Residents, new DateOnly(year, 12, 31));
         var now = LedgerMetrics.YearEnd(records.Residents, year);

@@ -45,7 +45,8 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
             var v = f.Current;
             var now = clock.GetUtcNow();
             var reportJson = v.LockedJson ?? ApplicationJson.Write(await reports.BuildAsync(f.Policy, f.Call, f.Carrier, v, ct));
-            if (v.LockedJson is not null && ApplicationJson.Sha256(v.LockedJson) != v.LockedHash)
+            var reportHash = ApplicationJson.Sha256(reportJson);
+            if (v.LockedJson is not null && reportHash != v.LockedHash)
                 throw new InvalidOperationException($"申报 {a.Id} 版本 {v.Number} 的锁定数据与其哈希不符。");
 
             v.State = VersionState.Submitted;
@@ -78,7 +79,6 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
                 .Select(m => new PackageMaterial(m.SlotId, slots[m.SlotId].Citation, slots[m.SlotId].Text, m.FileName, m.Sha256, m.Size)).ToList();
             var declaration = new PackageDeclaration(v.DeclarationAcceptedByName!, v.DeclarationAcceptedAt!.Value,
                 report.Materials.LastOrDefault(m => m.SlotId == declarationSlot?.Id)?.Sha256);
-            var reportHash = ApplicationJson.Sha256(reportJson);
             db.Actor.Operation = v.Number == 1 ? "申报.提交" : "申报.补正后提交";
             try
             {

@@ -53,7 +53,7 @@ public static class LedgerApi
             var snap = LedgerMetrics.Residents(records.Residents, new DateOnly(year, 12, 31));
             var (prev, cur) = (LedgerMetrics.YearEnd(records.Residents, year - 1), LedgerMetrics.YearEnd(records.Residents, year));
             var staff = LedgerMetrics.Staff(records.Staff, QualificationRule.Kunming);
-            var share = new FeeShare(volumes.Sum(v => v.FreeOrLowFeeVisits), volumes.Sum(v => v.EnterpriseVisits));
+            var share = VolumeRow.ShareOf(volumes);
             return TypedResults.Ok(new CarrierMetricsDto(carrier.Id, carrier.Name, year,
                 volumes.Select(v => new FunctionMetricsDto(ServiceFunctions.CatalogueId(v.Function), ServiceFunctions.Label(v.Function),
                     v.EnterpriseVisits, v.EnterprisesServed, v.Events, v.PersonTimes, v.ExhibitionEvents, v.MatchmakingEvents,

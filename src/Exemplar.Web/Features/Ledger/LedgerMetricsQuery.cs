@@ -9,7 +9,12 @@ namespace Exemplar.Web.Features.Ledger;
 
 /// <summary>A year's volume of one function (the carrier's row of <see cref="LedgerVolumesQuery"/>, zeros when it has no entries).</summary>
 public sealed record VolumeRow(ServiceFunction Function, int EnterpriseVisits, int EnterprisesServed, int Events, int PersonTimes,
-    int ExhibitionEvents, int MatchmakingEvents, int BankEnterpriseEvents, int FinanceLectureEvents, int FreeOrLowFeeVisits);
+    int ExhibitionEvents, int MatchmakingEvents, int BankEnterpriseEvents, int FinanceLectureEvents, int FreeOrLowFeeVisits)
+{
+    /// <summary>The year's free/low-fee share over all functions' 家次.</summary>
+    public static FeeShare ShareOf(IReadOnlyCollection<VolumeRow> rows) =>
+        new(rows.Sum(v => v.FreeOrLowFeeVisits), rows.Sum(v => v.EnterpriseVisits));
+}
 
 /// <summary>Loads a carrier's records as domain facts; its volumes come from the ledger's one aggregate (<see cref="LedgerVolumesQuery"/>).</summary>
 public sealed class LedgerMetricsQuery(ExemplarDbContext db, LedgerVolumesQuery volumes)
@@ -85,7 +90,7 @@ public sealed class LedgerMetricsQuery(ExemplarDbContext db, LedgerVolumesQuery 
         return new LedgerYearFigures(
             [.. rows.Select(v => new FunctionVolume(v.Function, v.EnterpriseVisits, v.EnterprisesServed, v.Events, v.PersonTimes,
                 v.ExhibitionEvents, v.MatchmakingEvents, v.BankEnterpriseEvents, v.FinanceLectureEvents))],
-            new FeeShare(rows.Sum(v => v.FreeOrLowFeeVisits), rows.Sum(v => v.EnterpriseVisits)),
+            VolumeRow.ShareOf(rows),
             y.FreeOrLowFeeVisitsToSmallMicro, y.EnterprisesServed, y.EnterprisesServedPreviousYear);
     }
 

@@ -58,7 +58,8 @@ public sealed class MetricsModel(LedgerMetricsQuery query, LedgerAnomaliesQuery 
             : Volumes.Where(v => v.EnterpriseVisits > 0 || v.Events > 0).ToList();
         // The registers only: the entries' figures come from SQL (a year of a large ledger is 50,000+ entries).
         var records = await query.RegistersAsync(Carrier, Year, ct);
-        Share = new FeeShare(Volumes.Sum(v => v.FreeOrLowFeeVisits), Volumes.Sum(v => v.EnterpriseVisits));
+        var figures = await query.YearFiguresAsync(Carrier.Id, Year, Volumes, ct);
+        Share = figures.Share;
         Satisfaction = LedgerMetrics.Satisfaction(records.Satisfaction);
         Residents = LedgerMetrics.Residents(records.Residents, new DateOnly(Year, 12, 31));
         ThisYear = LedgerMetrics.YearEnd(records.Residents, Year);
@@ -69,7 +70,7 @@ public sealed class MetricsModel(LedgerMetricsQuery query, LedgerAnomaliesQuery 
         Anomalies = LedgerAnomalies.BySeverityThenDate([
             .. await anomalies.FindAsync(Carrier.Id, new DateOnly(Year, 1, 1), new DateOnly(Year, 12, 31), records.Residents, ct),
             .. LedgerAnomalies.Disputes(disputes)]);
-        Profile = LedgerProfile.Facts(records, await query.YearFiguresAsync(Carrier.Id, Year, Volumes, ct), Year);
+        Profile = LedgerProfile.Facts(records, figures, Year);
     }
 
     public FunctionTarget? TargetOf(ServiceFunction f) => Targets?.Functions.FirstOrDefault(x => x.Function == f);
