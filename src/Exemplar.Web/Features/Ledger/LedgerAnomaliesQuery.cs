@@ -75,9 +75,9 @@ public sealed class LedgerAnomaliesQuery(ExemplarDbContext db)
     {
         var byId = residents.ToDictionary(r => r.Id);
         var result = new List<Anomaly>();
+        // EF's own open count: the connection stays open when a transaction or an earlier open holds it.
+        await db.Database.OpenConnectionAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened) await connection.OpenAsync(ct);
         try
         {
             await using var cmd = new NpgsqlCommand(Sql, connection);
@@ -105,7 +105,7 @@ public sealed class LedgerAnomaliesQuery(ExemplarDbContext db)
         }
         finally
         {
-            if (opened) await connection.CloseAsync();
+            await db.Database.CloseConnectionAsync();
         }
         return result;
     }

@@ -124,9 +124,9 @@ public sealed class RegistryQuery(ExemplarDbContext db, JurisdictionTreeCache tr
 
     private async Task<JsonDocument> RunAsync(string sql, RegistryFilter f, string[]? regions, int offset, int limit, CancellationToken ct, Guid? baseId = null)
     {
+        // EF's own open count: the connection stays open when a transaction or an earlier open holds it.
+        await db.Database.OpenConnectionAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened) await connection.OpenAsync(ct);
         try
         {
             await using var cmd = new NpgsqlCommand(sql, connection);
@@ -145,7 +145,7 @@ public sealed class RegistryQuery(ExemplarDbContext db, JurisdictionTreeCache tr
         }
         finally
         {
-            if (opened) await connection.CloseAsync();
+            await db.Database.CloseConnectionAsync();
         }
     }
 
