@@ -26,7 +26,8 @@ namespace Exemplar.Bench.Applications;
 /// </summary>
 public static partial class HttpRushBench
 {
-    private const string Template = "exemplar_bench_rush_template";
+    /// <summary>One template per applicant count, so runs of different sizes can each reuse theirs.</summary>
+    private static string Template(int count) => $"exemplar_bench_rush_template_{count}";
     private const string Database = "exemplar_bench_rush_http";
     private const int MaterialBytes = 1024 * 1024;
 
@@ -36,7 +37,7 @@ public static partial class HttpRushBench
         var drafts = reuseTemplate ? await LoadDraftsAsync(count) : null;
         if (drafts is null)
         {
-            var db = await BenchDatabase.OpenAsync(Template, fresh: true);
+            var db = await BenchDatabase.OpenAsync(Template(count), fresh: true);
             Console.WriteLine($"template database migrated and seeded by the product: {sw.Elapsed.TotalSeconds:F1} s");
             sw.Restart();
             await using (var app = BenchDatabase.BuildApp(db.ConnectionString))
@@ -44,7 +45,7 @@ public static partial class HttpRushBench
             Console.WriteLine($"{count} applicant organisations, accounts and carriers (40 residents, 150 ledger entries each) with drafts lacking only their last material: {sw.Elapsed.TotalSeconds:F1} s");
             drafts = await LoadDraftsAsync(count) ?? throw new InvalidOperationException("prepared drafts not found");
         }
-        else Console.WriteLine($"reusing {Template} with {drafts.Count} prepared drafts");
+        else Console.WriteLine($"reusing {Template(count)} with {drafts.Count} prepared drafts");
 
         var failed = false;
         foreach (var instances in instanceCounts)
@@ -59,9 +60,9 @@ public static partial class HttpRushBench
         await using (var admin = new NpgsqlConnection(server.ConnectionString))
         {
             await admin.OpenAsync();
-            if (await new NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{Template}'", admin).ExecuteScalarAsync() is null) return null;
+            if (await new NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{Template(count)}'", admin).ExecuteScalarAsync() is null) return null;
         }
-        var cs = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = Template }.ConnectionString;
+        var cs = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = Template(count) }.ConnectionString;
         List<Draft> drafts;
         await using (var app = BenchDatabase.BuildApp(cs))
         using (var scope = app.Services.CreateScope())
@@ -111,7 +112,7 @@ public static partial class HttpRushBench
         {
             await admin.OpenAsync();
             await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Database}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"CREATE DATABASE \"{Database}\" TEMPLATE \"{Template}\"", admin).ExecuteNonQueryAsync();
+            await new NpgsqlCommand($"CREATE DATABASE \"{Database}\" TEMPLATE \"{Template(count)}\"", admin).ExecuteNonQueryAsync();
         }
         // 90 connections per instance at most (the default 100 twice would exceed the cluster's max_connections = 200).
         var cs = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = Database, MaxPoolSize = 90 }.ConnectionString;

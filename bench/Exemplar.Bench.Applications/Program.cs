@@ -5,7 +5,7 @@ using Exemplar.Bench.Applications;
 // and .data/pg.port.
 //   http [applicants = 1000] [--scale 1] [--instances 1,2] [--reuse-template] [--port 5190]
 //     the issue's benchmark against the running app (Exemplar.Web.dll as separate processes; databases
-//     exemplar_bench_rush_template, prepared once, and exemplar_bench_rush_http, copied from it for every configuration).
+//     exemplar_bench_rush_template_<applicants>, prepared once per size, and exemplar_bench_rush_http, copied from it for every configuration).
 //   inprocess [applications = 300] [concurrency = 16]   (also: the two numbers alone)
 //     submissions through SubmitApplicationHandler in this process against a raw-Npgsql floor (database exemplar_bench_rush).
 Console.WriteLine($"Exemplar.Bench.Applications — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, load average {File.ReadAllText("/proc/loadavg").Trim()}");

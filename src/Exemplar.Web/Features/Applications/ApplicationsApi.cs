@@ -63,8 +63,8 @@ public static class ApplicationsApi
         {
             if (http.User.Role() != Role.Applicant || http.User.OrganizationId() is not { } org) return TypedResults.Forbid();
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = 21 * 1024 * 1024;
-            var content = await RequestBody.ReadAllAsync(http.Request, http.RequestAborted);
-            var result = await handler.HandleAsync(new UploadMaterialCommand(id, org, http.User.UserId()!.Value, slotId, fileName, content), http.RequestAborted);
+            using var body = await RequestBody.ReadPooledAsync(http.Request, http.RequestAborted);
+            var result = await handler.HandleAsync(new UploadMaterialCommand(id, org, http.User.UserId()!.Value, slotId, fileName, body.Memory), http.RequestAborted);
             if (result.IsNotFound) return NotFoundProblem();
             if (!result.Ok) return Unprocessable("材料未上传", result);
             return TypedResults.Created($"/api/v1/applications/{id}", new InspectedDto(result.Id!.Value));

@@ -20,7 +20,7 @@ public static class BenchNoOpUpload
         api.MapPost("/bench/noop-upload", async (HttpContext http) =>
         {
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = 21 * 1024 * 1024;
-            _ = await RequestBody.ReadAllAsync(http.Request, http.RequestAborted);
+            using var body = await RequestBody.ReadPooledAsync(http.Request, http.RequestAborted);
             return TypedResults.NoContent();
         }).RequireAuthorization(AuthPolicies.SignedIn).ExcludeFromDescription();
     }

@@ -10,13 +10,13 @@ namespace Exemplar.Web.Infrastructure.Files;
 /// </summary>
 internal static class PdfNames
 {
-    public static HashSet<string> Scan(byte[] pdf, ref long inflateBudget)
+    public static HashSet<string> Scan(ReadOnlyMemory<byte> pdf, ref long inflateBudget)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        Collect(pdf, names);
+        Collect(pdf.Span, names);
         var stream = "stream"u8;
         var end = "endstream"u8;
-        var span = pdf.AsSpan();
+        var span = pdf.Span;
         var pos = 0;
         while (inflateBudget >= 0)
         {
@@ -30,21 +30,21 @@ internal static class PdfNames
             var stop = span[start..].IndexOf(end);
             if (stop < 0) break;
             pos = start + stop + end.Length;
-            var inflated = TryInflate(pdf, start, stop, ref inflateBudget);
+            var inflated = TryInflate(pdf.Slice(start, stop), ref inflateBudget);
             if (inflated is not null) Collect(inflated, names);
         }
         return names;
     }
 
-    private static byte[]? TryInflate(byte[] pdf, int start, int length, ref long budget)
+    private static byte[]? TryInflate(ReadOnlyMemory<byte> compressed, ref long budget)
     {
         // Only a stream that opens with a valid zlib header can be Flate-compressed; the others (images, other filters,
         // plain content) are skipped here rather than by the decoder's exception, which costs more than the scan itself.
-        if (length < 2 || !IsZlibHeader(pdf[start], pdf[start + 1])) return null;
+        if (compressed.Length < 2 || !IsZlibHeader(compressed.Span[0], compressed.Span[1])) return null;
         var buffer = ArrayPool<byte>.Shared.Rent(81920);
         try
         {
-            using var input = new MemoryStream(pdf, start, length, writable: false);
+            using var input = Bytes.ReadOnlyStream(compressed);
             using var z = new ZLibStream(input, CompressionMode.Decompress);
             using var output = new MemoryStream();
             int read;

@@ -1,5 +1,7 @@
 using Exemplar.Web.Infrastructure.Auditing;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Exemplar.Web.Infrastructure.Files;
@@ -48,5 +50,9 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredF
         b.ToTable("stored_file_contents");
         b.HasKey(x => x.FileId);
         b.HasOne<StoredFile>().WithOne().HasForeignKey<StoredFileContent>(x => x.FileId).OnDelete(DeleteBehavior.Cascade);
+        // The bytes are never changed once stored (init-only): compare by reference, so EF does not copy every tracked
+        // file into a snapshot of its original value.
+        b.Property(x => x.Content).Metadata.SetValueComparer(new ValueComparer<byte[]>(
+            (x, y) => ReferenceEquals(x, y), v => RuntimeHelpers.GetHashCode(v), v => v));
     }
 }

@@ -31,14 +31,14 @@ public sealed class UploadInspector(IOptions<UploadOptions> options)
     public UploadOptions Limits => options.Value;
 
     /// <param name="label">What the file is to the user, for messages (e.g. 材料“营业执照”).</param>
-    public UploadVerdict Inspect(string? fileName, byte[] content, IReadOnlySet<UploadKind> allowed, string label = "文件")
+    public UploadVerdict Inspect(string? fileName, ReadOnlyMemory<byte> content, IReadOnlySet<UploadKind> allowed, string label = "文件")
     {
         var shown = FileNames.Clean(fileName);
         var named = shown.Length == 0 ? label : $"{label}“{shown}”";
         var o = options.Value;
         if (content.Length == 0) return Refuse($"{named}是空文件。");
         if (content.Length > o.MaxFileBytes) return Refuse($"{named}超过 {o.MaxFileBytes / 1024 / 1024} MB 的上限。");
-        var head = content.AsSpan();
+        var head = content.Span;
         UploadKind? kind = null;
         if (head.StartsWith("%PDF-"u8)) kind = UploadKind.Pdf;
         else if (head.StartsWith(Png)) kind = UploadKind.Png;
@@ -54,16 +54,16 @@ public sealed class UploadInspector(IOptions<UploadOptions> options)
             return Refuse($"{named}不是 {UploadKinds.List(allowed)} 文件（按文件内容判断，而非扩展名）。");
         if (k == UploadKind.Pdf && PdfProblem(content, named) is { } pdf) return Refuse(pdf);
         return new UploadVerdict(new InspectedFile(FileNames.Normalise(fileName, k), k, content.Length,
-            Convert.ToHexStringLower(SHA256.HashData(content))), null);
+            Convert.ToHexStringLower(SHA256.HashData(content.Span))), null);
     }
 
     private static UploadVerdict Refuse(string message) => new(null, message);
 
-    private static (UploadKind?, string?) InspectPackage(byte[] content, string named, UploadOptions o)
+    private static (UploadKind?, string?) InspectPackage(ReadOnlyMemory<byte> content, string named, UploadOptions o)
     {
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            using var zip = new ZipArchive(Bytes.ReadOnlyStream(content), ZipArchiveMode.Read);
             if (zip.Entries.Count > o.MaxPackageEntries) return (null, $"{named}包含的部件过多，不像正常的 Office 文件。");
             long total = 0;
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -97,7 +97,7 @@ public sealed class UploadInspector(IOptions<UploadOptions> options)
     private static readonly HashSet<string> ActiveNames =
         ["JavaScript", "JS", "Launch", "EmbeddedFile", "EmbeddedFiles", "RichMedia", "XFA", "SubmitForm", "ImportData"];
 
-    private static string? PdfProblem(byte[] content, string named)
+    private static string? PdfProblem(ReadOnlyMemory<byte> content, string named)
     {
         var budget = 64L * 1024 * 1024;
         var found = PdfNames.Scan(content, ref budget);

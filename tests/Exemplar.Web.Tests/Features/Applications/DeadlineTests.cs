@@ -88,7 +88,7 @@ public sealed class DeadlineTests(ExemplarFactory app) : IClassFixture<ExemplarF
             new UploadMaterialCommand(id, org, user, otherSlot, "其他材料.pdf", ApplicationTestData.Pdf), default));
         Assert.Contains("本次退回补正未要求修改此项，不能修改。", notReturned.Errors.SelectMany(e => e.Value));
         var upload = await data.WithAsync((s, _) => s.GetRequiredService<UploadMaterialHandler>().HandleAsync(
-            new UploadMaterialCommand(id, org, user, slot, "营业执照（清晰）.pdf", [.. ApplicationTestData.Pdf, (byte)'\n']), default));
+            new UploadMaterialCommand(id, org, user, slot, "营业执照（清晰）.pdf", (byte[])[.. ApplicationTestData.Pdf, (byte)'\n']), default));
         Assert.True(upload.Ok, string.Join(" ", upload.Errors.SelectMany(e => e.Value)));
 
         var second = await data.SubmitAsync(id);

@@ -50,7 +50,7 @@ public sealed class UploadInspectorTests
     public void The_stored_name_takes_the_type_found_in_the_content()
     {
         Assert.Equal("report.pdf", Inspector.Inspect("report.html", Pdf(""), UploadKinds.Documents).File!.Name);
-        Assert.Equal("照片.png", Inspector.Inspect("照片", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0], UploadKinds.Documents).File!.Name);
+        Assert.Equal("照片.png", Inspector.Inspect("照片", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0 }, UploadKinds.Documents).File!.Name);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class UploadInspectorTests
     [Fact]
     public void Empty_and_oversized_files_are_refused()
     {
-        Assert.Equal("材料“a.pdf”是空文件。", Inspector.Inspect("a.pdf", [], UploadKinds.Documents, "材料").Refusal);
+        Assert.Equal("材料“a.pdf”是空文件。", Inspector.Inspect("a.pdf", Array.Empty<byte>(), UploadKinds.Documents, "材料").Refusal);
         Assert.Equal("文件“a.pdf”超过 1 MB 的上限。", Inspector.Inspect("a.pdf", new byte[1024 * 1024 + 1], UploadKinds.Documents).Refusal);
     }
 
@@ -144,7 +144,7 @@ public sealed class UploadInspectorTests
         Assert.Contains("压缩炸弹", Inspector.Inspect("b.docx", Package(("[Content_Types].xml", Xml), ("word/document.xml", new byte[4 * 1024 * 1024])), UploadKinds.Documents).Refusal);
         Assert.Contains("越出文件包的路径", Inspector.Inspect("t.docx", Package(("[Content_Types].xml", Xml), ("../../evil.sh", Xml)), UploadKinds.Documents).Refusal);
         Assert.Contains("不是", Inspector.Inspect("z.docx", Package(("readme.txt", Xml)), UploadKinds.Documents).Refusal);
-        Assert.Contains("已损坏", Inspector.Inspect("c.docx", [0x50, 0x4B, 0x03, 0x04, 1, 2, 3], UploadKinds.Documents).Refusal);
-        Assert.Contains("旧版 Office", Inspector.Inspect("old.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0], UploadKinds.Documents).Refusal);
+        Assert.Contains("已损坏", Inspector.Inspect("c.docx", new byte[] { 0x50, 0x4B, 0x03, 0x04, 1, 2, 3 }, UploadKinds.Documents).Refusal);
+        Assert.Contains("旧版 Office", Inspector.Inspect("old.doc", new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0 }, UploadKinds.Documents).Refusal);
     }
 }
