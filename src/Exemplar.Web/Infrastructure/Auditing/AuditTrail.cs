@@ -60,8 +60,14 @@ internal static class AuditTrail
     /// </summary>
     internal const int LargeTextChars = 8192;
 
-    internal static string Digest(string text) =>
-        $"（长文本 {text.Length} 字符，SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))}）";
+    internal static string Digest(string text) => Digests.GetValue(text, static t =>
+        $"（长文本 {t.Length} 字符，SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(t)))}）");
+
+    /// <summary>
+    /// Digests by text instance: a modified record's unchanged large texts are the same string before and after, and a
+    /// submission saves its version twice, so each 40–170 KB text is encoded and hashed once, not four times.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string> Digests = new();
 
     private static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
