@@ -32,12 +32,18 @@ public static class DatabaseSetup
     /// its session (<c>SET SESSION AUTHORIZATION DEFAULT; RESET ALL; …</c>, three statements per use, 17 uses per
     /// submission): the app keeps no session state on these connections — settings are <c>SET LOCAL</c>, advisory locks
     /// transaction-scoped, temporary tables <c>ON COMMIT DROP</c>, and the registry's <c>LISTEN</c> has a pool of its own.
-    /// A connection string that sets these keeps its values.
+    /// Buffers of 64 KB instead of 8 KB carry a 1 MB material or a 40–170 KB package in eight times fewer socket writes
+    /// (the material's insert 2.3 → 1.8 ms at p50). A connection string that sets any of these keeps its values.
     /// </summary>
     public static string WithPoolSettings(string connectionString)
     {
         var csb = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) csb.NoResetOnClose = true;
+        if (!connectionString.Contains("Buffer Size", StringComparison.OrdinalIgnoreCase))
+        {
+            csb.WriteBufferSize = 64 * 1024;
+            csb.ReadBufferSize = 64 * 1024;
+        }
         if (csb.MaxAutoPrepare == 0 && !connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
             csb.MaxAutoPrepare = 100;
