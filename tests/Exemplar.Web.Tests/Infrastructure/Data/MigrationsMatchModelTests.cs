@@ -92,6 +92,21 @@ public sealed class MigrationsMatchModelTests(ExemplarFactory app) : IClassFixtu
         Assert.Contains(MigrationBaseline.LastSqlMigration, history);
     }
 
+    [Fact]
+    public async Task Large_binary_and_text_columns_are_compressed_with_lz4()
+    {
+        using var _ = app.CreateClient();
+        var columns = await ReadAsync(app.ConnectionString, """
+            SELECT attrelid::regclass || '.' || attname || ' ' || attcompression::text FROM pg_attribute
+            WHERE (attrelid = 'application_versions'::regclass AND attname IN ('snapshot_json', 'locked_json', 'details_json', 'narratives_json'))
+               OR (attrelid = 'stored_file_contents'::regclass AND attname = 'content')
+            ORDER BY 1
+            """);
+        Assert.Equal([
+            "application_versions.details_json l", "application_versions.locked_json l", "application_versions.narratives_json l",
+            "application_versions.snapshot_json l", "stored_file_contents.content l"], columns);
+    }
+
     private static async Task<List<string>> ReadAsync(string connectionString, string sql)
     {
         await using var conn = new NpgsqlConnection(connectionString);
