@@ -13,12 +13,7 @@ public sealed class FileStore(ExemplarDbContext db, TimeProvider clock)
     /// <summary>Tracks the file and its bytes; they are written by the caller's SaveChanges, with the record that uses them.</summary>
     public StoredFile Add(InspectedFile file, byte[] content, string purpose, Guid? uploadedBy)
     {
-        var stored = new StoredFile
-        {
-            FileName = file.Name, Kind = file.Kind, Size = file.Size, Sha256 = file.Sha256, Purpose = purpose,
-            UploadedBy = uploadedBy, UploadedAt = clock.GetUtcNow(),
-        };
-        db.Add(stored);
+        var stored = Track(file, purpose, uploadedBy);
         db.Add(new StoredFileContent { FileId = stored.Id, Content = content });
         return stored;
     }
