@@ -26,13 +26,15 @@ public sealed class ApplicationProfile(LedgerMetricsQuery metrics, Infrastructur
 {
     public const string TypedSource = "申报填报";
 
+    /// <param name="materials">The version's materials when the caller has loaded them already (read here otherwise).</param>
     public async Task<(Profile Profile, IReadOnlyList<ProfileFact> Facts, CarrierRecords Records)> BuildAsync(
-        PolicyVersion policy, Call call, Carrier carrier, ApplicationVersion version, CancellationToken ct)
+        PolicyVersion policy, Call call, Carrier carrier, ApplicationVersion version, CancellationToken ct,
+        IReadOnlyList<ApplicationMaterial>? materials = null)
     {
         var records = await metrics.RecordsAsync(carrier, version.ProfileYear, ct);
         var ledger = LedgerProfile.Facts(records, version.ProfileYear);
         var entered = HandEntries.Read(version.HandEnteredJson);
-        var files = (await db.Set<ApplicationMaterial>().AsNoTracking().Where(m => m.VersionId == version.Id).ToListAsync(ct))
+        var files = (materials ?? await db.Set<ApplicationMaterial>().AsNoTracking().Where(m => m.VersionId == version.Id).OrderBy(m => m.UploadedAt).ToListAsync(ct))
             .ToLookup(m => "slot:" + m.SlotId, m => m.FileName);
         var keys = PolicyFacts.Of(policy);
         var facts = new Dictionary<string, Fact>(StringComparer.Ordinal);

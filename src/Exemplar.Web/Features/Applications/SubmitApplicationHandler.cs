@@ -82,14 +82,12 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
             db.Actor.Operation = v.Number == 1 ? "申报.提交" : "申报.补正后提交";
             try
             {
-                // The state change is written first: a concurrent submission of the same version fails here, before any
-                // receipt number is drawn.
-                await db.SaveChangesAsync(ct);
                 if (a.ReceiptNumber is null)
                 {
-                    // Drawn as late as possible: the counter row stays locked until commit, so every other first submission
-                    // of the call waits for this one from here on — only the package's serialisation and one small write
-                    // remain. A rolled-back submission gives its number back.
+                    // The counter row stays locked until commit, so every other first submission of the call waits from here
+                    // on: only the package's serialisation and one save remain. A concurrent submission of the same version
+                    // draws the next number after this one commits, then fails at its save and rolls back, giving the number
+                    // back — receipts stay gapless and each version is submitted once.
                     var issued = await db.Database.SqlQuery<int>(
                         $"UPDATE calls SET receipts_issued = receipts_issued + 1 WHERE id = {f.Call.Id} RETURNING receipts_issued AS \"Value\"").ToListAsync(ct);
                     a.ReceiptNumber = ReceiptNumber.Format(f.Call.ReceiptPrefix, f.Call.Year, issued.Single());
@@ -104,7 +102,6 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
                     $"“{f.Carrier.Name}”申报《{f.Call.Title}》已于{ChinaTime.Format(now)}提交（第{v.Number}版），受理编号 {a.ReceiptNumber}，" +
                     $"材料包哈希 {v.PackageHash[..16]}…。" + (report.Warnings.Count > 0 ? $"提交时系统提示{report.Warnings.Count}项条件未满足或缺少数据，详见回执。" : ""),
                     new NoticeRecipients(users, [details.ContactEmail], [details.ContactMobile]));
-                db.Actor.Operation = "申报.冻结材料包";
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }
