@@ -48,9 +48,9 @@ public sealed class MaterialsModel(ExemplarDbContext db, UploadMaterialHandler u
             await LoadAsync(ct);
             return Page();
         }
-        using var ms = new MemoryStream();
+        using var ms = new MemoryStream(checked((int)Upload.Length)); // its size is known: one buffer, handed on without a copy
         await Upload.CopyToAsync(ms, ct);
-        var result = await upload.HandleAsync(new UploadMaterialCommand(Application.Id, OrganizationId, User.UserId()!.Value, SlotId, Upload.FileName, ms.ToArray()), ct);
+        var result = await upload.HandleAsync(new UploadMaterialCommand(Application.Id, OrganizationId, User.UserId()!.Value, SlotId, Upload.FileName, ms.GetBuffer().AsMemory(0, (int)ms.Length)), ct);
         if (!result.Ok) await LoadAsync(ct);
         return Outcome(result, "已上传。");
     }

@@ -64,8 +64,8 @@ internal static class AuditTrail
         $"（长文本 {t.Length} 字符，SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(t)))}）");
 
     /// <summary>
-    /// Digests by text instance: a modified record's unchanged large texts are the same string before and after, and a
-    /// submission saves its version twice, so each 40–170 KB text is encoded and hashed once, not four times.
+    /// Digests by text instance: a modified record's unchanged large texts are the same string before and after, so a
+    /// submission's 40–170 KB locked report is encoded and hashed once per save, not once for each side.
     /// </summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string> Digests = new();
 
