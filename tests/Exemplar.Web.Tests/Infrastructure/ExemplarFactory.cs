@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Exemplar.Web.Tests.Infrastructure;
@@ -16,6 +17,8 @@ public class ExemplarFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
     /// <summary>The app's clock: 2026-11-21 10:00 in Beijing until a test moves it.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 21, 2, 0, 0, TimeSpan.Zero));
+    /// <summary>The app's error log entries with their exceptions, so that a test meeting a 500 can say why.</summary>
+    public ServerErrorLog ServerErrors { get; } = new();
 
     public virtual async Task InitializeAsync()
     {
@@ -39,6 +42,7 @@ public class ExemplarFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Exemplar:RateLimits:SelfCheckPerMinute", "100000");
         // Demo officers are not enrolled; the two-factor tests switch enforcement on in their own factory.
         builder.UseSetting("Exemplar:TwoFactor:Enforce", "false");
+        builder.ConfigureLogging(logging => logging.AddProvider(ServerErrors));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -26,14 +26,14 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Has Npgsql prepare the statements a connection runs repeatedly (a request runs the same few dozen EF statements),
-    /// so PostgreSQL parses and plans them once per pooled connection instead of on every call — under a burst of
-    /// submissions its planning was a fifth of the server's CPU. And returns a connection to the pool without resetting
-    /// its session (<c>SET SESSION AUTHORIZATION DEFAULT; RESET ALL; …</c>, three statements per use, 17 uses per
-    /// submission): the app keeps no session state on these connections — settings are <c>SET LOCAL</c>, advisory locks
-    /// transaction-scoped, temporary tables <c>ON COMMIT DROP</c>, and the registry's <c>LISTEN</c> has a pool of its own.
-    /// Buffers of 64 KB instead of 8 KB carry a 1 MB material or a 40–170 KB package in eight times fewer socket writes
-    /// (the material's insert 2.3 → 1.8 ms at p50). A connection string that sets any of these keeps its values.
+    /// Returns a connection to the pool without resetting its session (<c>SET SESSION AUTHORIZATION DEFAULT; RESET ALL; …</c>,
+    /// three statements per use, 17 uses per submission): the app keeps no session state on these connections — settings
+    /// are <c>SET LOCAL</c>, advisory locks transaction-scoped, temporary tables <c>ON COMMIT DROP</c>, and the registry's
+    /// <c>LISTEN</c> has a pool of its own. Buffers of 64 KB instead of 8 KB carry a 1 MB material or a 40–170 KB package
+    /// in eight times fewer socket writes (the material's insert 2.3 → 1.8 ms at p50). A connection string that sets any
+    /// of these keeps its values. Automatic preparation stays off: a statement that fails at the use that prepares it
+    /// (a unique key, a too-long value, both turned into messages here) leaves the connection unusable — the next use
+    /// answers “unexpected backend message” (npgsql/npgsql#6391; <c>FailedStatementReuseTests</c>).
     /// </summary>
     public static string WithPoolSettings(string connectionString)
     {
@@ -43,11 +43,6 @@ public static class DatabaseSetup
         {
             csb.WriteBufferSize = 64 * 1024;
             csb.ReadBufferSize = 64 * 1024;
-        }
-        if (csb.MaxAutoPrepare == 0 && !connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
-        {
-            csb.MaxAutoPrepare = 100;
-            csb.AutoPrepareMinUsages = 2;
         }
         return csb.ConnectionString;
     }

@@ -7,11 +7,10 @@ namespace Exemplar.Web.Tests.Infrastructure.Data;
 public sealed class PoolSettingsTests
 {
     [Fact]
-    public void A_plain_connection_string_gets_prepared_statements_no_session_reset_and_64_KB_buffers()
+    public void A_plain_connection_string_gets_no_session_reset_and_64_KB_buffers_but_no_automatic_preparation()
     {
         var csb = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithPoolSettings("Host=db;Username=u;Database=d"));
-        Assert.Equal(100, csb.MaxAutoPrepare);
-        Assert.Equal(2, csb.AutoPrepareMinUsages);
+        Assert.Equal(0, csb.MaxAutoPrepare);
         Assert.True(csb.NoResetOnClose);
         Assert.Equal(65536, csb.WriteBufferSize);
         Assert.Equal(65536, csb.ReadBufferSize);

@@ -63,9 +63,10 @@ public sealed partial class EveryFormTests(ExemplarFactory app, ITestOutputHelpe
                 var page = await client.GetDocumentAsync(form.PageUrl);
                 var token = page.QuerySelectorAll<IHtmlInputElement>("input[name=__RequestVerificationToken]").FirstOrDefault()?.Value ?? form.Token;
                 var before = await LastAuditIdAsync();
+                var errorsBefore = app.ServerErrors.Count;
                 using var response = await client.PostAsync(form.Action, new FormUrlEncodedContent([.. values, new("__RequestVerificationToken", token)]));
                 var where = $"{form.Route} as {form.UserName ?? "anonymous"}, posted {label} to {form.Action}";
-                if ((int)response.StatusCode >= 500) { failures.Add($"{where}: server error {(int)response.StatusCode}"); continue; }
+                if ((int)response.StatusCode >= 500) { failures.Add($"{where}: server error {(int)response.StatusCode}\n{app.ServerErrors.Since(errorsBefore)}"); continue; }
                 var saved = await AuditRowsSinceAsync(before);
                 if (saved.Count > 0 && !(label == "empty" && EmptyIsTheAction.Contains(form.Route)))
                     failures.Add($"{where}: saved {string.Join(", ", saved)}");
