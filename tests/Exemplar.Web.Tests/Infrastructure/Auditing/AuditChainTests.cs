@@ -169,6 +169,39 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Interleaved_transactions_are_each_sealed_whole_in_insertion_order_at_their_commit()
+    {
+        using var _ = _app.CreateClient();
+        await using var a = new NpgsqlConnection(_app.ConnectionString);
+        await using var b = new NpgsqlConnection(_app.ConnectionString);
+        await a.OpenAsync();
+        await b.OpenAsync();
+        await using var ta = await a.BeginTransactionAsync();
+        await using var tb = await b.BeginTransactionAsync();
+        // Provisional ids drawn alternately, so each transaction's range holds the other's uncommitted rows.
+        await InsertRowAsync(a, "测试.甲1", ta);
+        await InsertRowAsync(b, "测试.乙1", tb);
+        await ta.SaveAsync("undo");
+        await InsertRowAsync(a, "测试.甲撤回", ta);
+        await ta.RollbackAsync("undo");
+        await InsertRowAsync(b, "测试.乙2", tb);
+        await InsertRowAsync(a, "测试.甲2", ta);
+        await InsertRowAsync(b, "测试.乙3", tb);
+        await tb.CommitAsync();
+        await ta.CommitAsync();
+
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExemplarDbContext>();
+        var rows = await db.Set<AuditEntry>().Where(x => x.Operation.StartsWith("测试.")).OrderBy(x => x.Id).ToListAsync();
+        // Commit order between the transactions, insertion order within each; the rolled-back row is gone.
+        Assert.Equal(["测试.乙1", "测试.乙2", "测试.乙3", "测试.甲1", "测试.甲2"], rows.Select(r => r.Operation));
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => rows[0].Id + i), rows.Select(r => r.Id));
+        for (var i = 1; i < rows.Count; i++) Assert.Equal(rows[i - 1].Hash, rows[i].PreviousHash);
+        Assert.Equal(0, await db.Set<AuditEntry>().CountAsync(x => x.Id < 0));
+        Assert.True((await VerifyAsync()).Intact);
+    }
+
+    [Fact]
     public async Task A_sealed_row_cannot_be_rewritten_even_by_claiming_to_seal_it()
     {
         using var _ = _app.CreateClient();
