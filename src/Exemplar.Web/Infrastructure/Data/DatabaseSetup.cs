@@ -38,12 +38,12 @@ public static class DatabaseSetup
     public static string WithPoolSettings(string connectionString)
     {
         var csb = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) csb.NoResetOnClose = true;
-        if (!connectionString.Contains("Buffer Size", StringComparison.OrdinalIgnoreCase))
-        {
-            csb.WriteBufferSize = 64 * 1024;
-            csb.ReadBufferSize = 64 * 1024;
-        }
+        // By key, not by substring: “Socket Receive Buffer Size” is another setting than “Read Buffer Size”.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Given(string keyword) => given.ContainsKey(keyword) || given.ContainsKey(keyword.Replace(" ", ""));
+        if (!Given("No Reset On Close")) csb.NoResetOnClose = true;
+        if (!Given("Write Buffer Size")) csb.WriteBufferSize = 64 * 1024;
+        if (!Given("Read Buffer Size")) csb.ReadBufferSize = 64 * 1024;
         return csb.ConnectionString;
     }
 

@@ -27,4 +27,15 @@ public sealed class PoolSettingsTests
         Assert.Equal(16384, csb.WriteBufferSize);
         Assert.Equal(32768, csb.ReadBufferSize);
     }
+
+    [Fact]
+    public void Each_setting_is_kept_or_set_by_its_own_key()
+    {
+        var csb = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithPoolSettings(
+            "Host=db;Socket Receive Buffer Size=8192;ReadBufferSize=32768;NoResetOnClose=false"));
+        Assert.Equal(32768, csb.ReadBufferSize);
+        Assert.Equal(65536, csb.WriteBufferSize);
+        Assert.Equal(8192, csb.SocketReceiveBufferSize);
+        Assert.False(csb.NoResetOnClose);
+    }
 }

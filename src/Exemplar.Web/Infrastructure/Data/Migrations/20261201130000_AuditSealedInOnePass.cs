@@ -8,9 +8,10 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
     /// <summary>
     /// Seals a transaction's audit rows in one pass at COMMIT instead of one pass per row: the first deferred seal of the
     /// commit takes the chain head's lock once, links every provisional row of the transaction in insertion order and
-    /// moves the head once; the rows' own later seal calls find their row sealed and return. A submission writes about
-    /// ten audit rows, so the head row was locked, read and rewritten ten times inside the one window every audited commit
-    /// of the system waits for. The transaction's rows are found by the range of provisional ids it drew (the first one
+    /// moves the head once; the rows' own later seal calls find their row sealed and return. A submit writes six audit
+    /// rows (the deadline-rush bench: version, application, notice, notification, two outbound messages) and a material
+    /// upload two, so the head row was locked, read and rewritten six times inside the one window every audited commit of
+    /// the system waits for. The transaction's rows are found by the range of provisional ids it drew (the first one
     /// kept in a transaction-local setting at insert), so the scan never walks the dead index entries of earlier seals.
     /// Id order is still chain order; a committed row is still always sealed. No model change.
     /// </summary>
