@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Exemplar.Web.Features.Carriers;
 using Exemplar.Web.Features.DemoData;
 using Exemplar.Web.Features.Designations;
+using Exemplar.Web.Features.Registry;
 using Exemplar.Web.Infrastructure.Data;
 using Exemplar.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,12 @@ public sealed class RegistryTests(RegistryTests.Factory app) : IClassFixture<Reg
             db.Add(new Designation { CarrierId = gaoxin, ProgrammeId = "kunming-base-2022", PolicyVersion = "2022", AnnouncementNumber = "昆工信〔2024〕7号",
                 AnnouncedOn = new(2024, 2, 29), ValidFrom = new(2024, 2, 29), ValidUntil = new(2027, 2, 28), RevokedOn = new(2025, 6, 1), RevocationCitation = "第二十条" });
             await db.SaveChangesAsync();
+            // The change listener starts with the host and evicts the cache when it hears this change (or on its first
+            // read); wait until it has, so no late eviction empties the cache under a test.
+            var revision = await db.Set<RegistryRevision>().Where(r => r.Id == 1).Select(r => r.Revision).SingleAsync();
+            var state = Services.GetRequiredService<RegistryState>();
+            for (var i = 0; i < 200 && state.Revision != revision; i++) await Task.Delay(50);
+            Assert.Equal(revision, state.Revision);
         }
     }
 
@@ -73,13 +80,20 @@ public sealed class RegistryTests(RegistryTests.Factory app) : IClassFixture<Reg
     {
         // A response with Set-Cookie is never stored; the layout's flash read used to add a deleting TempData cookie.
         var client = app.Client();
-        var first = await client.GetAsync("/Registry?name=%E4%BA%94%E5%8D%8E&sort=name");
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.False(first.Headers.Contains("Set-Cookie"), string.Join("; ", first.Headers.TryGetValues("Set-Cookie", out var c) ? c : []));
-        var second = await client.GetAsync("/Registry?name=%E4%BA%94%E5%8D%8E&sort=name");
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.NotNull(second.Headers.Age);
-        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        // An eviction the listener was still finishing when the first answer was stored would empty the cache once; a
+        // response that cannot be stored (a Set-Cookie) fails every attempt.
+        for (var attempt = 1; ; attempt++)
+        {
+            var first = await client.GetAsync("/Registry?name=%E4%BA%94%E5%8D%8E&sort=name");
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.False(first.Headers.Contains("Set-Cookie"), string.Join("; ", first.Headers.TryGetValues("Set-Cookie", out var c) ? c : []));
+            var second = await client.GetAsync("/Registry?name=%E4%BA%94%E5%8D%8E&sort=name");
+            Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+            if (second.Headers.Age is null && attempt < 3) continue;
+            Assert.NotNull(second.Headers.Age);
+            Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+            return;
+        }
     }
 
     [Fact]
