@@ -203,7 +203,7 @@ public sealed class RegistryTests(RegistryTests.Factory app) : IClassFixture<Reg
         // A change (a revocation) reaches the cached files and pages at once, with a new validator.
         await RevokeAsync(new DateOnly(2026, 11, 21));
         HttpResponseMessage changed = null!;
-        for (var i = 0; i < 50; i++)
+        for (var i = 0; i < 100; i++)
         {
             var request = new HttpRequestMessage(HttpMethod.Get, "/Registry/Data/registry.csv");
             request.Headers.IfNoneMatch.Add(etag);
@@ -218,7 +218,7 @@ public sealed class RegistryTests(RegistryTests.Factory app) : IClassFixture<Reg
 
         // Put it back for the other tests of the class (the cached search follows within the listener's round trip).
         await RevokeAsync(null);
-        for (var i = 0; i < 50 && Facet(await ApiAsync(""), "status")["valid"] != 4; i++) await Task.Delay(100);
+        for (var i = 0; i < 100 && Facet(await ApiAsync(""), "status")["valid"] != 4; i++) await Task.Delay(100);
         Assert.Equal(4, Facet(await ApiAsync(""), "status")["valid"]);
     }
 
@@ -269,7 +269,7 @@ public sealed class RegistryTests(RegistryTests.Factory app) : IClassFixture<Reg
         {
             // The API is read through the output cache: wait for the change listener's eviction.
             JsonElement all = default;
-            for (var i = 0; i < 50; i++)
+            for (var i = 0; i < 100; i++)
             {
                 all = await ApiAsync("");
                 if (Facet(all, "status")["revoked"] == 0) break;
@@ -287,7 +287,7 @@ public sealed class RegistryTests(RegistryTests.Factory app) : IClassFixture<Reg
             db.Remove(again);
             db.Actor.Operation = "测试.还原";
             await db.SaveChangesAsync();
-            for (var i = 0; i < 50 && Facet(await ApiAsync(""), "status")["revoked"] != 1; i++) await Task.Delay(100);
+            for (var i = 0; i < 100 && Facet(await ApiAsync(""), "status")["revoked"] != 1; i++) await Task.Delay(100);
         }
     }
 
