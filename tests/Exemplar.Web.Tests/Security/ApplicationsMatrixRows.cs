@@ -50,6 +50,8 @@ public sealed class ApplicationsMatrixRows : IMatrixRows
         new("GET", "/api/v1/applications/{id:guid}", Deny, Own, Own, Own, Own, Own, Deny, Allow, (s, u) => Apps(s, u, "", api: true)),
         new("POST", "/api/v1/applications/{id:guid}/materials/{slotId:guid}", Deny, Own, Deny, Deny, Deny, Deny, Deny, Deny, MaterialAsync),
         new("POST", "/api/v1/applications/{id:guid}/submit", Deny, Own, Deny, Deny, Deny, Deny, Deny, Deny, (s, u) => Apps(s, u, "/submit", api: true)),
+        new("POST", "/api/v1/applications/{id:guid}/submit-with-material/{slotId:guid}", Deny, Own, Deny, Deny, Deny, Deny, Deny, Deny,
+            (s, u) => MaterialAsync(s, u, "/submit-with-material/")),
     ];
 
     private static MatrixRow Manage(string method, string route, Func<CallSamples, (string, string)> pick) =>
@@ -118,12 +120,14 @@ public sealed class ApplicationsMatrixRows : IMatrixRows
         return (prefix + own + suffix, prefix + other + suffix);
     }
 
-    private static async Task<(string, string)> MaterialAsync(IServiceProvider services, string userName)
+    private static async Task<(string, string)> MaterialAsync(IServiceProvider services, string userName) => await MaterialAsync(services, userName, "/materials/");
+
+    private static async Task<(string, string)> MaterialAsync(IServiceProvider services, string userName, string path)
     {
         var (own, other) = await Apps(services, userName, "", api: true);
         var data = new ApplicationTestData(services);
         var slot = await data.WithAsync((_, db) => db.Set<CallMaterialSlot>().Where(s => s.CallId == db.Set<Application>()
             .Where(x => x.Id == Guid.Parse(own.Split('/')[4])).Select(x => x.CallId).First()).OrderBy(s => s.Order).Select(s => s.Id).FirstAsync());
-        return ($"{own}/materials/{slot}", $"{other}/materials/{slot}");
+        return ($"{own}{path}{slot}", $"{other}{path}{slot}");
     }
 }

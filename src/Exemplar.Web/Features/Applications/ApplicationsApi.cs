@@ -15,7 +15,8 @@ namespace Exemplar.Web.Features.Applications;
 
 /// <summary>
 /// Applications for scripts and systems: the same list and access rules as the pages, and for the applicant the two
-/// acts a script needs — putting a file into a material slot (the request body is the file) and submitting (JSON).
+/// acts a script needs — putting a file into a material slot (the request body is the file) and submitting (JSON), or
+/// both at once, so a submission made at the deadline with its last file is one request that either fully lands or not.
 /// </summary>
 public static class ApplicationsApi
 {
@@ -84,10 +85,28 @@ public static class ApplicationsApi
             return TypedResults.Ok(new SubmissionDto(outcome.ReceiptNumber!, outcome.PackageHash!, outcome.Warnings));
         }).WithSummary("提交当前版本（请求内容类型须为 application/json）");
 
+        group.MapPost("/{id:guid}/submit-with-material/{slotId:guid}", async Task<Results<Ok<SubmissionDto>, UnprocessableEntity<ProblemDetails>, NotFound<ProblemDetails>, StatusCodeHttpResult, ForbidHttpResult>> (
+            Guid id, Guid slotId, string? fileName, HttpContext http, SubmitApplicationHandler handler) =>
+        {
+            if (http.User.Role() != Role.Applicant || http.User.OrganizationId() is not { } org) return TypedResults.Forbid();
+            // The body is the file; the types a cross-site form can send without a CORS preflight are refused.
+            if (string.IsNullOrEmpty(http.Request.ContentType) || CrossSiteFormTypes.Any(t => http.Request.ContentType.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
+                return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = 21 * 1024 * 1024;
+            using var body = await RequestBody.ReadPooledAsync(http.Request, http.RequestAborted);
+            var outcome = await handler.HandleAsync(new SubmitApplicationCommand(id, org, http.User.UserId()!.Value,
+                http.User.FindFirstValue(ClaimTypes.Name) ?? "?", new MaterialUpload(slotId, fileName, body.Memory)), http.RequestAborted);
+            if (outcome.Result.IsNotFound) return NotFoundProblem();
+            if (!outcome.Result.Ok) return Unprocessable("未能提交", outcome.Result);
+            return TypedResults.Ok(new SubmissionDto(outcome.ReceiptNumber!, outcome.PackageHash!, outcome.Warnings));
+        }).WithSummary("上传一项材料的文件（请求正文即文件）并提交当前版本：两者同时生效，任一不成则都不保存").DisableRequestTimeout();
+
         api.MapBenchNoOpUpload();
     }
 
     public sealed record InspectedDto(Guid FileId);
+
+    private static readonly string[] CrossSiteFormTypes = ["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"];
 
     private static ApplicationDto Dto(ApplicationRow r) => new(r.Id, r.ReceiptNumber, r.CallId, r.CallTitle, r.CarrierName, r.Operator,
         r.JurisdictionCode, ApplicationLabels.Of(r.Status), r.Version, r.ContentVisible ? r.Verdict?.ToChinese() : null,

@@ -1,3 +1,4 @@
+using Exemplar.Web.Features.Calls;
 using Exemplar.Web.Infrastructure.Data;
 using Exemplar.Web.Infrastructure.Files;
 using Exemplar.Web.Infrastructure.Forms;
@@ -25,30 +26,44 @@ public sealed class UploadMaterialHandler(ExemplarDbContext db, ApplicationLoade
         var p = new Problems();
         DraftGuard.Check(application, current, c.SlotId.ToString(), p, partOfReport: false);
         if (p.Any) return p.Result();
-        var existing = await db.Set<ApplicationMaterial>().AsNoTracking().Where(m => m.VersionId == current.Id).Select(m => new { m.SlotId, m.Size }).ToListAsync(ct);
-        if (existing.Count(m => m.SlotId == slot.Id) >= MaxFilesPerSlot) p.Add("File", $"每项材料最多上传{MaxFilesPerSlot}个文件。");
-        if (existing.Sum(m => m.Size) + c.Content.Length > MaxBytesPerApplication)
-            p.Add("File", $"一次申报的材料合计不能超过{MaxBytesPerApplication / 1024 / 1024} MB。");
-        var verdict = inspector.Inspect(c.FileName, c.Content, UploadKinds.Documents, "材料");
-        if (!verdict.Accepted) p.Add("File", verdict.Refusal!);
-        if (p.Any) return p.Result();
+        var file = await VetAsync(current.Id, slot, c.FileName, c.Content, p, ct);
+        if (file is null) return p.Result();
         // The record and the bytes in one transaction; the bytes go straight from the request's buffer to the database.
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var stored = store.Track(verdict.File!, "申报材料", c.UserId);
-            db.Add(new ApplicationMaterial
-            {
-                VersionId = current.Id, SlotId = slot.Id, FileId = stored.Id, FileName = stored.FileName, Sha256 = stored.Sha256,
-                Size = stored.Size, UploadedAt = clock.GetUtcNow(),
-            });
-            db.Actor.Operation = "申报.上传材料";
-            await db.SaveChangesAsync(ct);
-            await store.WriteContentAsync(stored.Id, c.Content, ct);
+            var id = await StoreAsync(current.Id, slot.Id, file, c.Content, c.UserId, ct);
             await tx.CommitAsync(ct);
-            return SaveResult.Saved(stored.Id);
+            return SaveResult.Saved(id);
         });
+    }
+
+    /// <summary>The slot's file count, the application's total size and the file's content; null with the problems added when refused.</summary>
+    internal async Task<InspectedFile?> VetAsync(Guid versionId, CallMaterialSlot slot, string? fileName, ReadOnlyMemory<byte> content, Problems p, CancellationToken ct)
+    {
+        var existing = await db.Set<ApplicationMaterial>().AsNoTracking().Where(m => m.VersionId == versionId).Select(m => new { m.SlotId, m.Size }).ToListAsync(ct);
+        if (existing.Count(m => m.SlotId == slot.Id) >= MaxFilesPerSlot) p.Add("File", $"每项材料最多上传{MaxFilesPerSlot}个文件。");
+        if (existing.Sum(m => m.Size) + content.Length > MaxBytesPerApplication)
+            p.Add("File", $"一次申报的材料合计不能超过{MaxBytesPerApplication / 1024 / 1024} MB。");
+        var verdict = inspector.Inspect(fileName, content, UploadKinds.Documents, "材料");
+        if (!verdict.Accepted) p.Add("File", verdict.Refusal!);
+        return p.Any ? null : verdict.File;
+    }
+
+    /// <summary>Within the caller's open transaction: the file's record in the slot, saved, then its bytes.</summary>
+    internal async Task<Guid> StoreAsync(Guid versionId, Guid slotId, InspectedFile file, ReadOnlyMemory<byte> content, Guid userId, CancellationToken ct)
+    {
+        var stored = store.Track(file, "申报材料", userId);
+        db.Add(new ApplicationMaterial
+        {
+            VersionId = versionId, SlotId = slotId, FileId = stored.Id, FileName = stored.FileName, Sha256 = stored.Sha256,
+            Size = stored.Size, UploadedAt = clock.GetUtcNow(),
+        });
+        db.Actor.Operation = "申报.上传材料";
+        await db.SaveChangesAsync(ct);
+        await store.WriteContentAsync(stored.Id, content, ct);
+        return stored.Id;
     }
 }
 

@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplar.Web.Features.Applications;
 
-public sealed record SubmitApplicationCommand(Guid ApplicationId, Guid OrganizationId, Guid UserId, string UserName);
+public sealed record SubmitApplicationCommand(Guid ApplicationId, Guid OrganizationId, Guid UserId, string UserName, MaterialUpload? LastMaterial = null);
+
+/// <summary>A file to put into one slot of the draft as part of its submission (both saved, or neither).</summary>
+public sealed record MaterialUpload(Guid SlotId, string? FileName, ReadOnlyMemory<byte> Content);
 
 public sealed record SubmitOutcome(SaveResult Result, string? ReceiptNumber, string? PackageHash, IReadOnlyList<string> Warnings);
 
@@ -18,10 +21,11 @@ public sealed record SubmitOutcome(SaveResult Result, string? ReceiptNumber, str
 /// canonical package — the locked report data, the materials with their hashes, the declaration, the warnings — with one
 /// hash, gives the call's next receipt number at the first submission (kept by later versions), and queues the receipt
 /// notice. Either all of it is saved or none: a crash or a concurrent submission leaves the draft as it was, and of two
-/// submissions of one application at once exactly one wins.
+/// submissions of one application at once exactly one wins. A last material sent with the submission is vetted and stored
+/// in the same transaction, before the check: refused, or the submission refused, and nothing of either is kept.
 /// </summary>
 public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLoader loader, SubmissionCheck check, ReportDataBuilder reports,
-    Messenger messenger, TimeProvider clock)
+    UploadMaterialHandler uploads, Messenger messenger, TimeProvider clock)
 {
     public const string AlreadySubmitted = "该申报已经提交（可能是重复提交或他人同时提交），请刷新页面查看回执。";
 
@@ -34,6 +38,16 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var f = await loader.LoadAsync(c.ApplicationId, tracked: true, ct);
             if (!DraftGuard.Owns(f, c.OrganizationId)) return new SubmitOutcome(SaveResult.NotFound, null, null, []);
+            if (c.LastMaterial is { } upload)
+            {
+                var slot = f!.Call.Slots.FirstOrDefault(s => s.Id == upload.SlotId);
+                if (slot is null) return new SubmitOutcome(SaveResult.NotFound, null, null, []);
+                var refused = new Problems();
+                DraftGuard.Check(f, slot.Id.ToString(), refused, partOfReport: false);
+                var file = refused.Any ? null : await uploads.VetAsync(f.Current.Id, slot, upload.FileName, upload.Content, refused, ct);
+                if (file is null) return new SubmitOutcome(refused.Result(), null, null, []);
+                await uploads.StoreAsync(f.Current.Id, slot.Id, file, upload.Content, c.UserId, ct);
+            }
             var report = await check.RunAsync(f!, ct);
             if (report.Errors.Count > 0)
             {
