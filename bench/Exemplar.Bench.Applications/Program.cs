@@ -3,7 +3,7 @@ using Exemplar.Bench.Applications;
 
 // Deadline rush (issue 11). The database server comes from ConnectionStrings__Default or the checkout's .data/pg.password
 // and .data/pg.port.
-//   http [applicants = 1000] [--scale 1] [--instances 1,2] [--reuse-template] [--port 5190]
+//   http [applicants = 1000] [--scale 1] [--instances 1,2] [--reuse-template] [--port 5190] [--two-requests]
 //     the issue's benchmark against the running app (Exemplar.Web.dll as separate processes; databases
 //     exemplar_bench_rush_template_<applicants>, prepared once per size, and exemplar_bench_rush_http, copied from it for every configuration).
 //   inprocess [applications = 300] [concurrency = 16]   (also: the two numbers alone)
@@ -20,6 +20,7 @@ return mode switch
         double.Parse(Option("--scale") ?? "1", CultureInfo.InvariantCulture),
         (Option("--instances") ?? "1,2").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(),
         rest.Contains("--reuse-template"),
-        int.Parse(Option("--port") ?? "5190", CultureInfo.InvariantCulture)),
+        int.Parse(Option("--port") ?? "5190", CultureInfo.InvariantCulture),
+        rest.Contains("--two-requests")),
     _ => throw new ArgumentException($"unknown mode {mode}: http or inprocess"),
 };
