@@ -1,3 +1,4 @@
+using Exemplar.Domain.Ledger;
 using Exemplar.Domain.Policies;
 using Exemplar.Web.Features.Organizations;
 using Exemplar.Web.Infrastructure;
@@ -18,7 +19,8 @@ public sealed record SubmissionReport(IReadOnlyList<string> Errors, IReadOnlyLis
 /// </summary>
 public sealed class SubmissionCheck(ExemplarDbContext db, ApplicationProfile profiles, ApplicationAdmission admission, TimeProvider clock)
 {
-    public async Task<SubmissionReport> RunAsync(ApplicationFile f, CancellationToken ct)
+    /// <param name="records">The carrier's ledger records for the profile year, when the caller started reading them already.</param>
+    public async Task<SubmissionReport> RunAsync(ApplicationFile f, CancellationToken ct, Task<CarrierRecords>? records = null)
     {
         var errors = new List<string>();
         var warnings = new List<string>();
@@ -65,7 +67,7 @@ public sealed class SubmissionCheck(ExemplarDbContext db, ApplicationProfile pro
         foreach (var messages in details.Validate(today).Result().Errors.Values)
             errors.AddRange(messages.Select(m => "申报单位信息：" + m));
 
-        var (profile, _, _) = await profiles.BuildAsync(f.Policy, f.Call, f.Carrier, f.Current, ct, materials);
+        var (profile, _, _) = await profiles.BuildAsync(f.Policy, f.Call, f.Carrier, f.Current, ct, materials, records);
         var evaluation = ApplicationEligibility.Evaluate(f.Policy, profile);
         foreach (var r in evaluation.AllResults().Where(r => r.IsQuantitative && r.Children.Count == 0 && r.Group is null))
         {
