@@ -80,9 +80,7 @@ public static class ApplicationsApi
             if (http.User.Role() != Role.Applicant || http.User.OrganizationId() is not { } org) return TypedResults.Forbid();
             var outcome = await handler.HandleAsync(new SubmitApplicationCommand(id, org, http.User.UserId()!.Value,
                 http.User.FindFirstValue(ClaimTypes.Name) ?? "?"), http.RequestAborted);
-            if (outcome.Result.IsNotFound) return NotFoundProblem();
-            if (!outcome.Result.Ok) return Unprocessable("未能提交", outcome.Result);
-            return TypedResults.Ok(new SubmissionDto(outcome.ReceiptNumber!, outcome.PackageHash!, outcome.Warnings));
+            return Answer(outcome);
         }).WithSummary("提交当前版本（请求内容类型须为 application/json）");
 
         group.MapPost("/{id:guid}/submit-with-material/{slotId:guid}", async Task<Results<Ok<SubmissionDto>, UnprocessableEntity<ProblemDetails>, NotFound<ProblemDetails>, StatusCodeHttpResult, ForbidHttpResult>> (
@@ -96,9 +94,7 @@ public static class ApplicationsApi
             using var body = await RequestBody.ReadPooledAsync(http.Request, http.RequestAborted);
             var outcome = await handler.HandleAsync(new SubmitApplicationCommand(id, org, http.User.UserId()!.Value,
                 http.User.FindFirstValue(ClaimTypes.Name) ?? "?", new MaterialUpload(slotId, fileName, body.Memory)), http.RequestAborted);
-            if (outcome.Result.IsNotFound) return NotFoundProblem();
-            if (!outcome.Result.Ok) return Unprocessable("未能提交", outcome.Result);
-            return TypedResults.Ok(new SubmissionDto(outcome.ReceiptNumber!, outcome.PackageHash!, outcome.Warnings));
+            return Answer(outcome);
         }).WithSummary("上传一项材料的文件（请求正文即文件）并提交当前版本：两者同时生效，任一不成则都不保存").DisableRequestTimeout();
 
         api.MapBenchNoOpUpload();
@@ -111,6 +107,13 @@ public static class ApplicationsApi
     private static ApplicationDto Dto(ApplicationRow r) => new(r.Id, r.ReceiptNumber, r.CallId, r.CallTitle, r.CarrierName, r.Operator,
         r.JurisdictionCode, ApplicationLabels.Of(r.Status), r.Version, r.ContentVisible ? r.Verdict?.ToChinese() : null,
         r.ContentVisible && r.SubmittedAt is not null ? r.MaterialsComplete : null, r.SubmittedAt);
+
+    private static Results<Ok<SubmissionDto>, UnprocessableEntity<ProblemDetails>, NotFound<ProblemDetails>, StatusCodeHttpResult, ForbidHttpResult> Answer(SubmitOutcome outcome)
+    {
+        if (outcome.Result.IsNotFound) return NotFoundProblem();
+        if (!outcome.Result.Ok) return Unprocessable("未能提交", outcome.Result);
+        return TypedResults.Ok(new SubmissionDto(outcome.ReceiptNumber!, outcome.PackageHash!, outcome.Warnings));
+    }
 
     private static NotFound<ProblemDetails> NotFoundProblem() => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "未找到该申报" });
 

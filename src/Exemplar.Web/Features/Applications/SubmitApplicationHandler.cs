@@ -42,7 +42,7 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
             await using var prefetch = ProfilePrefetch.Start(scopes, f!.Carrier, f.Current.ProfileYear, ct);
             if (c.LastMaterial is { } upload)
             {
-                var slot = f!.Call.Slots.FirstOrDefault(s => s.Id == upload.SlotId);
+                var slot = f.Call.Slots.FirstOrDefault(s => s.Id == upload.SlotId);
                 if (slot is null) return new SubmitOutcome(SaveResult.NotFound, null, null, []);
                 var refused = new Problems();
                 DraftGuard.Check(f, slot.Id.ToString(), refused, partOfReport: false);
@@ -50,7 +50,7 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
                 if (file is null) return new SubmitOutcome(refused.Result(), null, null, []);
                 await uploads.StoreAsync(f.Current.Id, slot.Id, file, upload.Content, c.UserId, ct);
             }
-            var report = await check.RunAsync(f!, ct, prefetch.Records);
+            var report = await check.RunAsync(f, ct, prefetch.Records);
             if (report.Errors.Count > 0)
             {
                 var p = new Problems();
