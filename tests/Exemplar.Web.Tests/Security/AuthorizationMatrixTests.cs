@@ -84,11 +84,12 @@ public sealed class AuthorizationMatrixTests(ExemplarFactory app, ITestOutputHel
                 foreach (var (url, shouldAllow) in targets)
                 {
                     checks++;
+                    var errorsBefore = app.ServerErrors.Count;
                     using var response = await SendAsync(client, row.Method, url);
                     if ((int)response.StatusCode >= 500)
                     {
                         // An endpoint that crashes proves nothing about access: it is a failure for every role.
-                        failures.Add($"{role ?? "anonymous"} {row.Method} {url}: server error {(int)response.StatusCode}");
+                        failures.Add($"{role ?? "anonymous"} {row.Method} {url}: server error {(int)response.StatusCode}\n{app.ServerErrors.Since(errorsBefore)}");
                         continue;
                     }
                     var denied = IsDenied(response, otherSample: expected == Access.Own && !shouldAllow);
@@ -118,10 +119,12 @@ public sealed class AuthorizationMatrixTests(ExemplarFactory app, ITestOutputHel
             var (own, _) = await UrlsAsync(row, userName ?? "km.applicant");
             var request = new HttpRequestMessage(new HttpMethod(row.Method == "ANY" ? "GET" : row.Method), row.Method is "GET" or "ANY" ? own + (own.Contains('?') ? "&" : "?") + "q=%00" : own);
             if (row.Method is not ("GET" or "ANY")) request.Content = new FormUrlEncodedContent([new("q", "a\0b"), new("Name", "\0")]);
+            var errorsBefore = app.ServerErrors.Count;
             using var response = await client.SendAsync(request);
             // 429: an anonymous rate limit (survey pages) spent by the other matrix tests refused it even earlier.
             if (response.StatusCode is not (HttpStatusCode.BadRequest or HttpStatusCode.TooManyRequests))
-                failures.Add($"{role ?? "anonymous"} {row.Method} {request.RequestUri}: expected 400, got {(int)response.StatusCode}");
+                failures.Add($"{role ?? "anonymous"} {row.Method} {request.RequestUri}: expected 400, got {(int)response.StatusCode}"
+                    + ((int)response.StatusCode >= 500 ? "\n" + app.ServerErrors.Since(errorsBefore) : ""));
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
