@@ -20,7 +20,7 @@ public static class WebSetup
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ErrorResponses.InChinese);
         // Chinese text is written as characters, not &#x..; entities (the default encoder escapes all non-Latin text).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>

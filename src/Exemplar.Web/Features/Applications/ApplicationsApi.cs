@@ -6,7 +6,6 @@ using Exemplar.Web.Infrastructure.Data;
 using Exemplar.Web.Infrastructure.Forms;
 using Exemplar.Web.Infrastructure.Requests;
 using Exemplar.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -63,8 +62,7 @@ public static class ApplicationsApi
             Guid id, Guid slotId, string? fileName, HttpContext http, UploadMaterialHandler handler) =>
         {
             if (http.User.Role() != Role.Applicant || http.User.OrganizationId() is not { } org) return TypedResults.Forbid();
-            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = 21 * 1024 * 1024;
-            using var body = await RequestBody.ReadPooledAsync(http.Request, http.RequestAborted);
+            using var body = await RequestBody.ReadUploadAsync(http);
             var result = await handler.HandleAsync(new UploadMaterialCommand(id, org, http.User.UserId()!.Value, slotId, fileName, body.Memory), http.RequestAborted);
             if (result.IsNotFound) return NotFoundProblem();
             if (!result.Ok) return Unprocessable("材料未上传", result);
@@ -90,8 +88,7 @@ public static class ApplicationsApi
             // The body is the file; the types a cross-site form can send without a CORS preflight are refused.
             if (string.IsNullOrEmpty(http.Request.ContentType) || CrossSiteFormTypes.Any(t => http.Request.ContentType.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
                 return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
-            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = 21 * 1024 * 1024;
-            using var body = await RequestBody.ReadPooledAsync(http.Request, http.RequestAborted);
+            using var body = await RequestBody.ReadUploadAsync(http);
             var outcome = await handler.HandleAsync(new SubmitApplicationCommand(id, org, http.User.UserId()!.Value,
                 http.User.FindFirstValue(ClaimTypes.Name) ?? "?", new MaterialUpload(slotId, fileName, body.Memory)), http.RequestAborted);
             return Answer(outcome);

@@ -1,6 +1,5 @@
 using Exemplar.Web.Infrastructure.Requests;
 using Exemplar.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Exemplar.Web.Features.Applications;
 
@@ -19,8 +18,7 @@ public static class BenchNoOpUpload
         if (!configuration.GetValue(Setting, false)) return;
         api.MapPost("/bench/noop-upload", async (HttpContext http) =>
         {
-            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = 21 * 1024 * 1024;
-            using var body = await RequestBody.ReadPooledAsync(http.Request, http.RequestAborted);
+            using var body = await RequestBody.ReadUploadAsync(http);
             return TypedResults.NoContent();
         }).RequireAuthorization(AuthPolicies.SignedIn).ExcludeFromDescription();
     }

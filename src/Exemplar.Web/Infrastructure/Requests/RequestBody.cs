@@ -1,5 +1,7 @@
 using System.Buffers;
+using Exemplar.Web.Infrastructure.Files;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace Exemplar.Web.Infrastructure.Requests;
 
@@ -7,9 +9,20 @@ namespace Exemplar.Web.Infrastructure.Requests;
 public static class RequestBody
 {
     /// <summary>
+    /// A raw file upload's body (see <see cref="ReadPooledAsync"/>), let through up to the configured file limit plus
+    /// 1 MB — so a file just over the limit gets the inspector's Chinese message, and only a far larger body the server's 413.
+    /// </summary>
+    public static Task<PooledBody> ReadUploadAsync(HttpContext http)
+    {
+        var max = http.RequestServices.GetRequiredService<IOptions<UploadOptions>>().Value.MaxFileBytes;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = max + 1024 * 1024;
+        return ReadPooledAsync(http.Request, http.RequestAborted);
+    }
+
+    /// <summary>
     /// The whole body in a buffer borrowed from the shared pool, returned when the result is disposed — so a burst of
     /// 1 MB uploads reuses a few large buffers instead of putting a new one on the large-object heap per request, where
-    /// every allocation counts toward the next gen-2 collection. The caller sets the request's size limit first and must
+    /// every allocation counts toward the next gen-2 collection. The request's size limit is set first; the caller must
     /// not keep <see cref="PooledBody.Memory"/> past the dispose.
     /// </summary>
     public static async Task<PooledBody> ReadPooledAsync(HttpRequest request, CancellationToken ct)
@@ -46,7 +59,7 @@ public static class RequestBody
     }
 }
 
-/// <summary>A request body in a pooled buffer (see <see cref="RequestBody.ReadPooledAsync"/>).</summary>
+/// <summary>A request body in a pooled buffer (see <see cref="RequestBody.ReadUploadAsync"/>).</summary>
 public sealed class PooledBody(byte[] buffer, int length) : IDisposable
 {
     private byte[]? buffer = buffer;

@@ -127,6 +127,12 @@ public sealed class SubmitWithMaterialTests(ExemplarFactory app) : IClassFixture
         Assert.Contains("按文件内容判断", problem.GetProperty("detail").GetString());
         Assert.Equal((ApplicationStatus.Draft, 0, (string?)null), await StateAsync(id, slots[0]));
 
+        // Just over the 20 MB file limit (Exemplar:Uploads:MaxFileBytes): read in full and refused in Chinese, not a bare 413.
+        var oversized = Megabyte("big").Concat(new byte[20 * 1024 * 1024 - 1024 * 1024 + 1]).ToArray();
+        var tooLarge = await client.SendAsync(Post(id, slots[0], oversized, "场地证明.pdf"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLarge.StatusCode);
+        Assert.Contains("超过 20 MB 的上限", JsonDocument.Parse(await tooLarge.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+
         // A good file into the first: the submission is refused for the second, and the good file is not kept either.
         var missing = await client.SendAsync(Post(id, slots[0], Megabyte("two"), "材料.pdf"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);
@@ -140,7 +146,10 @@ public sealed class SubmitWithMaterialTests(ExemplarFactory app) : IClassFixture
         var (id, slots) = await DraftAsync("五华创新创业园高新分园", emptied: 1);
         using var owner = await app.SignedInAsync("km.applicant");
         // A body a cross-site form could send: 415, before anything is read.
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await owner.SendAsync(Post(id, slots[0], Megabyte("x"), "a.pdf", contentType: "text/plain"))).StatusCode);
+        var formType = await owner.SendAsync(Post(id, slots[0], Megabyte("x"), "a.pdf", contentType: "text/plain"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, formType.StatusCode);
+        // The framework's own answer, in Chinese like every other (its default title was “Unsupported Media Type”).
+        Assert.Equal("不支持的内容类型", JsonDocument.Parse(await formType.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await owner.SendAsync(Post(id, Guid.NewGuid(), Megabyte("x"), "a.pdf"))).StatusCode);
         using var stranger = await app.SignedInAsync("km.applicant2");
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.SendAsync(Post(id, slots[0], Megabyte("x"), "a.pdf"))).StatusCode);

@@ -33,6 +33,23 @@ public sealed class MalformedRequestTests(ExemplarFactory app) : IClassFixture<E
         Assert.Contains("请求有误", body);
     }
 
+    /// <summary>Answers the framework writes itself (no endpoint set a title) carry a Chinese title, not its reason phrase.</summary>
+    [Theory]
+    [InlineData("GET", "/api/v1/no-such-resource", null, 404, "未找到")]
+    [InlineData("POST", "/api/v1/applications/00000000-0000-0000-0000-000000000001/submit", "text/plain", 415, "不支持的内容类型")]
+    [InlineData("DELETE", "/api/v1/calls", null, 405, "不支持该请求方法")]
+    public async Task The_frameworks_own_api_answers_are_in_chinese(string method, string url, string? contentType, int status, string title)
+    {
+        var client = await app.SignedInAsync("km.applicant");
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (contentType is not null) request.Content = new StringContent("{}", System.Text.Encoding.UTF8, contentType);
+        var response = await client.SendAsync(request);
+        Assert.Equal(status, (int)response.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(title, json.RootElement.GetProperty("title").GetString());
+        Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("detail").GetString()));
+    }
+
     [Fact]
     public async Task A_csv_export_filtered_with_a_nul_byte_is_refused_before_it_starts()
     {
