@@ -28,14 +28,25 @@ public sealed class UploadMaterialHandler(ExemplarDbContext db, ApplicationLoade
         if (p.Any) return p.Result();
         var file = await VetAsync(current.Id, slot, c.FileName, c.Content, p, ct);
         if (file is null) return p.Result();
-        // The record and the bytes in one transaction; the bytes go straight from the request's buffer to the database.
+        // The bytes go straight from the request's buffer to the database, beside the transaction that saves the record.
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var id = await StoreAsync(current.Id, slot.Id, file, c.Content, c.UserId, ct);
-            await tx.CommitAsync(ct);
-            return SaveResult.Saved(id);
+            StagedContent? bytes = null;
+            try
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                bytes = Store(current.Id, slot.Id, file, c.Content, c.UserId, ct);
+                await db.SaveChangesAsync(ct);
+                await bytes.Written;
+                await tx.CommitAsync(ct);
+                bytes.Kept();
+                return SaveResult.Saved(bytes.FileId);
+            }
+            finally
+            {
+                if (bytes is not null) await bytes.DisposeAsync();
+            }
         });
     }
 
@@ -51,8 +62,11 @@ public sealed class UploadMaterialHandler(ExemplarDbContext db, ApplicationLoade
         return p.Any ? null : verdict.File;
     }
 
-    /// <summary>Within the caller's open transaction: the file's record in the slot, saved, then its bytes.</summary>
-    internal async Task<Guid> StoreAsync(Guid versionId, Guid slotId, InspectedFile file, ReadOnlyMemory<byte> content, Guid userId, CancellationToken ct)
+    /// <summary>
+    /// Tracks the file's record in the slot, for the caller's transaction to save, and starts writing its bytes beside it:
+    /// the caller awaits <see cref="StagedContent.Written"/> before it commits, marks them kept after, and disposes them.
+    /// </summary>
+    internal StagedContent Store(Guid versionId, Guid slotId, InspectedFile file, ReadOnlyMemory<byte> content, Guid userId, CancellationToken ct)
     {
         var stored = store.Track(file, "申报材料", userId);
         db.Add(new ApplicationMaterial
@@ -61,9 +75,7 @@ public sealed class UploadMaterialHandler(ExemplarDbContext db, ApplicationLoade
             Size = stored.Size, UploadedAt = clock.GetUtcNow(),
         });
         db.Actor.Operation = "申报.上传材料";
-        await db.SaveChangesAsync(ct);
-        await store.WriteContentAsync(stored.Id, content, ct);
-        return stored.Id;
+        return store.Stage(stored.Id, content, ct);
     }
 }
 

@@ -4,6 +4,7 @@ using Exemplar.Web.Features.Account;
 using Exemplar.Web.Features.Notifications;
 using Exemplar.Web.Infrastructure;
 using Exemplar.Web.Infrastructure.Data;
+using Exemplar.Web.Infrastructure.Files;
 using Exemplar.Web.Infrastructure.Forms;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,8 +22,9 @@ public sealed record SubmitOutcome(SaveResult Result, string? ReceiptNumber, str
 /// canonical package — the locked report data, the materials with their hashes, the declaration, the warnings — with one
 /// hash, gives the call's next receipt number at the first submission (kept by later versions), and queues the receipt
 /// notice. Either all of it is saved or none: a crash or a concurrent submission leaves the draft as it was, and of two
-/// submissions of one application at once exactly one wins. A last material sent with the submission is vetted and stored
-/// in the same transaction, before the check: refused, or the submission refused, and nothing of either is kept.
+/// submissions of one application at once exactly one wins. A last material sent with the submission is vetted and its
+/// record saved in the same transaction, before the check, while its bytes are written beside it (<see cref="StagedContent"/>):
+/// refused, or the submission refused, and nothing of either is kept.
 /// </summary>
 public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLoader loader, SubmissionCheck check, ReportDataBuilder reports,
     UploadMaterialHandler uploads, IServiceScopeFactory scopes, Messenger messenger, TimeProvider clock)
@@ -35,100 +37,112 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var f = await loader.LoadAsync(c.ApplicationId, tracked: true, ct);
-            if (!DraftGuard.Owns(f, c.OrganizationId)) return new SubmitOutcome(SaveResult.NotFound, null, null, []);
-            // The profile's ledger reads, the check's longest part, run beside the rest of the work.
-            await using var prefetch = ProfilePrefetch.Start(scopes, f!.Carrier, f.Current.ProfileYear, ct);
-            if (c.LastMaterial is { } upload)
-            {
-                var slot = f.Call.Slots.FirstOrDefault(s => s.Id == upload.SlotId);
-                if (slot is null) return new SubmitOutcome(SaveResult.NotFound, null, null, []);
-                var refused = new Problems();
-                DraftGuard.Check(f, slot.Id.ToString(), refused, partOfReport: false);
-                var file = refused.Any ? null : await uploads.VetAsync(f.Current.Id, slot, upload.FileName, upload.Content, refused, ct);
-                if (file is null) return new SubmitOutcome(refused.Result(), null, null, []);
-                await uploads.StoreAsync(f.Current.Id, slot.Id, file, upload.Content, c.UserId, ct);
-            }
-            var report = await check.RunAsync(f, ct, prefetch.Records);
-            if (report.Errors.Count > 0)
-            {
-                var p = new Problems();
-                foreach (var e in report.Errors) p.Add("", e);
-                return new SubmitOutcome(p.Result(), null, null, report.Warnings);
-            }
-            var a = f!.Application;
-            var v = f.Current;
-            var now = clock.GetUtcNow();
-            var reportJson = v.LockedJson ?? ApplicationJson.Write(await reports.BuildAsync(f.Policy, f.Call, f.Carrier, v, ct));
-            var reportHash = ApplicationJson.Sha256(reportJson);
-            if (v.LockedJson is not null && reportHash != v.LockedHash)
-                throw new InvalidOperationException($"申报 {a.Id} 版本 {v.Number} 的锁定数据与其哈希不符。");
-
-            v.State = VersionState.Submitted;
-            v.SubmittedAt = now;
-            v.SubmittedBy = c.UserId;
-            v.SubmittedByName = c.UserName;
-            v.WarningsJson = ApplicationJson.Write(report.Warnings);
-            if (a.Status == ApplicationStatus.Returned &&
-                await db.Set<ApplicationReturn>().FirstOrDefaultAsync(r => r.ApplicationId == a.Id && r.FromVersion == v.Number - 1, ct) is { } ret)
-                ret.ResubmittedAt = now;
-            a.Status = ApplicationStatus.Submitted;
-            a.SubmittedVerdict = report.Evaluation.Verdict;
-            a.MaterialsComplete = report.MaterialsComplete;
-            a.FirstSubmittedAt ??= now;
-            a.LastSubmittedAt = now;
-
-            var details = ApplicationJson.Read<ApplicantDetails>(v.DetailsJson);
-            var users = await db.Set<UserAccount>().AsNoTracking().Where(u => u.OrganizationId == a.OrganizationId && u.IsActive).Select(u => u.Id).ToListAsync(ct);
-            if (a.Kind == ApplicationKind.ReReview)
-            {
-                // 复核 applied for in the expiry year: the title stands past its end date until the decision (聊城第十六条).
-                var held = await db.Set<Designations.Designation>().Where(d => d.CarrierId == a.CarrierId && d.ProgrammeId == f.Call.ProgrammeId
-                    && d.RevokedOn == null && d.ValidUntil != null).OrderByDescending(d => d.ValidUntil).FirstOrDefaultAsync(ct);
-                if (held is not null) held.ReReviewApplicationId = a.Id;
-            }
-            var slots = f.Call.Slots.ToDictionary(s => s.Id);
-            var declarationSlot = f.Call.Slots.FirstOrDefault(s => s.IsDeclaration);
-            var reportElement = JsonDocument.Parse(reportJson).RootElement;
-            var packageMaterials = report.Materials.OrderBy(m => slots[m.SlotId].Order).ThenBy(m => m.UploadedAt)
-                .Select(m => new PackageMaterial(m.SlotId, slots[m.SlotId].Citation, slots[m.SlotId].Text, m.FileName, m.Sha256, m.Size)).ToList();
-            var declaration = new PackageDeclaration(v.DeclarationAcceptedByName!, v.DeclarationAcceptedAt!.Value,
-                report.Materials.LastOrDefault(m => m.SlotId == declarationSlot?.Id)?.Sha256);
-            db.Actor.Operation = v.Number == 1 ? "申报.提交" : "申报.补正后提交";
+            StagedContent? bytes = null;
             try
             {
-                if (a.ReceiptNumber is null)
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var f = await loader.LoadAsync(c.ApplicationId, tracked: true, ct);
+                if (!DraftGuard.Owns(f, c.OrganizationId)) return new SubmitOutcome(SaveResult.NotFound, null, null, []);
+                // The profile's ledger reads, the check's longest part, run beside the rest of the work.
+                await using var prefetch = ProfilePrefetch.Start(scopes, f!.Carrier, f.Current.ProfileYear, ct);
+                if (c.LastMaterial is { } upload)
                 {
-                    // The counter row stays locked until commit, so every other first submission of the call waits from here
-                    // on: only the package's serialisation and one save remain. A concurrent submission of the same version
-                    // draws the next number after this one commits, then fails at its save and rolls back, giving the number
-                    // back — receipts stay gapless and each version is submitted once.
-                    var issued = await db.Database.SqlQuery<int>(
-                        $"UPDATE calls SET receipts_issued = receipts_issued + 1 WHERE id = {f.Call.Id} RETURNING receipts_issued AS \"Value\"").ToListAsync(ct);
-                    a.ReceiptNumber = ReceiptNumber.Format(f.Call.ReceiptPrefix, f.Call.Year, issued.Single());
+                    var slot = f.Call.Slots.FirstOrDefault(s => s.Id == upload.SlotId);
+                    if (slot is null) return new SubmitOutcome(SaveResult.NotFound, null, null, []);
+                    var refused = new Problems();
+                    DraftGuard.Check(f, slot.Id.ToString(), refused, partOfReport: false);
+                    var file = refused.Any ? null : await uploads.VetAsync(f.Current.Id, slot, upload.FileName, upload.Content, refused, ct);
+                    if (file is null) return new SubmitOutcome(refused.Result(), null, null, []);
+                    bytes = uploads.Store(f.Current.Id, slot.Id, file, upload.Content, c.UserId, ct);
+                    await db.SaveChangesAsync(ct);
                 }
-                var package = new ApplicationPackage(ApplicationPackage.SchemaId, reportElement, packageMaterials, declaration, report.Warnings,
-                    new PackageSubmission(a.Id, v.Number, a.ReceiptNumber, c.UserName, now, reportHash));
-                var json = ApplicationJson.Write(package);
-                v.SnapshotJson = json;
-                v.PackageHash = ApplicationJson.Sha256(json);
-                var title = v.Number == 1 ? $"申报回执：{a.ReceiptNumber}" : $"补正材料回执：{a.ReceiptNumber}（第{v.Number}版）";
-                messenger.Queue($"application-receipt:{a.Id}:{v.Number}", title,
-                    $"“{f.Carrier.Name}”申报《{f.Call.Title}》已于{ChinaTime.Format(now)}提交（第{v.Number}版），受理编号 {a.ReceiptNumber}，" +
-                    $"材料包哈希 {v.PackageHash[..16]}…。" + (report.Warnings.Count > 0 ? $"提交时系统提示{report.Warnings.Count}项条件未满足或缺少数据，详见回执。" : ""),
-                    new NoticeRecipients(users, [details.ContactEmail], [details.ContactMobile]));
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
+                var report = await check.RunAsync(f, ct, prefetch.Records);
+                if (report.Errors.Count > 0)
+                {
+                    var p = new Problems();
+                    foreach (var e in report.Errors) p.Add("", e);
+                    return new SubmitOutcome(p.Result(), null, null, report.Warnings);
+                }
+                var a = f!.Application;
+                var v = f.Current;
+                var now = clock.GetUtcNow();
+                var reportJson = v.LockedJson ?? ApplicationJson.Write(await reports.BuildAsync(f.Policy, f.Call, f.Carrier, v, ct));
+                var reportHash = ApplicationJson.Sha256(reportJson);
+                if (v.LockedJson is not null && reportHash != v.LockedHash)
+                    throw new InvalidOperationException($"申报 {a.Id} 版本 {v.Number} 的锁定数据与其哈希不符。");
+
+                v.State = VersionState.Submitted;
+                v.SubmittedAt = now;
+                v.SubmittedBy = c.UserId;
+                v.SubmittedByName = c.UserName;
+                v.WarningsJson = ApplicationJson.Write(report.Warnings);
+                if (a.Status == ApplicationStatus.Returned &&
+                    await db.Set<ApplicationReturn>().FirstOrDefaultAsync(r => r.ApplicationId == a.Id && r.FromVersion == v.Number - 1, ct) is { } ret)
+                    ret.ResubmittedAt = now;
+                a.Status = ApplicationStatus.Submitted;
+                a.SubmittedVerdict = report.Evaluation.Verdict;
+                a.MaterialsComplete = report.MaterialsComplete;
+                a.FirstSubmittedAt ??= now;
+                a.LastSubmittedAt = now;
+
+                var details = ApplicationJson.Read<ApplicantDetails>(v.DetailsJson);
+                var users = await db.Set<UserAccount>().AsNoTracking().Where(u => u.OrganizationId == a.OrganizationId && u.IsActive).Select(u => u.Id).ToListAsync(ct);
+                if (a.Kind == ApplicationKind.ReReview)
+                {
+                    // 复核 applied for in the expiry year: the title stands past its end date until the decision (聊城第十六条).
+                    var held = await db.Set<Designations.Designation>().Where(d => d.CarrierId == a.CarrierId && d.ProgrammeId == f.Call.ProgrammeId
+                        && d.RevokedOn == null && d.ValidUntil != null).OrderByDescending(d => d.ValidUntil).FirstOrDefaultAsync(ct);
+                    if (held is not null) held.ReReviewApplicationId = a.Id;
+                }
+                var slots = f.Call.Slots.ToDictionary(s => s.Id);
+                var declarationSlot = f.Call.Slots.FirstOrDefault(s => s.IsDeclaration);
+                var reportElement = JsonDocument.Parse(reportJson).RootElement;
+                var packageMaterials = report.Materials.OrderBy(m => slots[m.SlotId].Order).ThenBy(m => m.UploadedAt)
+                    .Select(m => new PackageMaterial(m.SlotId, slots[m.SlotId].Citation, slots[m.SlotId].Text, m.FileName, m.Sha256, m.Size)).ToList();
+                var declaration = new PackageDeclaration(v.DeclarationAcceptedByName!, v.DeclarationAcceptedAt!.Value,
+                    report.Materials.LastOrDefault(m => m.SlotId == declarationSlot?.Id)?.Sha256);
+                // The file's bytes, written beside the work above, are committed before the receipt counter is locked.
+                if (bytes is not null) await bytes.Written;
+                db.Actor.Operation = v.Number == 1 ? "申报.提交" : "申报.补正后提交";
+                try
+                {
+                    if (a.ReceiptNumber is null)
+                    {
+                        // The counter row stays locked until commit, so every other first submission of the call waits from here
+                        // on: only the package's serialisation and one save remain. A concurrent submission of the same version
+                        // draws the next number after this one commits, then fails at its save and rolls back, giving the number
+                        // back — receipts stay gapless and each version is submitted once.
+                        var issued = await db.Database.SqlQuery<int>(
+                            $"UPDATE calls SET receipts_issued = receipts_issued + 1 WHERE id = {f.Call.Id} RETURNING receipts_issued AS \"Value\"").ToListAsync(ct);
+                        a.ReceiptNumber = ReceiptNumber.Format(f.Call.ReceiptPrefix, f.Call.Year, issued.Single());
+                    }
+                    var package = new ApplicationPackage(ApplicationPackage.SchemaId, reportElement, packageMaterials, declaration, report.Warnings,
+                        new PackageSubmission(a.Id, v.Number, a.ReceiptNumber, c.UserName, now, reportHash));
+                    var json = ApplicationJson.Write(package);
+                    v.SnapshotJson = json;
+                    v.PackageHash = ApplicationJson.Sha256(json);
+                    var title = v.Number == 1 ? $"申报回执：{a.ReceiptNumber}" : $"补正材料回执：{a.ReceiptNumber}（第{v.Number}版）";
+                    messenger.Queue($"application-receipt:{a.Id}:{v.Number}", title,
+                        $"“{f.Carrier.Name}”申报《{f.Call.Title}》已于{ChinaTime.Format(now)}提交（第{v.Number}版），受理编号 {a.ReceiptNumber}，" +
+                        $"材料包哈希 {v.PackageHash[..16]}…。" + (report.Warnings.Count > 0 ? $"提交时系统提示{report.Warnings.Count}项条件未满足或缺少数据，详见回执。" : ""),
+                        new NoticeRecipients(users, [details.ContactEmail], [details.ContactMobile]));
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                    bytes?.Kept();
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    await tx.RollbackAsync(ct);
+                    var p = new Problems();
+                    p.Add("", AlreadySubmitted);
+                    return new SubmitOutcome(p.Result(), null, null, []);
+                }
+                return new SubmitOutcome(SaveResult.Saved(a.Id), a.ReceiptNumber, v.PackageHash, report.Warnings);
             }
-            catch (DbUpdateConcurrencyException)
+            finally
             {
-                await tx.RollbackAsync(ct);
-                var p = new Problems();
-                p.Add("", AlreadySubmitted);
-                return new SubmitOutcome(p.Result(), null, null, []);
+                if (bytes is not null) await bytes.DisposeAsync();
             }
-            return new SubmitOutcome(SaveResult.Saved(a.Id), a.ReceiptNumber, v.PackageHash, report.Warnings);
         });
     }
 }

@@ -61,10 +61,14 @@ internal sealed class RefusedRegistrationPurge : IPersonalDataPurge
     }
 }
 
-/// <summary>Ended sessions (address, browser), old sign-in counters and idempotency keys: technical rows, deleted outright.</summary>
+/// <summary>
+/// Ended sessions (address, browser), old sign-in counters, idempotency keys, and file bytes that no record took up (a
+/// submission's last material whose submission was refused or cut off, see <see cref="Infrastructure.Files.StagedContent"/>):
+/// technical rows, deleted outright.
+/// </summary>
 internal sealed class TechnicalRecordPurge(Microsoft.Extensions.Options.IOptions<SignInOptions> signIn, Microsoft.Extensions.Options.IOptions<Infrastructure.Requests.IdempotencyOptions> keys) : IPersonalDataPurge
 {
-    public string Name => "已结束的会话、登录计数和幂等键";
+    public string Name => "已结束的会话、登录计数、幂等键和未被采用的文件内容";
 
     public async Task<int> PurgeAsync(ExemplarDbContext db, DateTimeOffset now, RetentionOptions r, CancellationToken ct)
     {
@@ -74,6 +78,11 @@ internal sealed class TechnicalRecordPurge(Microsoft.Extensions.Options.IOptions
         n += await db.Set<SignInThrottleRow>().Where(t => t.LastFailureAt < countersBefore && (t.BlockedUntil == null || t.BlockedUntil < now)).ExecuteDeleteAsync(ct);
         var keysBefore = now.AddHours(-keys.Value.KeepHours);
         n += await db.Set<Infrastructure.Requests.IdempotencyRecord>().Where(k => k.CreatedAt < keysBefore).ExecuteDeleteAsync(ct);
+        // A day is far longer than any request that could still take the bytes up.
+        var bytesBefore = now.AddDays(-1);
+        n += await db.Set<Infrastructure.Files.StoredFileContent>()
+            .Where(c => c.WrittenAt < bytesBefore && !db.Set<Infrastructure.Files.StoredFile>().Any(f => f.Id == c.FileId))
+            .ExecuteDeleteAsync(ct);
         return n;
     }
 }

@@ -26,11 +26,16 @@ public sealed class StoredFile
     public string ContentType => UploadKinds.ContentType(Kind);
 }
 
-/// <summary>The bytes, in PostgreSQL so every instance sees them (not audited: the hash in <see cref="StoredFile"/> is).</summary>
+/// <summary>
+/// The bytes, in PostgreSQL so every instance sees them (not audited: the hash in <see cref="StoredFile"/> is). A record
+/// cannot commit without its bytes (a deferred key from <c>stored_files</c>, added in the migration), while bytes may be
+/// written first on a connection of their own (<see cref="StagedContent"/>); bytes no record took up are purged later.
+/// </summary>
 public sealed class StoredFileContent : INotAudited
 {
     public Guid FileId { get; init; }
     public required byte[] Content { get; init; }
+    public DateTimeOffset WrittenAt { get; init; }
 }
 
 internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>, IEntityTypeConfiguration<StoredFileContent>
@@ -49,7 +54,7 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredF
     {
         b.ToTable("stored_file_contents");
         b.HasKey(x => x.FileId);
-        b.HasOne<StoredFile>().WithOne().HasForeignKey<StoredFileContent>(x => x.FileId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.WrittenAt).HasDefaultValueSql("now()");
         // The bytes are never changed once stored (init-only): compare by reference, so EF does not copy every tracked
         // file into a snapshot of its original value.
         b.Property(x => x.Content).Metadata.SetValueComparer(new ValueComparer<byte[]>(

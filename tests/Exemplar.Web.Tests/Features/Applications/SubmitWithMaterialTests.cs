@@ -133,11 +133,17 @@ public sealed class SubmitWithMaterialTests(ExemplarFactory app) : IClassFixture
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLarge.StatusCode);
         Assert.Contains("超过 20 MB 的上限", JsonDocument.Parse(await tooLarge.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
 
-        // A good file into the first: the submission is refused for the second, and the good file is not kept either.
-        var missing = await client.SendAsync(Post(id, slots[0], Megabyte("two"), "材料.pdf"));
+        // A good file into the first: the submission is refused for the second, and the good file is not kept either —
+        // neither its record nor its bytes, which were written beside the submission's transaction.
+        var good = Megabyte("two");
+        var missing = await client.SendAsync(Post(id, slots[0], good, "材料.pdf"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);
         Assert.Contains("缺少必需材料", JsonDocument.Parse(await missing.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
         Assert.Equal((ApplicationStatus.Draft, 0, (string?)null), await StateAsync(id, slots[0]));
+        var sha = Convert.ToHexStringLower(SHA256.HashData(good));
+        Assert.Equal((0, 0), await data.WithAsync(async (_, db) => (
+            await db.Set<Exemplar.Web.Infrastructure.Files.StoredFile>().CountAsync(f => f.Sha256 == sha),
+            await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM stored_file_contents WHERE encode(sha256(content), 'hex') = {sha}").SingleAsync())));
     }
 
     [Fact]

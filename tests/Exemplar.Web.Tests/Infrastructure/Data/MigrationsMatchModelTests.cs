@@ -53,7 +53,10 @@ public sealed class MigrationsMatchModelTests(ExemplarFactory app) : IClassFixtu
                 var missing = modelled.Except(migrated).ToList();
                 // Kept by SQL alone: the audit chain's head row and the registry read model (view and table, filled by triggers).
                 string[] sqlOnly = ["audit_chain_head", "registry_candidates", "registry_entries"];
-                var extra = migrated.Except(modelled).Where(l => !sqlOnly.Any(t => l.StartsWith(t, StringComparison.Ordinal))).ToList();
+                // A deferred key EF Core cannot model: a file's record commits only with its bytes (StagedContent).
+                string[] sqlOnlyConstraints = ["stored_files FOREIGN KEY (id) REFERENCES stored_file_contents(file_id) DEFERRABLE INITIALLY DEFERRED"];
+                var extra = migrated.Except(modelled)
+                    .Where(l => !sqlOnly.Any(t => l.StartsWith(t, StringComparison.Ordinal)) && !sqlOnlyConstraints.Contains(l)).ToList();
                 Assert.True(missing.Count == 0 && extra.Count == 0,
                     $"Schema differs from the model.\nIn the model but not migrated:\n{string.Join("\n", missing)}\nMigrated but not in the model:\n{string.Join("\n", extra)}");
             }

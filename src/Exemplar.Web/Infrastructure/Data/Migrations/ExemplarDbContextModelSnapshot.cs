@@ -4628,6 +4628,12 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("content");
 
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at")
+                        .HasDefaultValueSql("now()");
+
                     b.HasKey("FileId")
                         .HasName("pk_stored_file_contents");
 
@@ -5390,16 +5396,6 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_survey_sample_answers_survey_samples_sample_id");
-                });
-
-            modelBuilder.Entity("Exemplar.Web.Infrastructure.Files.StoredFileContent", b =>
-                {
-                    b.HasOne("Exemplar.Web.Infrastructure.Files.StoredFile", null)
-                        .WithOne()
-                        .HasForeignKey("Exemplar.Web.Infrastructure.Files.StoredFileContent", "FileId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_stored_file_contents_stored_files_file_id");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Calls.Call", b =>
