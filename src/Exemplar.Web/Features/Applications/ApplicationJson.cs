@@ -27,6 +27,5 @@ public static class ApplicationJson
     public static T ReadRecord<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"{typeof(T).Name} 为空。");
 
-    public static string Sha256(string json) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json)));
+    public static string Sha256(string json) => Infrastructure.TextHash.Sha256Hex(json);
 }

@@ -79,7 +79,7 @@ public static class ApplicationsApi
             var outcome = await handler.HandleAsync(new SubmitApplicationCommand(id, org, http.User.UserId()!.Value,
                 http.User.FindFirstValue(ClaimTypes.Name) ?? "?"), http.RequestAborted);
             return Answer(outcome);
-        }).WithSummary("提交当前版本（请求内容类型须为 application/json）");
+        }).WithSummary("提交当前版本（请求内容类型须为 application/json）").WithMetadata(new AnswersWhenCommitted(StatusCodes.Status200OK));
 
         group.MapPost("/{id:guid}/submit-with-material/{slotId:guid}", async Task<Results<Ok<SubmissionDto>, UnprocessableEntity<ProblemDetails>, NotFound<ProblemDetails>, StatusCodeHttpResult, ForbidHttpResult>> (
             Guid id, Guid slotId, string? fileName, HttpContext http, SubmitApplicationHandler handler) =>
@@ -92,7 +92,8 @@ public static class ApplicationsApi
             var outcome = await handler.HandleAsync(new SubmitApplicationCommand(id, org, http.User.UserId()!.Value,
                 http.User.FindFirstValue(ClaimTypes.Name) ?? "?", new MaterialUpload(slotId, fileName, body.Memory)), http.RequestAborted);
             return Answer(outcome);
-        }).WithSummary("上传一项材料的文件（请求正文即文件）并提交当前版本：两者同时生效，任一不成则都不保存").DisableRequestTimeout();
+        }).WithSummary("上传一项材料的文件（请求正文即文件）并提交当前版本：两者同时生效，任一不成则都不保存").DisableRequestTimeout()
+            .WithMetadata(new AnswersWhenCommitted(StatusCodes.Status200OK));
 
         api.MapBenchNoOpUpload();
     }

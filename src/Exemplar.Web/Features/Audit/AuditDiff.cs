@@ -61,5 +61,5 @@ public static class AuditDiff
     }
 
     private static string Structured(string raw) =>
-        $"（结构化数据，{raw.Length}个字符，摘要 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(raw)))[..12]}）";
+        $"（结构化数据，{raw.Length}个字符，摘要 {Infrastructure.TextHash.Sha256Hex(raw)[..12]}）";
 }

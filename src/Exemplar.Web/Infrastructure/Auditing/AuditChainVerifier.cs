@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Exemplar.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -80,5 +79,5 @@ public sealed class AuditChainVerifier(ExemplarDbContext db)
     }
 
     internal static string Sha256Hex(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        TextHash.Sha256Hex(text);
 }

@@ -61,7 +61,7 @@ internal static class AuditTrail
     internal const int LargeTextChars = 8192;
 
     internal static string Digest(string text) => Digests.GetValue(text, static t =>
-        $"（长文本 {t.Length} 字符，SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(t)))}）");
+        $"（长文本 {t.Length} 字符，SHA-256 {TextHash.Sha256Hex(t)}）");
 
     /// <summary>
     /// Digests by text instance: a modified record's unchanged large texts are the same string before and after, so a

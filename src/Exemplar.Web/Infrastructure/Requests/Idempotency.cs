@@ -36,12 +36,13 @@ internal static class Idempotency
     public static void Begin(HttpContext http, Guid key)
     {
         var scope = http.RequestServices.GetRequiredService<IdempotencyScope>();
-        scope.Begin(key, http.User.UserId(), http.Request);
+        scope.Begin(key, http.User.UserId(), http.Request, http.GetEndpoint()?.Metadata.GetMetadata<AnswersWhenCommitted>()?.Status);
         http.Response.OnStarting(async () =>
         {
             if (!scope.Recorded) return;
             var status = http.Response.StatusCode;
             var location = http.Response.Headers.Location.ToString();
+            if (status == scope.SavedStatus && string.IsNullOrEmpty(location)) return;
             try
             {
                 await using var db = DatabaseSetup.ActAsSystem(http.RequestServices);

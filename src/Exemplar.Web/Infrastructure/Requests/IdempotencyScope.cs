@@ -23,10 +23,16 @@ public sealed class IdempotencyScope(TimeProvider clock)
     public bool Recorded { get; private set; }
     public Guid? Key => _pending?.Key;
 
-    public void Begin(Guid key, Guid? userId, HttpRequest request) => _pending = new IdempotencyRecord
+    /// <param name="answerWhenCommitted">What the endpoint answers whenever its change commits (<see cref="AnswersWhenCommitted"/>):
+    /// saved with the record, so the response need not write it afterwards.</param>
+    public void Begin(Guid key, Guid? userId, HttpRequest request, int? answerWhenCommitted = null) => _pending = new IdempotencyRecord
     {
         Key = key, UserId = userId, Method = request.Method, Path = Truncate(request.Path.Value ?? "/", 500), CreatedAt = clock.GetUtcNow(),
+        Status = answerWhenCommitted,
     };
+
+    /// <summary>The status saved with the record, if the endpoint declared it.</summary>
+    public int? SavedStatus => _pending?.Status;
 
     /// <summary>Called by the context just before it saves.</summary>
     public void AddTo(DbContext db)
@@ -49,3 +55,10 @@ public sealed class IdempotencyScope(TimeProvider clock)
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 }
+
+/// <summary>
+/// Endpoint metadata: whenever this endpoint's change commits, it answers <paramref name="Status"/> with no
+/// <c>Location</c> — so an idempotency key's record is saved with its answer, in the change's own transaction, instead
+/// of being updated by a second one when the response starts.
+/// </summary>
+public sealed record AnswersWhenCommitted(int Status);
