@@ -19,16 +19,19 @@ public sealed record SubmissionReport(IReadOnlyList<string> Errors, IReadOnlyLis
 /// </summary>
 public sealed class SubmissionCheck(ExemplarDbContext db, ApplicationProfile profiles, ApplicationAdmission admission, TimeProvider clock)
 {
-    /// <param name="records">The carrier's ledger records for the profile year, when the caller started reading them already.</param>
-    public async Task<SubmissionReport> RunAsync(ApplicationFile f, CancellationToken ct, Task<CarrierRecords>? records = null)
+    /// <param name="aside">What the caller started reading beside its transaction already (<see cref="ReadsAside"/>).</param>
+    public async Task<SubmissionReport> RunAsync(ApplicationFile f, CancellationToken ct, ReadsAside? aside = null)
     {
         var errors = new List<string>();
         var warnings = new List<string>();
-        var today = ChinaTime.Today(clock);
+        var today = aside?.Today ?? ChinaTime.Today(clock);
         var a = f.Application;
         if (!f.IsDraft) errors.Add("该版本已提交。");
+        // The draft's own materials first (inside the transaction), while the reads beside it finish.
+        var materials = await db.Set<ApplicationMaterial>().AsNoTracking().Where(m => m.VersionId == f.Current.Id).OrderBy(m => m.UploadedAt).ToListAsync(ct);
+        var reads = aside is null ? null : await aside.Check;
         // Also for a correction: a registration revoked or declined since the start submits nothing (issue 8 item 7).
-        if (await OrganizationStanding.MayApplyAsync(db, a.OrganizationId, ct) is { Allowed: false } standing) errors.Add(standing.Reason!);
+        if ((reads?.Standing ?? await OrganizationStanding.MayApplyAsync(db, a.OrganizationId, ct)) is { Allowed: false } standing) errors.Add(standing.Reason!);
         var correction = a.Status == ApplicationStatus.Returned
             ? await db.Set<ApplicationReturn>().AsNoTracking().Where(r => r.ApplicationId == a.Id && r.FromVersion == f.Current.Number - 1).FirstOrDefaultAsync(ct)
             : null;
@@ -41,10 +44,9 @@ public sealed class SubmissionCheck(ExemplarDbContext db, ApplicationProfile pro
             if (f.Call.Status != Calls.CallStatus.Published || today > f.Call.ApplicationDeadline)
                 errors.Add($"本批次已于{ChinaTime.Format(f.Call.ApplicationDeadline)}截止受理（以北京时间为准）。");
             else if (today < f.Call.OpensOn) errors.Add($"本批次自{ChinaTime.Format(f.Call.OpensOn)}起受理。");
-            errors.AddRange(await admission.RefusalsAsync(f.Call, f.Carrier, today, ct));
+            errors.AddRange(reads?.Refusals ?? await admission.RefusalsAsync(f.Call, f.Carrier, today, ct));
         }
 
-        var materials = await db.Set<ApplicationMaterial>().AsNoTracking().Where(m => m.VersionId == f.Current.Id).OrderBy(m => m.UploadedAt).ToListAsync(ct);
         var complete = true;
         foreach (var slot in f.Call.Slots.OrderBy(s => s.Order))
         {
@@ -67,7 +69,7 @@ public sealed class SubmissionCheck(ExemplarDbContext db, ApplicationProfile pro
         foreach (var messages in details.Validate(today).Result().Errors.Values)
             errors.AddRange(messages.Select(m => "申报单位信息：" + m));
 
-        var (profile, _, _) = await profiles.BuildAsync(f.Policy, f.Call, f.Carrier, f.Current, ct, materials, records);
+        var (profile, _, _) = await profiles.BuildAsync(f.Policy, f.Call, f.Carrier, f.Current, ct, materials, aside?.Records);
         var evaluation = ApplicationEligibility.Evaluate(f.Policy, profile);
         foreach (var r in evaluation.AllResults().Where(r => r.IsQuantitative && r.Children.Count == 0 && r.Group is null))
         {

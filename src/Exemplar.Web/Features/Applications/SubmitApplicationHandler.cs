@@ -42,9 +42,9 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 var f = await loader.LoadAsync(c.ApplicationId, tracked: true, ct);
-                if (!DraftGuard.Owns(f, c.OrganizationId)) return new SubmitOutcome(SaveResult.NotFound, null, null, []);
-                // The profile's ledger reads, the check's longest part, run beside the rest of the work.
-                await using var prefetch = ProfilePrefetch.Start(scopes, f!.Carrier, f.Current.ProfileYear, ct);
+                if (f is null || !DraftGuard.Owns(f, c.OrganizationId)) return new SubmitOutcome(SaveResult.NotFound, null, null, []);
+                // The check's reads that do not depend on this transaction's writes run beside the rest of the work.
+                await using var aside = ReadsAside.Start(scopes, f, clock, ct);
                 if (c.LastMaterial is { } upload)
                 {
                     var slot = f.Call.Slots.FirstOrDefault(s => s.Id == upload.SlotId);
@@ -56,14 +56,14 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
                     bytes = uploads.Store(f.Current.Id, slot.Id, file, upload.Content, c.UserId, ct);
                     await db.SaveChangesAsync(ct);
                 }
-                var report = await check.RunAsync(f, ct, prefetch.Records);
+                var report = await check.RunAsync(f, ct, aside);
                 if (report.Errors.Count > 0)
                 {
                     var p = new Problems();
                     foreach (var e in report.Errors) p.Add("", e);
                     return new SubmitOutcome(p.Result(), null, null, report.Warnings);
                 }
-                var a = f!.Application;
+                var a = f.Application;
                 var v = f.Current;
                 var now = clock.GetUtcNow();
                 var reportJson = v.LockedJson ?? ApplicationJson.Write(await reports.BuildAsync(f.Policy, f.Call, f.Carrier, v, ct));
@@ -86,7 +86,7 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
                 a.LastSubmittedAt = now;
 
                 var details = ApplicationJson.Read<ApplicantDetails>(v.DetailsJson);
-                var users = await db.Set<UserAccount>().AsNoTracking().Where(u => u.OrganizationId == a.OrganizationId && u.IsActive).Select(u => u.Id).ToListAsync(ct);
+                var users = (await aside.Check).Recipients;
                 if (a.Kind == ApplicationKind.ReReview)
                 {
                     // 复核 applied for in the expiry year: the title stands past its end date until the decision (聊城第十六条).
