@@ -26,7 +26,7 @@ public sealed class UploadMaterialHandler(ExemplarDbContext db, ApplicationLoade
         var p = new Problems();
         DraftGuard.Check(application, current, c.SlotId.ToString(), p, partOfReport: false);
         if (p.Any) return p.Result();
-        var file = await VetAsync(current.Id, slot, c.FileName, c.Content, p, ct);
+        var (file, _) = await VetAsync(current.Id, slot, c.FileName, c.Content, p, ct);
         if (file is null) return p.Result();
         // The bytes go straight from the request's buffer to the database, beside the transaction that saves the record.
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
@@ -36,7 +36,7 @@ public sealed class UploadMaterialHandler(ExemplarDbContext db, ApplicationLoade
             try
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                bytes = Store(current.Id, slot.Id, file, c.Content, c.UserId, ct);
+                (_, bytes) = Store(current.Id, slot.Id, file, c.Content, c.UserId, ct);
                 await db.SaveChangesAsync(ct);
                 await bytes.Written;
                 await tx.CommitAsync(ct);
@@ -50,32 +50,38 @@ public sealed class UploadMaterialHandler(ExemplarDbContext db, ApplicationLoade
         });
     }
 
-    /// <summary>The slot's file count, the application's total size and the file's content; null with the problems added when refused.</summary>
-    internal async Task<InspectedFile?> VetAsync(Guid versionId, CallMaterialSlot slot, string? fileName, ReadOnlyMemory<byte> content, Problems p, CancellationToken ct)
+    /// <summary>
+    /// The slot's file count, the application's total size and the file's content: the file, or null with the problems
+    /// added when refused; and the version's materials as they were read for the count.
+    /// </summary>
+    internal async Task<(InspectedFile? File, List<ApplicationMaterial> Existing)> VetAsync(Guid versionId, CallMaterialSlot slot, string? fileName,
+        ReadOnlyMemory<byte> content, Problems p, CancellationToken ct)
     {
-        var existing = await db.Set<ApplicationMaterial>().AsNoTracking().Where(m => m.VersionId == versionId).Select(m => new { m.SlotId, m.Size }).ToListAsync(ct);
+        var existing = await db.Set<ApplicationMaterial>().AsNoTracking().Where(m => m.VersionId == versionId).OrderBy(m => m.UploadedAt).ToListAsync(ct);
         if (existing.Count(m => m.SlotId == slot.Id) >= MaxFilesPerSlot) p.Add("File", $"每项材料最多上传{MaxFilesPerSlot}个文件。");
         if (existing.Sum(m => m.Size) + content.Length > MaxBytesPerApplication)
             p.Add("File", $"一次申报的材料合计不能超过{MaxBytesPerApplication / 1024 / 1024} MB。");
         var verdict = inspector.Inspect(fileName, content, UploadKinds.Documents, "材料");
         if (!verdict.Accepted) p.Add("File", verdict.Refusal!);
-        return p.Any ? null : verdict.File;
+        return (p.Any ? null : verdict.File, existing);
     }
 
     /// <summary>
     /// Tracks the file's record in the slot, for the caller's transaction to save, and starts writing its bytes beside it:
     /// the caller awaits <see cref="StagedContent.Written"/> before it commits, marks them kept after, and disposes them.
     /// </summary>
-    internal StagedContent Store(Guid versionId, Guid slotId, InspectedFile file, ReadOnlyMemory<byte> content, Guid userId, CancellationToken ct)
+    internal (ApplicationMaterial Material, StagedContent Bytes) Store(Guid versionId, Guid slotId, InspectedFile file, ReadOnlyMemory<byte> content,
+        Guid userId, CancellationToken ct)
     {
         var stored = store.Track(file, "申报材料", userId);
-        db.Add(new ApplicationMaterial
+        var material = new ApplicationMaterial
         {
             VersionId = versionId, SlotId = slotId, FileId = stored.Id, FileName = stored.FileName, Sha256 = stored.Sha256,
             Size = stored.Size, UploadedAt = clock.GetUtcNow(),
-        });
+        };
+        db.Add(material);
         db.Actor.Operation = "申报.上传材料";
-        return store.Stage(stored.Id, content, ct);
+        return (material, store.Stage(stored.Id, content, ct));
     }
 }
 

@@ -20,7 +20,8 @@ public sealed record SubmissionReport(IReadOnlyList<string> Errors, IReadOnlyLis
 public sealed class SubmissionCheck(ExemplarDbContext db, ApplicationProfile profiles, ApplicationAdmission admission, TimeProvider clock)
 {
     /// <param name="aside">What the caller started reading beside its transaction already (<see cref="ReadsAside"/>).</param>
-    public async Task<SubmissionReport> RunAsync(ApplicationFile f, CancellationToken ct, ReadsAside? aside = null)
+    /// <param name="materials">The draft's materials when the caller has them, with any it is adding in its transaction (read here otherwise).</param>
+    public async Task<SubmissionReport> RunAsync(ApplicationFile f, CancellationToken ct, ReadsAside? aside = null, IReadOnlyList<ApplicationMaterial>? materials = null)
     {
         var errors = new List<string>();
         var warnings = new List<string>();
@@ -28,7 +29,9 @@ public sealed class SubmissionCheck(ExemplarDbContext db, ApplicationProfile pro
         var a = f.Application;
         if (!f.IsDraft) errors.Add("该版本已提交。");
         // The draft's own materials first (inside the transaction), while the reads beside it finish.
-        var materials = await db.Set<ApplicationMaterial>().AsNoTracking().Where(m => m.VersionId == f.Current.Id).OrderBy(m => m.UploadedAt).ToListAsync(ct);
+        materials = materials is null
+            ? await db.Set<ApplicationMaterial>().AsNoTracking().Where(m => m.VersionId == f.Current.Id).OrderBy(m => m.UploadedAt).ToListAsync(ct)
+            : [.. materials.OrderBy(m => m.UploadedAt)];
         var reads = aside is null ? null : await aside.Check;
         // Also for a correction: a registration revoked or declined since the start submits nothing (issue 8 item 7).
         if ((reads?.Standing ?? await OrganizationStanding.MayApplyAsync(db, a.OrganizationId, ct)) is { Allowed: false } standing) errors.Add(standing.Reason!);

@@ -45,18 +45,21 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
                 if (f is null || !DraftGuard.Owns(f, c.OrganizationId)) return new SubmitOutcome(SaveResult.NotFound, null, null, []);
                 // The check's reads that do not depend on this transaction's writes run beside the rest of the work.
                 await using var aside = ReadsAside.Start(scopes, f, clock, ct);
+                List<ApplicationMaterial>? materials = null;
                 if (c.LastMaterial is { } upload)
                 {
                     var slot = f.Call.Slots.FirstOrDefault(s => s.Id == upload.SlotId);
                     if (slot is null) return new SubmitOutcome(SaveResult.NotFound, null, null, []);
                     var refused = new Problems();
                     DraftGuard.Check(f, slot.Id.ToString(), refused, partOfReport: false);
-                    var file = refused.Any ? null : await uploads.VetAsync(f.Current.Id, slot, upload.FileName, upload.Content, refused, ct);
+                    if (refused.Any) return new SubmitOutcome(refused.Result(), null, null, []);
+                    var (file, existing) = await uploads.VetAsync(f.Current.Id, slot, upload.FileName, upload.Content, refused, ct);
                     if (file is null) return new SubmitOutcome(refused.Result(), null, null, []);
-                    bytes = uploads.Store(f.Current.Id, slot.Id, file, upload.Content, c.UserId, ct);
-                    await db.SaveChangesAsync(ct);
+                    // The file's record is saved with the submission; the check counts it from here.
+                    (var material, bytes) = uploads.Store(f.Current.Id, slot.Id, file, upload.Content, c.UserId, ct);
+                    materials = [.. existing, material];
                 }
-                var report = await check.RunAsync(f, ct, aside);
+                var report = await check.RunAsync(f, ct, aside, materials);
                 if (report.Errors.Count > 0)
                 {
                     var p = new Problems();
