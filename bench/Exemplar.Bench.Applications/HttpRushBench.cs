@@ -117,8 +117,10 @@ public static partial class HttpRushBench
         await using (var admin = new NpgsqlConnection(server.ConnectionString))
         {
             await admin.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Database}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"CREATE DATABASE \"{Database}\" TEMPLATE \"{Template(count)}\"", admin).ExecuteNonQueryAsync();
+            // Dropping the last run's copy (with its gigabyte of files) and copying the template can take longer than the
+            // default 30 s on a slow disk.
+            await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Database}\" WITH (FORCE)", admin) { CommandTimeout = 600 }.ExecuteNonQueryAsync();
+            await new NpgsqlCommand($"CREATE DATABASE \"{Database}\" TEMPLATE \"{Template(count)}\"", admin) { CommandTimeout = 600 }.ExecuteNonQueryAsync();
         }
         // 90 connections per instance at most (the default 100 twice would exceed the cluster's max_connections = 200).
         var cs = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = Database, MaxPoolSize = 90 }.ConnectionString;
