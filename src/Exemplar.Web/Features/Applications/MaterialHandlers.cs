@@ -12,7 +12,8 @@ public sealed record UploadMaterialCommand(Guid ApplicationId, Guid Organization
 /// Puts a file into one material slot of the draft, after inspection by content (PDF, JPEG, PNG, DOCX, XLSX; disguised,
 /// encrypted or active files refused), within the per-slot count and the application's total size.
 /// </summary>
-public sealed class UploadMaterialHandler(ExemplarDbContext db, ApplicationLoader loader, UploadInspector inspector, FileStore store, TimeProvider clock)
+public sealed class UploadMaterialHandler(ExemplarDbContext db, ApplicationLoader loader, UploadInspector inspector, FileStore store,
+    ConnectionsBeside beside, TimeProvider clock)
 {
     public const int MaxFilesPerSlot = 10;
     public const long MaxBytesPerApplication = 300L * 1024 * 1024;
@@ -29,6 +30,12 @@ public sealed class UploadMaterialHandler(ExemplarDbContext db, ApplicationLoade
         var (file, _) = await VetAsync(current.Id, slot, c.FileName, c.Content, p, ct);
         if (file is null) return p.Result();
         // The bytes go straight from the request's buffer to the database, beside the transaction that saves the record.
+        using var place = await beside.EnterAsync(ct);
+        if (place is null)
+        {
+            p.Add("File", ConnectionsBeside.Busy);
+            return p.Result();
+        }
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();

@@ -24,15 +24,23 @@ public sealed record SubmitOutcome(SaveResult Result, string? ReceiptNumber, str
 /// notice. Either all of it is saved or none: a crash or a concurrent submission leaves the draft as it was, and of two
 /// submissions of one application at once exactly one wins. A last material sent with the submission is vetted and its
 /// record saved in the same transaction, before the check, while its bytes are written beside it (<see cref="StagedContent"/>):
-/// refused, or the submission refused, and nothing of either is kept.
+/// refused, or the submission refused, and nothing of either is kept. Holding up to four connections at once, it enters
+/// through <see cref="ConnectionsBeside"/>.
 /// </summary>
 public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLoader loader, SubmissionCheck check, ReportDataBuilder reports,
-    UploadMaterialHandler uploads, IServiceScopeFactory scopes, Messenger messenger, TimeProvider clock)
+    UploadMaterialHandler uploads, IServiceScopeFactory scopes, ConnectionsBeside beside, Messenger messenger, TimeProvider clock)
 {
     public const string AlreadySubmitted = "该申报已经提交（可能是重复提交或他人同时提交），请刷新页面查看回执。";
 
     public async Task<SubmitOutcome> HandleAsync(SubmitApplicationCommand c, CancellationToken ct)
     {
+        using var place = await beside.EnterAsync(ct);
+        if (place is null)
+        {
+            var busy = new Problems();
+            busy.Add("", ConnectionsBeside.Busy);
+            return new SubmitOutcome(busy.Result(), null, null, []);
+        }
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {

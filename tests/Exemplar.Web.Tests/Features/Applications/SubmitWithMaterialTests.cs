@@ -5,8 +5,10 @@ using System.Text;
 using System.Text.Json;
 using Exemplar.Web.Features.Applications;
 using Exemplar.Web.Features.Calls;
+using Exemplar.Web.Infrastructure.Data;
 using Exemplar.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Exemplar.Web.Tests.Features.Applications;
 
@@ -31,9 +33,9 @@ public sealed class SubmitWithMaterialTests(ExemplarFactory app) : IClassFixture
     }
 
     /// <summary>A complete draft of the carrier with the files of its last <paramref name="emptied"/> required slots taken out again.</summary>
-    private async Task<(Guid Id, List<Guid> EmptiedSlots)> DraftAsync(string carrier, int emptied)
+    private async Task<(Guid Id, List<Guid> EmptiedSlots)> DraftAsync(string carrier, int emptied, Guid? call = null)
     {
-        var id = await data.StartAsync(await data.CallIdAsync(), carrier);
+        var id = await data.StartAsync(call ?? await data.CallIdAsync(), carrier);
         await data.CompleteAsync(id);
         var slots = await data.WithAsync(async (_, db) =>
         {
@@ -109,6 +111,29 @@ public sealed class SubmitWithMaterialTests(ExemplarFactory app) : IClassFixture
         var again = await client.SendAsync(Post(id, slots[0], Megabyte("again"), "场地证明2.pdf"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
         Assert.Equal(1, (await StateAsync(id, slots[0])).InSlot);
+    }
+
+    [Fact]
+    public async Task While_every_place_for_work_beside_a_transaction_is_taken_a_submission_waits_its_turn_then_lands()
+    {
+        // A call of its own, so this test's receipt is not the demo call's first.
+        var call = await data.CallAsync("kunming-base-2022", "km.city", "QW", title: "排队提交测试批次");
+        var (id, slots) = await DraftAsync("昆明五华创新创业园", emptied: 1, call);
+        using var client = await app.SignedInAsync("km.applicant");
+        var gate = app.Services.GetRequiredService<ConnectionsBeside>();
+        var taken = new List<System.Threading.RateLimiting.RateLimitLease>();
+        for (var i = 0; i < gate.Units; i++) taken.Add((await gate.EnterAsync(default))!);
+
+        var sent = client.SendAsync(Post(id, slots[0], Megabyte("queued"), "场地证明.pdf"));
+        await Task.Delay(500);
+        Assert.False(sent.IsCompleted);
+        Assert.Equal((ApplicationStatus.Draft, 0, (string?)null), await StateAsync(id, slots[0]));
+
+        foreach (var place in taken) place.Dispose();
+        var response = await sent;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("QW-2026-0001", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("receiptNumber").GetString());
+        Assert.Equal((ApplicationStatus.Submitted, 1, "QW-2026-0001"), await StateAsync(id, slots[0]));
     }
 
     [Fact]
