@@ -19,9 +19,13 @@ public sealed class ApplicationLoader(ExemplarDbContext db, PolicySnapshots snap
     public async Task<ApplicationFile?> LoadAsync(Guid applicationId, bool tracked, CancellationToken ct)
     {
         IQueryable<T> Q<T>() where T : class => tracked ? db.Set<T>() : db.Set<T>().AsNoTracking();
-        var a = await Q<Application>().FirstOrDefaultAsync(x => x.Id == applicationId, ct);
-        if (a is null) return null;
-        var v = await Q<ApplicationVersion>().SingleAsync(x => x.ApplicationId == a.Id && x.Number == a.CurrentVersion, ct);
+        // The application with its current version in one statement.
+        var head = await (from x in Q<Application>()
+                          join y in Q<ApplicationVersion>() on new { x.Id, Number = x.CurrentVersion } equals new { Id = y.ApplicationId, y.Number }
+                          where x.Id == applicationId
+                          select new { Application = x, Current = y }).FirstOrDefaultAsync(ct);
+        if (head is null) return null;
+        var (a, v) = (head.Application, head.Current);
         var call = await Q<Call>().Include(x => x.Slots).SingleAsync(x => x.Id == a.CallId, ct);
         var policy = await snapshots.LoadAsync(call.PolicyHash, ct)
             ?? throw new InvalidOperationException($"申报批次 {call.Id} 所依据的政策版本 {call.PolicyHash} 未保存。");

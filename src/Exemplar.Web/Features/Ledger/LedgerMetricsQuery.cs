@@ -51,11 +51,15 @@ public sealed class LedgerMetricsQuery(ExemplarDbContext db, LedgerVolumesQuery 
         return [.. ServiceFunctions.All.Select(f => rows.TryGetValue(f, out var v) ? v.ToRow() : new VolumeRow(f, 0, 0, 0, 0, 0, 0, 0, 0, 0))];
     }
 
-    public async Task<IReadOnlyList<EntryFact>> EntriesAsync(Guid carrierId, DateOnly from, DateOnly to, ServiceFunction? function, CancellationToken ct)
+    public async Task<IReadOnlyList<EntryFact>> EntriesAsync(Guid carrierId, DateOnly from, DateOnly to, ServiceFunction? function, CancellationToken ct) =>
+        await EntriesAsync(carrierId, from, to, function,
+            await db.Set<ResidentEnterprise>().AsNoTracking().Where(r => r.CarrierId == carrierId).ToDictionaryAsync(r => r.Id, r => r.Name, ct), ct);
+
+    private async Task<IReadOnlyList<EntryFact>> EntriesAsync(Guid carrierId, DateOnly from, DateOnly to, ServiceFunction? function,
+        IReadOnlyDictionary<Guid, string> names, CancellationToken ct)
     {
         var q = db.Set<LedgerEntry>().AsNoTracking().Where(e => e.CarrierId == carrierId && e.Date >= from && e.Date <= to);
         if (function is { } f) q = q.Where(e => e.Function == f);
-        var names = await db.Set<ResidentEnterprise>().AsNoTracking().Where(r => r.CarrierId == carrierId).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         // By date, then id: a defined order (the anomalies list entries of a group in it; LedgerAnomaliesQuery uses the same).
         var list = await q.OrderBy(e => e.Date).ThenBy(e => e.Id).ToListAsync(ct);
         return list.Select(e => ToFact(e, names)).ToList();
@@ -67,15 +71,23 @@ public sealed class LedgerMetricsQuery(ExemplarDbContext db, LedgerVolumesQuery 
         e.Place, !string.IsNullOrWhiteSpace(e.Feedback));
 
     /// <summary>The carrier's records with the entries of the year and the year before (what <see cref="LedgerProfile.Facts(CarrierRecords, int)"/> reads).</summary>
-    public async Task<CarrierRecords> RecordsAsync(Carrier c, int year, CancellationToken ct) =>
-        await RecordsAsync(c, year, await EntriesAsync(c.Id, new DateOnly(year - 1, 1, 1), new DateOnly(year, 12, 31), null, ct), ct);
+    public async Task<CarrierRecords> RecordsAsync(Carrier c, int year, CancellationToken ct)
+    {
+        // The residents once: their names for the entries' participants, and themselves for the records.
+        var residents = await ResidentsAsync(c.Id, ct);
+        var entries = await EntriesAsync(c.Id, new DateOnly(year - 1, 1, 1), new DateOnly(year, 12, 31), null, residents.ToDictionary(r => r.Id, r => r.Name), ct);
+        return await RecordsAsync(c, year, entries, residents, ct);
+    }
 
     /// <summary>
     /// The carrier's records without its ledger entries (<see cref="CarrierRecords.Entries"/> empty): residents, staff,
     /// partners and satisfaction answers, for a page that takes the entries' figures from SQL (<see cref="YearFiguresAsync"/>,
     /// <see cref="LedgerAnomaliesQuery"/>) instead of loading a year of entries.
     /// </summary>
-    public Task<CarrierRecords> RegistersAsync(Carrier c, int year, CancellationToken ct) => RecordsAsync(c, year, [], ct);
+    public async Task<CarrierRecords> RegistersAsync(Carrier c, int year, CancellationToken ct) => await RecordsAsync(c, year, [], await ResidentsAsync(c.Id, ct), ct);
+
+    private Task<List<ResidentEnterprise>> ResidentsAsync(Guid carrierId, CancellationToken ct) =>
+        db.Set<ResidentEnterprise>().AsNoTracking().Include(r => r.Years).Where(r => r.CarrierId == carrierId).ToListAsync(ct);
 
     /// <summary>
     /// <see cref="LedgerYearFigures"/> of the year in SQL, without loading entries: the volumes from <see cref="VolumesAsync"/>
@@ -94,9 +106,8 @@ public sealed class LedgerMetricsQuery(ExemplarDbContext db, LedgerVolumesQuery 
             y.FreeOrLowFeeVisitsToSmallMicro, y.EnterprisesServed, y.EnterprisesServedPreviousYear);
     }
 
-    private async Task<CarrierRecords> RecordsAsync(Carrier c, int year, IReadOnlyCollection<EntryFact> entries, CancellationToken ct)
+    private async Task<CarrierRecords> RecordsAsync(Carrier c, int year, IReadOnlyCollection<EntryFact> entries, List<ResidentEnterprise> residents, CancellationToken ct)
     {
-        var residents = await db.Set<ResidentEnterprise>().AsNoTracking().Include(r => r.Years).Where(r => r.CarrierId == c.Id).ToListAsync(ct);
         var staff = await db.Set<ServiceStaff>().AsNoTracking().Where(s => s.CarrierId == c.Id).ToListAsync(ct);
         var partners = await db.Set<PartnerAgency>().AsNoTracking().Where(s => s.CarrierId == c.Id).ToListAsync(ct);
         var answers = await SatisfactionAsync(c.Id, year, ct);

@@ -118,4 +118,50 @@ public sealed class StagedContentTests(ExemplarFactory app) : IClassFixture<Exem
         Assert.Equal((false, true), await StateAsync(orphanNew));
         Assert.Equal((true, true), await StateAsync(keptOld));
     }
+
+    [Fact]
+    public async Task A_file_taken_in_ahead_is_written_under_its_own_id_and_kept_with_the_record_that_takes_that_id()
+    {
+        var content = Pdf("ahead");
+        var id = await WithAsync(async (db, store, inspector) =>
+        {
+            await using var incoming = new IncomingFile(inspector, store, "证明.pdf", content, UploadKinds.Documents, "材料", CancellationToken.None);
+            var verdict = await incoming.Verdict;
+            Assert.True(verdict.Accepted);
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var stored = store.Track(verdict.File!, "测试", null, incoming.FileId);
+            await db.SaveChangesAsync();
+            await incoming.WrittenAsync();
+            await tx.CommitAsync();
+            incoming.Kept();
+            return stored.Id;
+        });
+        Assert.Equal((true, true), await StateAsync(id));
+        Assert.Equal(content, await WithAsync((db, store, _) => store.ContentAsync(id, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task A_file_taken_in_ahead_that_no_record_took_is_deleted_and_a_refused_one_is_never_written()
+    {
+        var content = Pdf("dropped");
+        var dropped = await WithAsync(async (_, store, inspector) =>
+        {
+            await using var incoming = new IncomingFile(inspector, store, "证明.pdf", content, UploadKinds.Documents, "材料", CancellationToken.None);
+            await incoming.WrittenAsync();
+            return incoming.FileId;
+        });
+        Assert.Equal((false, false), await StateAsync(dropped));
+
+        // A renamed executable: refused by its content, nothing written, and waiting for its bytes is an error.
+        var exe = new byte[4096];
+        "MZ"u8.CopyTo(exe);
+        var refused = await WithAsync(async (_, store, inspector) =>
+        {
+            await using var incoming = new IncomingFile(inspector, store, "证明.pdf", exe, UploadKinds.Documents, "材料", CancellationToken.None);
+            Assert.False((await incoming.Verdict).Accepted);
+            await Assert.ThrowsAsync<InvalidOperationException>(incoming.WrittenAsync);
+            return incoming.FileId;
+        });
+        Assert.Equal((false, false), await StateAsync(refused));
+    }
 }
