@@ -27,12 +27,12 @@ public sealed class ApplicationProfile(LedgerMetricsQuery metrics, Infrastructur
     public const string TypedSource = "申报填报";
 
     /// <param name="materials">The version's materials when the caller has loaded them already (read here otherwise).</param>
-    /// <param name="prefetched">The carrier's records for the profile year, when the caller read them already.</param>
+    /// <param name="prefetched">The carrier's records for the profile year, when the caller started reading them already.</param>
     public async Task<(Profile Profile, IReadOnlyList<ProfileFact> Facts, CarrierRecords Records)> BuildAsync(
         PolicyVersion policy, Call call, Carrier carrier, ApplicationVersion version, CancellationToken ct,
-        IReadOnlyList<ApplicationMaterial>? materials = null, CarrierRecords? prefetched = null)
+        IReadOnlyList<ApplicationMaterial>? materials = null, Task<CarrierRecords>? prefetched = null)
     {
-        var records = prefetched ?? await metrics.RecordsAsync(carrier, version.ProfileYear, ct);
+        var records = await (prefetched ?? metrics.RecordsAsync(carrier, version.ProfileYear, ct));
         var ledger = LedgerProfile.Facts(records, version.ProfileYear);
         var entered = HandEntries.Read(version.HandEnteredJson);
         var files = (materials ?? await db.Set<ApplicationMaterial>().AsNoTracking().Where(m => m.VersionId == version.Id).OrderBy(m => m.UploadedAt).ToListAsync(ct))

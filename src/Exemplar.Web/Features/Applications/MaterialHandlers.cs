@@ -27,7 +27,7 @@ public sealed class UploadMaterialHandler(ExemplarDbContext db, ApplicationLoade
         var p = new Problems();
         DraftGuard.Check(application, current, c.SlotId.ToString(), p, partOfReport: false);
         if (p.Any) return p.Result();
-        var (file, _) = await VetAsync(current.Id, slot, c.Content.Length, Task.FromResult(Inspect(c.FileName, c.Content)), p, ct);
+        var (file, _) = await VetAsync(current.Id, slot, c.FileName, c.Content, p, ct);
         if (file is null) return p.Result();
         // The bytes go straight from the request's buffer to the database, beside the transaction that saves the record.
         using var place = await beside.EnterAsync(ct);
@@ -43,7 +43,7 @@ public sealed class UploadMaterialHandler(ExemplarDbContext db, ApplicationLoade
             try
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                bytes = Store(current.Id, slot.Id, file, c.Content, c.UserId, ct);
+                (_, bytes) = Store(current.Id, slot.Id, file, c.Content, c.UserId, ct);
                 await db.SaveChangesAsync(ct);
                 await bytes.Written;
                 await tx.CommitAsync(ct);
@@ -58,35 +58,29 @@ public sealed class UploadMaterialHandler(ExemplarDbContext db, ApplicationLoade
     }
 
     /// <summary>
-    /// The slot's file count, the application's total size and the file's content (<paramref name="inspected"/>, from
-    /// <see cref="Inspect"/>): the file, or null with the problems added when refused; and the version's materials as they
-    /// were read for the count.
+    /// The slot's file count, the application's total size and the file's content: the file, or null with the problems
+    /// added when refused; and the version's materials as they were read for the count.
     /// </summary>
-    internal async Task<(InspectedFile? File, List<ApplicationMaterial> Existing)> VetAsync(Guid versionId, CallMaterialSlot slot, long size,
-        Task<UploadVerdict> inspected, Problems p, CancellationToken ct)
+    internal async Task<(InspectedFile? File, List<ApplicationMaterial> Existing)> VetAsync(Guid versionId, CallMaterialSlot slot, string? fileName,
+        ReadOnlyMemory<byte> content, Problems p, CancellationToken ct)
     {
         var existing = await db.Set<ApplicationMaterial>().AsNoTracking().Where(m => m.VersionId == versionId).OrderBy(m => m.UploadedAt).ToListAsync(ct);
         if (existing.Count(m => m.SlotId == slot.Id) >= MaxFilesPerSlot) p.Add("File", $"每项材料最多上传{MaxFilesPerSlot}个文件。");
-        if (existing.Sum(m => m.Size) + size > MaxBytesPerApplication)
+        if (existing.Sum(m => m.Size) + content.Length > MaxBytesPerApplication)
             p.Add("File", $"一次申报的材料合计不能超过{MaxBytesPerApplication / 1024 / 1024} MB。");
-        var verdict = await inspected;
+        var verdict = inspector.Inspect(fileName, content, UploadKinds.Documents, "材料");
         if (!verdict.Accepted) p.Add("File", verdict.Refusal!);
         return (p.Any ? null : verdict.File, existing);
     }
 
-    private UploadVerdict Inspect(string? fileName, ReadOnlyMemory<byte> content) => inspector.Inspect(fileName, content, UploadKinds.Documents, "材料");
-
     /// <summary>
-    /// A material's file taken in before its draft is loaded: inspected as <see cref="Inspect"/> does, and its bytes
-    /// written beside once accepted (<see cref="IncomingFile"/>); <see cref="VetAsync"/> takes its verdict, <see cref="Record"/> its id.
+    /// Tracks the file's record in the slot, for the caller's transaction to save, and starts writing its bytes beside it:
+    /// the caller awaits <see cref="StagedContent.Written"/> before it commits, marks them kept after, and disposes them.
     /// </summary>
-    internal IncomingFile TakeIn(string? fileName, ReadOnlyMemory<byte> content, CancellationToken ct) =>
-        new(inspector, store, fileName, content, UploadKinds.Documents, "材料", ct);
-
-    /// <summary>Tracks the file's record in the slot (under <paramref name="fileId"/> when its bytes were staged under it), for the caller's transaction to save.</summary>
-    internal ApplicationMaterial Record(Guid versionId, Guid slotId, InspectedFile file, Guid userId, Guid? fileId = null)
+    internal (ApplicationMaterial Material, StagedContent Bytes) Store(Guid versionId, Guid slotId, InspectedFile file, ReadOnlyMemory<byte> content,
+        Guid userId, CancellationToken ct)
     {
-        var stored = store.Track(file, "申报材料", userId, fileId);
+        var stored = store.Track(file, "申报材料", userId);
         var material = new ApplicationMaterial
         {
             VersionId = versionId, SlotId = slotId, FileId = stored.Id, FileName = stored.FileName, Sha256 = stored.Sha256,
@@ -94,15 +88,8 @@ public sealed class UploadMaterialHandler(ExemplarDbContext db, ApplicationLoade
         };
         db.Add(material);
         db.Actor.Operation = "申报.上传材料";
-        return material;
+        return (material, store.Stage(stored.Id, content, ct));
     }
-
-    /// <summary>
-    /// <see cref="Record"/>, and starts writing the bytes beside the caller's transaction: the caller awaits
-    /// <see cref="StagedContent.Written"/> before it commits, marks them kept after, and disposes them.
-    /// </summary>
-    private StagedContent Store(Guid versionId, Guid slotId, InspectedFile file, ReadOnlyMemory<byte> content, Guid userId, CancellationToken ct) =>
-        store.Stage(Record(versionId, slotId, file, userId).FileId, content, ct);
 }
 
 public sealed record RemoveMaterialCommand(Guid ApplicationId, Guid OrganizationId, Guid MaterialId);

@@ -72,7 +72,7 @@ public sealed class SubmissionCheck(ExemplarDbContext db, ApplicationProfile pro
         foreach (var messages in details.Validate(today).Result().Errors.Values)
             errors.AddRange(messages.Select(m => "申报单位信息：" + m));
 
-        var (profile, _, _) = await profiles.BuildAsync(f.Policy, f.Call, f.Carrier, f.Current, ct, materials, aside is null ? null : await aside.RecordsFor(f));
+        var (profile, _, _) = await profiles.BuildAsync(f.Policy, f.Call, f.Carrier, f.Current, ct, materials, aside?.Records);
         var evaluation = ApplicationEligibility.Evaluate(f.Policy, profile);
         foreach (var r in evaluation.AllResults().Where(r => r.IsQuantitative && r.Children.Count == 0 && r.Group is null))
         {

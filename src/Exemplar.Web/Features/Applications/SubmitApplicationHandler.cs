@@ -22,9 +22,9 @@ public sealed record SubmitOutcome(SaveResult Result, string? ReceiptNumber, str
 /// canonical package — the locked report data, the materials with their hashes, the declaration, the warnings — with one
 /// hash, gives the call's next receipt number at the first submission (kept by later versions), and queues the receipt
 /// notice. Either all of it is saved or none: a crash or a concurrent submission leaves the draft as it was, and of two
-/// submissions of one application at once exactly one wins. A last material sent with the submission is inspected and
-/// its bytes written beside the transaction from the start (<see cref="IncomingFile"/>), its record saved in the
-/// transaction, before the check: refused, or the submission refused, and nothing of either is kept. Holding up to four connections at once, it enters
+/// submissions of one application at once exactly one wins. A last material sent with the submission is vetted and its
+/// record saved in the same transaction, before the check, while its bytes are written beside it (<see cref="StagedContent"/>):
+/// refused, or the submission refused, and nothing of either is kept. Holding up to four connections at once, it enters
 /// through <see cref="ConnectionsBeside"/>.
 /// </summary>
 public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLoader loader, SubmissionCheck check, ReportDataBuilder reports,
@@ -41,116 +41,122 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
             busy.Add("", ConnectionsBeside.Busy);
             return new SubmitOutcome(busy.Result(), null, null, []);
         }
-        // What does not depend on the draft starts at once, beside the transaction: the reads (ReadsAside) and, for a last
-        // material, its inspection by content and then the writing of its bytes (IncomingFile).
-        await using var aside = ReadsAside.Start(scopes, c.ApplicationId, clock, ct);
-        await using var incoming = c.LastMaterial is { } sent ? uploads.TakeIn(sent.FileName, sent.Content, ct) : null;
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var f = await loader.LoadAsync(c.ApplicationId, tracked: true, ct);
-            if (f is null || !DraftGuard.Owns(f, c.OrganizationId)) return new SubmitOutcome(SaveResult.NotFound, null, null, []);
-            List<ApplicationMaterial>? materials = null;
-            if (c.LastMaterial is { } upload)
-            {
-                var slot = f.Call.Slots.FirstOrDefault(s => s.Id == upload.SlotId);
-                if (slot is null) return new SubmitOutcome(SaveResult.NotFound, null, null, []);
-                var refused = new Problems();
-                DraftGuard.Check(f, slot.Id.ToString(), refused, partOfReport: false);
-                if (refused.Any) return new SubmitOutcome(refused.Result(), null, null, []);
-                var (file, existing) = await uploads.VetAsync(f.Current.Id, slot, upload.Content.Length, incoming!.Verdict, refused, ct);
-                if (file is null) return new SubmitOutcome(refused.Result(), null, null, []);
-                // The file's record is saved with the submission, under the id its bytes are being written with; the check counts it from here.
-                materials = [.. existing, uploads.Record(f.Current.Id, slot.Id, file, c.UserId, incoming.FileId)];
-            }
-            var report = await check.RunAsync(f, ct, aside, materials);
-            if (report.Errors.Count > 0)
-            {
-                var p = new Problems();
-                foreach (var e in report.Errors) p.Add("", e);
-                return new SubmitOutcome(p.Result(), null, null, report.Warnings);
-            }
-            var a = f.Application;
-            var v = f.Current;
-            var now = clock.GetUtcNow();
-            var reportJson = v.LockedJson ?? ApplicationJson.Write(await reports.BuildAsync(f.Policy, f.Call, f.Carrier, v, ct));
-            var reportHash = ApplicationJson.Sha256(reportJson);
-            if (v.LockedJson is not null && reportHash != v.LockedHash)
-                throw new InvalidOperationException($"申报 {a.Id} 版本 {v.Number} 的锁定数据与其哈希不符。");
-
-            v.State = VersionState.Submitted;
-            v.SubmittedAt = now;
-            v.SubmittedBy = c.UserId;
-            v.SubmittedByName = c.UserName;
-            v.WarningsJson = ApplicationJson.Write(report.Warnings);
-            if (a.Status == ApplicationStatus.Returned &&
-                await db.Set<ApplicationReturn>().FirstOrDefaultAsync(r => r.ApplicationId == a.Id && r.FromVersion == v.Number - 1, ct) is { } ret)
-                ret.ResubmittedAt = now;
-            a.Status = ApplicationStatus.Submitted;
-            a.SubmittedVerdict = report.Evaluation.Verdict;
-            a.MaterialsComplete = report.MaterialsComplete;
-            a.FirstSubmittedAt ??= now;
-            a.LastSubmittedAt = now;
-
-            var details = ApplicationJson.Read<ApplicantDetails>(v.DetailsJson);
-            var users = (await aside.Check)?.Recipients
-                ?? await db.Set<Account.UserAccount>().AsNoTracking().Where(u => u.OrganizationId == a.OrganizationId && u.IsActive).Select(u => u.Id).ToListAsync(ct);
-            if (a.Kind == ApplicationKind.ReReview)
-            {
-                // 复核 applied for in the expiry year: the title stands past its end date until the decision (聊城第十六条).
-                var held = await db.Set<Designations.Designation>().Where(d => d.CarrierId == a.CarrierId && d.ProgrammeId == f.Call.ProgrammeId
-                    && d.RevokedOn == null && d.ValidUntil != null).OrderByDescending(d => d.ValidUntil).FirstOrDefaultAsync(ct);
-                if (held is not null) held.ReReviewApplicationId = a.Id;
-            }
-            var slots = f.Call.Slots.ToDictionary(s => s.Id);
-            var declarationSlot = f.Call.Slots.FirstOrDefault(s => s.IsDeclaration);
-            var reportElement = JsonDocument.Parse(reportJson).RootElement;
-            var packageMaterials = report.Materials.OrderBy(m => slots[m.SlotId].Order).ThenBy(m => m.UploadedAt)
-                .Select(m => new PackageMaterial(m.SlotId, slots[m.SlotId].Citation, slots[m.SlotId].Text, m.FileName, m.Sha256, m.Size)).ToList();
-            var declaration = new PackageDeclaration(v.DeclarationAcceptedByName!, v.DeclarationAcceptedAt!.Value,
-                report.Materials.LastOrDefault(m => m.SlotId == declarationSlot?.Id)?.Sha256);
-            db.Actor.Operation = v.Number == 1 ? "申报.提交" : "申报.补正后提交";
+            StagedContent? bytes = null;
             try
             {
-                if (a.ReceiptNumber is null)
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var f = await loader.LoadAsync(c.ApplicationId, tracked: true, ct);
+                if (f is null || !DraftGuard.Owns(f, c.OrganizationId)) return new SubmitOutcome(SaveResult.NotFound, null, null, []);
+                // The check's reads that do not depend on this transaction's writes run beside the rest of the work.
+                await using var aside = ReadsAside.Start(scopes, f, clock, ct);
+                List<ApplicationMaterial>? materials = null;
+                if (c.LastMaterial is { } upload)
                 {
-                    // Everything that does not need the number is saved first; then the call's counter row is locked until
-                    // commit, so every other first submission of the call waits from there on — for the package, one small
-                    // save and the commit only. A concurrent submission of the same version fails at its first save (the
-                    // version changed under it) and rolls back without drawing a number: receipts stay gapless and each
-                    // version is submitted once. (The audit trail shows the two saves: the submission, then its number and package.)
-                    await db.SaveChangesAsync(ct);
-                    // The file's bytes, written beside the work above, are committed before the counter is locked.
-                    if (incoming is not null && materials is not null) await incoming.WrittenAsync();
-                    var issued = await db.Database.SqlQuery<int>(
-                        $"UPDATE calls SET receipts_issued = receipts_issued + 1 WHERE id = {f.Call.Id} RETURNING receipts_issued AS \"Value\"").ToListAsync(ct);
-                    a.ReceiptNumber = ReceiptNumber.Format(f.Call.ReceiptPrefix, f.Call.Year, issued.Single());
+                    var slot = f.Call.Slots.FirstOrDefault(s => s.Id == upload.SlotId);
+                    if (slot is null) return new SubmitOutcome(SaveResult.NotFound, null, null, []);
+                    var refused = new Problems();
+                    DraftGuard.Check(f, slot.Id.ToString(), refused, partOfReport: false);
+                    if (refused.Any) return new SubmitOutcome(refused.Result(), null, null, []);
+                    var (file, existing) = await uploads.VetAsync(f.Current.Id, slot, upload.FileName, upload.Content, refused, ct);
+                    if (file is null) return new SubmitOutcome(refused.Result(), null, null, []);
+                    // The file's record is saved with the submission; the check counts it from here.
+                    (var material, bytes) = uploads.Store(f.Current.Id, slot.Id, file, upload.Content, c.UserId, ct);
+                    materials = [.. existing, material];
                 }
-                else if (incoming is not null && materials is not null) await incoming.WrittenAsync();
-                var package = new ApplicationPackage(ApplicationPackage.SchemaId, reportElement, packageMaterials, declaration, report.Warnings,
-                    new PackageSubmission(a.Id, v.Number, a.ReceiptNumber, c.UserName, now, reportHash));
-                var json = ApplicationJson.Write(package);
-                v.SnapshotJson = json;
-                v.PackageHash = ApplicationJson.Sha256(json);
-                var title = v.Number == 1 ? $"申报回执：{a.ReceiptNumber}" : $"补正材料回执：{a.ReceiptNumber}（第{v.Number}版）";
-                messenger.Queue($"application-receipt:{a.Id}:{v.Number}", title,
-                    $"“{f.Carrier.Name}”申报《{f.Call.Title}》已于{ChinaTime.Format(now)}提交（第{v.Number}版），受理编号 {a.ReceiptNumber}，" +
-                    $"材料包哈希 {v.PackageHash[..16]}…。" + (report.Warnings.Count > 0 ? $"提交时系统提示{report.Warnings.Count}项条件未满足或缺少数据，详见回执。" : ""),
-                    new NoticeRecipients(users, [details.ContactEmail], [details.ContactMobile]));
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                incoming?.Kept();
+                var report = await check.RunAsync(f, ct, aside, materials);
+                if (report.Errors.Count > 0)
+                {
+                    var p = new Problems();
+                    foreach (var e in report.Errors) p.Add("", e);
+                    return new SubmitOutcome(p.Result(), null, null, report.Warnings);
+                }
+                var a = f.Application;
+                var v = f.Current;
+                var now = clock.GetUtcNow();
+                var reportJson = v.LockedJson ?? ApplicationJson.Write(await reports.BuildAsync(f.Policy, f.Call, f.Carrier, v, ct));
+                var reportHash = ApplicationJson.Sha256(reportJson);
+                if (v.LockedJson is not null && reportHash != v.LockedHash)
+                    throw new InvalidOperationException($"申报 {a.Id} 版本 {v.Number} 的锁定数据与其哈希不符。");
+
+                v.State = VersionState.Submitted;
+                v.SubmittedAt = now;
+                v.SubmittedBy = c.UserId;
+                v.SubmittedByName = c.UserName;
+                v.WarningsJson = ApplicationJson.Write(report.Warnings);
+                if (a.Status == ApplicationStatus.Returned &&
+                    await db.Set<ApplicationReturn>().FirstOrDefaultAsync(r => r.ApplicationId == a.Id && r.FromVersion == v.Number - 1, ct) is { } ret)
+                    ret.ResubmittedAt = now;
+                a.Status = ApplicationStatus.Submitted;
+                a.SubmittedVerdict = report.Evaluation.Verdict;
+                a.MaterialsComplete = report.MaterialsComplete;
+                a.FirstSubmittedAt ??= now;
+                a.LastSubmittedAt = now;
+
+                var details = ApplicationJson.Read<ApplicantDetails>(v.DetailsJson);
+                var users = (await aside.Check).Recipients;
+                if (a.Kind == ApplicationKind.ReReview)
+                {
+                    // 复核 applied for in the expiry year: the title stands past its end date until the decision (聊城第十六条).
+                    var held = await db.Set<Designations.Designation>().Where(d => d.CarrierId == a.CarrierId && d.ProgrammeId == f.Call.ProgrammeId
+                        && d.RevokedOn == null && d.ValidUntil != null).OrderByDescending(d => d.ValidUntil).FirstOrDefaultAsync(ct);
+                    if (held is not null) held.ReReviewApplicationId = a.Id;
+                }
+                var slots = f.Call.Slots.ToDictionary(s => s.Id);
+                var declarationSlot = f.Call.Slots.FirstOrDefault(s => s.IsDeclaration);
+                var reportElement = JsonDocument.Parse(reportJson).RootElement;
+                var packageMaterials = report.Materials.OrderBy(m => slots[m.SlotId].Order).ThenBy(m => m.UploadedAt)
+                    .Select(m => new PackageMaterial(m.SlotId, slots[m.SlotId].Citation, slots[m.SlotId].Text, m.FileName, m.Sha256, m.Size)).ToList();
+                var declaration = new PackageDeclaration(v.DeclarationAcceptedByName!, v.DeclarationAcceptedAt!.Value,
+                    report.Materials.LastOrDefault(m => m.SlotId == declarationSlot?.Id)?.Sha256);
+                db.Actor.Operation = v.Number == 1 ? "申报.提交" : "申报.补正后提交";
+                try
+                {
+                    if (a.ReceiptNumber is null)
+                    {
+                        // Everything that does not need the number is saved first; then the call's counter row is locked until
+                        // commit, so every other first submission of the call waits from there on — for the package, one small
+                        // save and the commit only. A concurrent submission of the same version fails at its first save (the
+                        // version changed under it) and rolls back without drawing a number: receipts stay gapless and each
+                        // version is submitted once. (The audit trail shows the two saves: the submission, then its number and package.)
+                        await db.SaveChangesAsync(ct);
+                        // The file's bytes, written beside the work above, are committed before the counter is locked.
+                        if (bytes is not null) await bytes.Written;
+                        var issued = await db.Database.SqlQuery<int>(
+                            $"UPDATE calls SET receipts_issued = receipts_issued + 1 WHERE id = {f.Call.Id} RETURNING receipts_issued AS \"Value\"").ToListAsync(ct);
+                        a.ReceiptNumber = ReceiptNumber.Format(f.Call.ReceiptPrefix, f.Call.Year, issued.Single());
+                    }
+                    else if (bytes is not null) await bytes.Written;
+                    var package = new ApplicationPackage(ApplicationPackage.SchemaId, reportElement, packageMaterials, declaration, report.Warnings,
+                        new PackageSubmission(a.Id, v.Number, a.ReceiptNumber, c.UserName, now, reportHash));
+                    var json = ApplicationJson.Write(package);
+                    v.SnapshotJson = json;
+                    v.PackageHash = ApplicationJson.Sha256(json);
+                    var title = v.Number == 1 ? $"申报回执：{a.ReceiptNumber}" : $"补正材料回执：{a.ReceiptNumber}（第{v.Number}版）";
+                    messenger.Queue($"application-receipt:{a.Id}:{v.Number}", title,
+                        $"“{f.Carrier.Name}”申报《{f.Call.Title}》已于{ChinaTime.Format(now)}提交（第{v.Number}版），受理编号 {a.ReceiptNumber}，" +
+                        $"材料包哈希 {v.PackageHash[..16]}…。" + (report.Warnings.Count > 0 ? $"提交时系统提示{report.Warnings.Count}项条件未满足或缺少数据，详见回执。" : ""),
+                        new NoticeRecipients(users, [details.ContactEmail], [details.ContactMobile]));
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                    bytes?.Kept();
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    await tx.RollbackAsync(ct);
+                    var p = new Problems();
+                    p.Add("", AlreadySubmitted);
+                    return new SubmitOutcome(p.Result(), null, null, []);
+                }
+                return new SubmitOutcome(SaveResult.Saved(a.Id), a.ReceiptNumber, v.PackageHash, report.Warnings);
             }
-            catch (DbUpdateConcurrencyException)
+            finally
             {
-                await tx.RollbackAsync(ct);
-                var p = new Problems();
-                p.Add("", AlreadySubmitted);
-                return new SubmitOutcome(p.Result(), null, null, []);
+                if (bytes is not null) await bytes.DisposeAsync();
             }
-            return new SubmitOutcome(SaveResult.Saved(a.Id), a.ReceiptNumber, v.PackageHash, report.Warnings);
         });
     }
 }

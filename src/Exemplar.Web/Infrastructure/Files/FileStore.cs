@@ -17,14 +17,12 @@ public sealed class FileStore(ExemplarDbContext db, TimeProvider clock, ILogger<
 
     /// <summary>
     /// Tracks the file's record only, for a caller that writes the bytes with <see cref="Stage"/> — so the bytes can come
-    /// from a pooled buffer and are never copied into the change tracker (which keeps a snapshot of every tracked array);
-    /// under the id the bytes were staged with when they were written first (<see cref="IncomingFile"/>).
+    /// from a pooled buffer and are never copied into the change tracker (which keeps a snapshot of every tracked array).
     /// </summary>
-    public StoredFile Track(InspectedFile file, string purpose, Guid? uploadedBy, Guid? id = null)
+    public StoredFile Track(InspectedFile file, string purpose, Guid? uploadedBy)
     {
         var stored = new StoredFile
         {
-            Id = id ?? Guid.CreateVersion7(),
             FileName = file.Name, Kind = file.Kind, Size = file.Size, Sha256 = file.Sha256, Purpose = purpose,
             UploadedBy = uploadedBy, UploadedAt = clock.GetUtcNow(),
         };
