@@ -112,24 +112,21 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
                     .Select(m => new PackageMaterial(m.SlotId, slots[m.SlotId].Citation, slots[m.SlotId].Text, m.FileName, m.Sha256, m.Size)).ToList();
                 var declaration = new PackageDeclaration(v.DeclarationAcceptedByName!, v.DeclarationAcceptedAt!.Value,
                     report.Materials.LastOrDefault(m => m.SlotId == declarationSlot?.Id)?.Sha256);
+                // The file's bytes, written beside the work above, are committed before the receipt counter is locked.
+                if (bytes is not null) await bytes.Written;
                 db.Actor.Operation = v.Number == 1 ? "申报.提交" : "申报.补正后提交";
                 try
                 {
                     if (a.ReceiptNumber is null)
                     {
-                        // Everything that does not need the number is saved first; then the call's counter row is locked until
-                        // commit, so every other first submission of the call waits from there on — for the package, one small
-                        // save and the commit only. A concurrent submission of the same version fails at its first save (the
-                        // version changed under it) and rolls back without drawing a number: receipts stay gapless and each
-                        // version is submitted once. (The audit trail shows the two saves: the submission, then its number and package.)
-                        await db.SaveChangesAsync(ct);
-                        // The file's bytes, written beside the work above, are committed before the counter is locked.
-                        if (bytes is not null) await bytes.Written;
+                        // The counter row stays locked until commit, so every other first submission of the call waits from here
+                        // on: only the package's serialisation and one save remain. A concurrent submission of the same version
+                        // draws the next number after this one commits, then fails at its save and rolls back, giving the number
+                        // back — receipts stay gapless and each version is submitted once.
                         var issued = await db.Database.SqlQuery<int>(
                             $"UPDATE calls SET receipts_issued = receipts_issued + 1 WHERE id = {f.Call.Id} RETURNING receipts_issued AS \"Value\"").ToListAsync(ct);
                         a.ReceiptNumber = ReceiptNumber.Format(f.Call.ReceiptPrefix, f.Call.Year, issued.Single());
                     }
-                    else if (bytes is not null) await bytes.Written;
                     var package = new ApplicationPackage(ApplicationPackage.SchemaId, reportElement, packageMaterials, declaration, report.Warnings,
                         new PackageSubmission(a.Id, v.Number, a.ReceiptNumber, c.UserName, now, reportHash));
                     var json = ApplicationJson.Write(package);
