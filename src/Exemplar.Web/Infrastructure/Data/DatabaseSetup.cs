@@ -17,7 +17,9 @@ public static class DatabaseSetup
             .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(2, TimeSpan.FromSeconds(2), null)));
         // Two quick retries ride out a dropped pooled connection; a database that stays down is answered 503 with
         // Retry-After within seconds (Infrastructure/Requests/KnownFailureHandler) instead of holding the request.
-        builder.Services.AddSingleton(new ConnectionsBeside(new Npgsql.NpgsqlConnectionStringBuilder(connectionString).MaxPoolSize));
+        // Built by the container (not handed to it) so that it is disposed with it.
+        var maxPoolSize = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).MaxPoolSize;
+        builder.Services.AddSingleton(_ => new ConnectionsBeside(maxPoolSize));
         builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
         builder.Services.AddScoped<AuditChainVerifier>();
         builder.Services.AddHealthChecks()
