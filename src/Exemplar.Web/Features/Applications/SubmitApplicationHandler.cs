@@ -20,15 +20,15 @@ public sealed record SubmitOutcome(SaveResult Result, string? ReceiptNumber, str
 /// <summary>
 /// Submits the current version: in one transaction, checks it (<see cref="SubmissionCheck"/>), freezes it as one
 /// canonical package — the locked report data, the materials with their hashes, the declaration, the warnings — with one
-/// hash, gives the call's next receipt number at the first submission (kept by later versions), and queues the receipt
-/// notice. Either all of it is saved or none: a crash or a concurrent submission leaves the draft as it was, and of two
+/// hash, with the receipt number drawn for the application at its first submission (kept by later versions), and queues
+/// the receipt notice. Either all of it is saved or none: a crash or a concurrent submission leaves the draft as it was, and of two
 /// submissions of one application at once exactly one wins. A last material sent with the submission is vetted and its
 /// record saved in the same transaction, before the check, while its bytes are written beside it (<see cref="StagedContent"/>):
 /// refused, or the submission refused, and nothing of either is kept. Holding up to four connections at once, it enters
 /// through <see cref="ConnectionsBeside"/>.
 /// </summary>
 public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLoader loader, SubmissionCheck check, ReportDataBuilder reports,
-    UploadMaterialHandler uploads, IServiceScopeFactory scopes, ConnectionsBeside beside, Messenger messenger, TimeProvider clock)
+    UploadMaterialHandler uploads, ReceiptDesk receipts, IServiceScopeFactory scopes, ConnectionsBeside beside, Messenger messenger, TimeProvider clock)
 {
     public const string AlreadySubmitted = "该申报已经提交（可能是重复提交或他人同时提交），请刷新页面查看回执。";
 
@@ -112,23 +112,17 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
                     .Select(m => new PackageMaterial(m.SlotId, slots[m.SlotId].Citation, slots[m.SlotId].Text, m.FileName, m.Sha256, m.Size)).ToList();
                 var declaration = new PackageDeclaration(v.DeclarationAcceptedByName!, v.DeclarationAcceptedAt!.Value,
                     report.Materials.LastOrDefault(m => m.SlotId == declarationSlot?.Id)?.Sha256);
-                // The file's bytes, written beside the work above, are committed before the receipt counter is locked.
+                // The number is drawn and committed on its own (ReceiptDesk) while the file's bytes, written beside the work
+                // above, are committed; it is the application's whatever happens here: a retry, or a submission after a crash,
+                // takes the same one.
+                var drawing = a.ReceiptNumber is null ? receipts.DrawAsync(f.Call.Id, a.Id, now, ct) : null;
                 if (bytes is not null) await bytes.Written;
+                var receipt = a.ReceiptNumber ??= ReceiptNumber.Format(f.Call.ReceiptPrefix, f.Call.Year, await drawing!);
                 db.Actor.Operation = v.Number == 1 ? "申报.提交" : "申报.补正后提交";
                 try
                 {
-                    if (a.ReceiptNumber is null)
-                    {
-                        // The counter row stays locked until commit, so every other first submission of the call waits from here
-                        // on: only the package's serialisation and one save remain. A concurrent submission of the same version
-                        // draws the next number after this one commits, then fails at its save and rolls back, giving the number
-                        // back — receipts stay gapless and each version is submitted once.
-                        var issued = await db.Database.SqlQuery<int>(
-                            $"UPDATE calls SET receipts_issued = receipts_issued + 1 WHERE id = {f.Call.Id} RETURNING receipts_issued AS \"Value\"").ToListAsync(ct);
-                        a.ReceiptNumber = ReceiptNumber.Format(f.Call.ReceiptPrefix, f.Call.Year, issued.Single());
-                    }
                     var package = new ApplicationPackage(ApplicationPackage.SchemaId, reportElement, packageMaterials, declaration, report.Warnings,
-                        new PackageSubmission(a.Id, v.Number, a.ReceiptNumber, c.UserName, now, reportHash));
+                        new PackageSubmission(a.Id, v.Number, receipt, c.UserName, now, reportHash));
                     var json = ApplicationJson.Write(package);
                     v.SnapshotJson = json;
                     v.PackageHash = ApplicationJson.Sha256(json);

@@ -42,7 +42,7 @@ public sealed class Call : IHasJurisdiction
     public required string Contact { get; set; }
     /// <summary>受理编号 prefix (KM → KM-2026-0007).</summary>
     public required string ReceiptPrefix { get; set; }
-    /// <summary>Receipt numbers issued so far; the next submission takes the next one, inside its transaction.</summary>
+    /// <summary>Receipt numbers drawn so far (<c>Applications.ReceiptReservation</c>); the next draw takes the next one.</summary>
     public int ReceiptsIssued { get; set; }
     public CallStatus Status { get; set; } = CallStatus.Draft;
     /// <summary>The designating authority's jurisdiction: applications come from its subtree.</summary>

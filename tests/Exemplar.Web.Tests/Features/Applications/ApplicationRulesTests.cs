@@ -284,6 +284,36 @@ public sealed class ApplicationRulesTests(ExemplarFactory app) : IClassFixture<E
     }
 
     [Fact]
+    public async Task Receipt_numbers_drawn_at_once_are_consecutive_and_each_application_keeps_the_one_it_was_given()
+    {
+        using var _ = app.CreateClient();
+        var call = await data.CallAsync("kunming-base-2022", "km.city", "RD", title: "编号预留测试批次");
+        var panlong = await data.StartAsync(call, "盘龙众创空间");
+        var wuhua = await data.StartAsync(call, "昆明五华创新创业园");
+        var at = new DateTimeOffset(2026, 11, 21, 2, 0, 0, TimeSpan.Zero);
+        // Eight draws for each of two drafts at once, interleaved: as if each were submitted eight times concurrently.
+        var draws = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(async () =>
+        {
+            var application = i % 2 == 0 ? panlong : wuhua;
+            return (application, number: await app.Services.GetRequiredService<ReceiptDesk>().DrawAsync(call, application, at, default));
+        })));
+        var byApplication = draws.GroupBy(d => d.application).ToDictionary(g => g.Key, g => g.Select(d => d.number).Distinct().ToList());
+        Assert.Single(byApplication[panlong]);
+        Assert.Single(byApplication[wuhua]);
+        Assert.Equal([1, 2], byApplication.Values.Select(n => n[0]).Order());
+        var (issued, reservations) = await data.WithAsync(async (_, db) => (
+            await db.Set<Call>().Where(c => c.Id == call).Select(c => c.ReceiptsIssued).SingleAsync(),
+            await db.Set<ReceiptReservation>().CountAsync(r => r.CallId == call)));
+        Assert.Equal(2, issued);
+        Assert.Equal(2, reservations);
+
+        // The submission takes the number its draft was given, not the next one.
+        await data.CompleteAsync(wuhua);
+        var submitted = await data.SubmitAsync(wuhua);
+        Assert.Equal($"RD-2026-{byApplication[wuhua][0]:D4}", submitted.ReceiptNumber);
+    }
+
+    [Fact]
     public async Task The_officer_list_shows_the_countys_applications_and_exports_them()
     {
         using var _ = app.CreateClient();

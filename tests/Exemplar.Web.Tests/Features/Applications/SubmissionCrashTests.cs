@@ -14,8 +14,8 @@ namespace Exemplar.Web.Tests.Features.Applications;
 
 /// <summary>
 /// What PostgreSQL sees when the app is killed (kill -9) in the middle of a submission: the connection drops inside the
-/// open transaction, after the receipt number was drawn and before the commit. The interceptor does exactly that — it
-/// terminates the submission's own backend right after the receipt-number UPDATE and stops the app's code there.
+/// open transaction, after the receipt number was drawn and the submission saved, before the commit. The interceptor does
+/// exactly that — it terminates the submission's own backend right after the save's batch and stops the app's code there.
 /// </summary>
 public sealed class CrashFactory : ExemplarFactory
 {
@@ -37,7 +37,8 @@ public sealed class CrashInterceptor : DbCommandInterceptor
 
     public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken ct = default)
     {
-        if (Armed && command.CommandText.Contains("receipts_issued = receipts_issued + 1", StringComparison.Ordinal))
+        if (Armed && command.CommandText.Contains("UPDATE application_versions SET", StringComparison.Ordinal)
+            && command.CommandText.Contains("snapshot_json", StringComparison.Ordinal))
         {
             Armed = false;
             Fired++;
@@ -58,7 +59,7 @@ public sealed class CrashInterceptor : DbCommandInterceptor
 public sealed class SubmissionCrashTests(CrashFactory app) : IClassFixture<CrashFactory>
 {
     [Fact]
-    public async Task A_submission_cut_off_before_its_commit_leaves_the_draft_as_it_was_and_gives_its_receipt_number_back()
+    public async Task A_submission_cut_off_before_its_commit_leaves_the_draft_as_it_was_and_its_receipt_number_waiting_for_it()
     {
         using var _ = app.CreateClient();
         app.Crash.ConnectionString = app.ConnectionString;
@@ -69,28 +70,38 @@ public sealed class SubmissionCrashTests(CrashFactory app) : IClassFixture<Crash
         var auditRowsBefore = await data.WithAsync((_, db) => db.Set<AuditEntry>().CountAsync());
 
         app.Crash.Armed = true;
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => data.SubmitAsync(id));
+        var cut = await Assert.ThrowsAsync<DbUpdateException>(() => data.SubmitAsync(id));
+        Assert.IsType<SimulatedCrashException>(cut.InnerException);
         Assert.Equal(1, app.Crash.Fired);
 
-        var (status, receipt, state, snapshot, issued, notices, audit) = await data.WithAsync(async (_, db) => (
+        var (status, receipt, state, snapshot, reserved, notices, audit) = await data.WithAsync(async (_, db) => (
             await db.Set<Application>().Where(a => a.Id == id).Select(a => a.Status).SingleAsync(),
             await db.Set<Application>().Where(a => a.Id == id).Select(a => a.ReceiptNumber).SingleAsync(),
             await db.Set<ApplicationVersion>().Where(v => v.ApplicationId == id).Select(v => v.State).SingleAsync(),
             await db.Set<ApplicationVersion>().Where(v => v.ApplicationId == id).Select(v => v.SnapshotJson).SingleAsync(),
-            await db.Set<Call>().Where(c => c.Id == call).Select(c => c.ReceiptsIssued).SingleAsync(),
+            await db.Set<ReceiptReservation>().Where(r => r.CallId == call).Select(r => new { r.Sequence, r.ApplicationId }).ToListAsync(),
             await db.Set<Notice>().CountAsync(n => n.Ref == $"application-receipt:{id}:1"),
             await db.Set<AuditEntry>().CountAsync()));
         Assert.Equal(ApplicationStatus.Draft, status);
         Assert.Null(receipt);
         Assert.Equal(VersionState.Draft, state);
         Assert.Null(snapshot);
-        Assert.Equal(0, issued);
+        // The number drawn before the cut stays reserved for this draft: no other application is given it.
+        Assert.Equal(1, Assert.Single(reserved).Sequence);
+        Assert.Equal(id, reserved[0].ApplicationId);
         Assert.Equal(0, notices);
         Assert.Equal(auditRowsBefore, audit);
 
-        // After the restart the same draft submits normally and gets the number the cut-off submission had drawn.
+        // After the restart another application submitted first takes the next number; the same draft then submits
+        // normally and gets the number the cut-off submission had drawn.
+        var other = await data.StartAsync(call, "昆明五华创新创业园");
+        await data.CompleteAsync(other);
+        var first = await data.SubmitAsync(other);
+        Assert.True(first.Result.Ok, string.Join(" ", first.Result.Errors.SelectMany(e => e.Value)));
+        Assert.Equal("KX-2026-0002", first.ReceiptNumber);
         var again = await data.SubmitAsync(id);
         Assert.True(again.Result.Ok, string.Join(" ", again.Result.Errors.SelectMany(e => e.Value)));
         Assert.Equal("KX-2026-0001", again.ReceiptNumber);
+        Assert.Equal(2, await data.WithAsync((_, db) => db.Set<Call>().Where(c => c.Id == call).Select(c => c.ReceiptsIssued).SingleAsync()));
     }
 }

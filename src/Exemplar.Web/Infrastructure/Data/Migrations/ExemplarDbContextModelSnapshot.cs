@@ -779,6 +779,34 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.ToTable("application_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplar.Web.Features.Applications.ReceiptReservation", b =>
+                {
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset>("ReservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reserved_at");
+
+                    b.HasKey("CallId", "Sequence")
+                        .HasName("pk_receipt_reservations");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_receipt_reservations_application_id");
+
+                    b.ToTable("receipt_reservations", (string)null);
+                });
+
             modelBuilder.Entity("Exemplar.Web.Features.Calendar.CalendarSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -4812,6 +4840,23 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_application_versions_applications_application_id");
+                });
+
+            modelBuilder.Entity("Exemplar.Web.Features.Applications.ReceiptReservation", b =>
+                {
+                    b.HasOne("Exemplar.Web.Features.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_receipt_reservations_applications_application_id");
+
+                    b.HasOne("Exemplar.Web.Features.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_receipt_reservations_calls_call_id");
                 });
 
             modelBuilder.Entity("Exemplar.Web.Features.Calls.Call", b =>
