@@ -72,23 +72,38 @@ internal static class PdfNames
 
     private static void Collect(ReadOnlySpan<byte> data, HashSet<string> into)
     {
-        for (var i = 0; i < data.Length; i++)
+        // The names are a small part of a file: jump between solidi (a vectorised search) rather than test every byte.
+        var i = data.IndexOf((byte)'/');
+        while (i >= 0)
         {
-            if (data[i] != '/') continue;
-            var sb = new StringBuilder();
             var j = i + 1;
-            for (; j < data.Length && !IsDelimiter(data[j]); j++)
+            var escaped = false;
+            for (; j < data.Length && !IsDelimiter(data[j]); j++) escaped |= data[j] == '#';
+            var raw = data[(i + 1)..j];
+            if (!escaped)
             {
-                if (data[j] == '#' && j + 2 < data.Length && IsHex(data[j + 1]) && IsHex(data[j + 2]))
-                {
-                    sb.Append((char)Convert.ToByte(Encoding.ASCII.GetString(data.Slice(j + 1, 2)), 16));
-                    j += 2;
-                }
-                else sb.Append((char)data[j]);
+                if (raw.Length is > 0 and < 64) into.Add(Encoding.Latin1.GetString(raw));
             }
-            if (sb.Length is > 0 and < 64) into.Add(sb.ToString());
-            i = j - 1;
+            else if (Unescape(raw) is { Length: > 0 and < 64 } name) into.Add(name);
+            var next = data[j..].IndexOf((byte)'/');
+            i = next < 0 ? -1 : j + next;
         }
+    }
+
+    /// <summary>A name written with #xx escapes, as the reader sees it.</summary>
+    private static string Unescape(ReadOnlySpan<byte> raw)
+    {
+        var sb = new StringBuilder(raw.Length);
+        for (var j = 0; j < raw.Length; j++)
+        {
+            if (raw[j] == '#' && j + 2 < raw.Length && IsHex(raw[j + 1]) && IsHex(raw[j + 2]))
+            {
+                sb.Append((char)Convert.ToByte(Encoding.ASCII.GetString(raw.Slice(j + 1, 2)), 16));
+                j += 2;
+            }
+            else sb.Append((char)raw[j]);
+        }
+        return sb.ToString();
     }
 
     private static bool IsDelimiter(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'\f' or 0
