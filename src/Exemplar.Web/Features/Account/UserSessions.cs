@@ -88,24 +88,7 @@ public sealed class UserSessions(ExemplarDbContext db, IOptions<SessionOptions> 
             return;
         }
         if (now - session.LastSeenAt >= TimeSpan.FromMinutes(1))
-            await TouchAsync(db, sessionId!.Value, now, ctx.HttpContext.RequestAborted);
-    }
-
-    /// <summary>
-    /// Moves the session's last activity on, at most once a minute. A touch lost in a crash costs nothing (the next request
-    /// touches again), so its commit does not wait for the log's flush: ordinary requests, which change nothing else, then
-    /// wait for no disk write, and two requests of one browser at once do not queue behind each other's flush.
-    /// </summary>
-    private static async Task TouchAsync(ExemplarDbContext db, Guid sessionId, DateTimeOffset now, CancellationToken ct)
-    {
-        var stale = now.AddMinutes(-1);
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
-            await db.Set<UserSession>().Where(s => s.Id == sessionId && s.LastSeenAt <= stale).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
-            await tx.CommitAsync(ct);
-        });
+            await db.Set<UserSession>().Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ctx.HttpContext.RequestAborted);
     }
 
     public static ClaimsPrincipal PrincipalFor(UserAccount user, UserSession session)
