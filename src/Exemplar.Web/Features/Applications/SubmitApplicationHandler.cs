@@ -116,7 +116,8 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
                 // above, are committed; it is the application's whatever happens here: a retry, or a submission after a crash,
                 // takes the same one.
                 var drawing = a.ReceiptNumber is null ? receipts.DrawAsync(f.Call.Id, a.Id, now, ct) : null;
-                if (bytes is not null) await bytes.Written;
+                // Awaited together, so neither is left running unobserved when the other fails.
+                await Task.WhenAll(new[] { bytes?.Written, drawing }.OfType<Task>());
                 var receipt = a.ReceiptNumber ??= ReceiptNumber.Format(f.Call.ReceiptPrefix, f.Call.Year, await drawing!);
                 db.Actor.Operation = v.Number == 1 ? "申报.提交" : "申报.补正后提交";
                 try
