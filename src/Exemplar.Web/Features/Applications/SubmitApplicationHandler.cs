@@ -127,9 +127,9 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
                     var json = ApplicationJson.Write(package);
                     v.SnapshotJson = json;
                     v.PackageHash = ApplicationJson.Sha256(json);
-                    var title = v.Number == 1 ? $"申报回执：{a.ReceiptNumber}" : $"补正材料回执：{a.ReceiptNumber}（第{v.Number}版）";
+                    var title = v.Number == 1 ? $"申报回执：{receipt}" : $"补正材料回执：{receipt}（第{v.Number}版）";
                     messenger.Queue($"application-receipt:{a.Id}:{v.Number}", title,
-                        $"“{f.Carrier.Name}”申报《{f.Call.Title}》已于{ChinaTime.Format(now)}提交（第{v.Number}版），受理编号 {a.ReceiptNumber}，" +
+                        $"“{f.Carrier.Name}”申报《{f.Call.Title}》已于{ChinaTime.Format(now)}提交（第{v.Number}版），受理编号 {receipt}，" +
                         $"材料包哈希 {v.PackageHash[..16]}…。" + (report.Warnings.Count > 0 ? $"提交时系统提示{report.Warnings.Count}项条件未满足或缺少数据，详见回执。" : ""),
                         new NoticeRecipients(users, [details.ContactEmail], [details.ContactMobile]));
                     await db.SaveChangesAsync(ct);
@@ -143,7 +143,7 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
                     p.Add("", AlreadySubmitted);
                     return new SubmitOutcome(p.Result(), null, null, []);
                 }
-                return new SubmitOutcome(SaveResult.Saved(a.Id), a.ReceiptNumber, v.PackageHash, report.Warnings);
+                return new SubmitOutcome(SaveResult.Saved(a.Id), receipt, v.PackageHash, report.Warnings);
             }
             finally
             {
