@@ -3,9 +3,10 @@ using Exemplar.Bench.Applications;
 
 // Deadline rush (issue 11). The database server comes from ConnectionStrings__Default or the checkout's .data/pg.password
 // and .data/pg.port.
-//   http [applicants = 1000] [--scale 1] [--instances 1,2] [--reuse-template] [--port 5190] [--two-requests]
+//   http [applicants = 1000] [--scale 1] [--instances 1,2] [--reuse-template] [--port 5190] [--two-requests] [--floor]
 //     the issue's benchmark against the running app (Exemplar.Web.dll as separate processes; databases
 //     exemplar_bench_rush_template_<applicants>, prepared once per size, and exemplar_bench_rush_http, copied from it for every configuration).
+//     --floor: the same schedule against a stored 1 MB upload instead of the submission (the floor under the ratio).
 //   inprocess [applications = 300] [concurrency = 16]   (also: the two numbers alone)
 //     submissions through SubmitApplicationHandler in this process against a raw-Npgsql floor (database exemplar_bench_rush).
 Console.WriteLine($"Exemplar.Bench.Applications — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, load average {File.ReadAllText("/proc/loadavg").Trim()}");
@@ -21,6 +22,7 @@ return mode switch
         (Option("--instances") ?? "1,2").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(),
         rest.Contains("--reuse-template"),
         int.Parse(Option("--port") ?? "5190", CultureInfo.InvariantCulture),
-        rest.Contains("--two-requests")),
+        rest.Contains("--two-requests"),
+        rest.Contains("--floor")),
     _ => throw new ArgumentException($"unknown mode {mode}: http or inprocess"),
 };

@@ -1,3 +1,5 @@
+using Exemplar.Web.Infrastructure.Files;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Exemplar.Web.Infrastructure.Requests;
 using Exemplar.Web.Infrastructure.Security;
 
@@ -6,7 +8,10 @@ namespace Exemplar.Web.Features.Applications;
 /// <summary>
 /// For the deadline-rush benchmark only (<c>Exemplar:Bench:NoOpUpload=true</c>, off by default, then not mapped at all):
 /// POST /api/v1/bench/noop-upload reads a signed-in user's body the way the material upload does and discards it, so the
-/// benchmark can compare a submission with a bare 1 MB upload through the same pipeline in the same run.
+/// benchmark can compare a submission with a bare 1 MB upload through the same pipeline in the same run. POST
+/// /api/v1/bench/stored-upload is the floor under any submission with a file: the body read the same way, inspected by
+/// content and hashed as every material is, and its bytes written and durably committed the way a submission writes its
+/// last material's bytes — and nothing else (no record, no check, no package, no audit).
 /// </summary>
 public static class BenchNoOpUpload
 {
@@ -19,6 +24,19 @@ public static class BenchNoOpUpload
         api.MapPost("/bench/noop-upload", async (HttpContext http) =>
         {
             using var body = await RequestBody.ReadUploadAsync(http);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(AuthPolicies.SignedIn).ExcludeFromDescription();
+        api.MapPost("/bench/stored-upload", async Task<Results<NoContent, UnprocessableEntity<string>>> (
+            HttpContext http, UploadInspector inspector, FileStore files, CancellationToken ct) =>
+        {
+            using var body = await RequestBody.ReadUploadAsync(http);
+            var verdict = inspector.Inspect("floor.pdf", body.Memory, UploadKinds.Documents, "材料");
+            if (!verdict.Accepted) return TypedResults.UnprocessableEntity(verdict.Refusal!);
+            await using var staged = files.Stage(Guid.NewGuid(), body.Memory, ct);
+            await staged.Written;
+            // Kept without a record, like the bytes of a process that died mid-submission: the retention job purges them
+            // after a day, so the floor does not pay a delete the submission does not pay either.
+            staged.Kept();
             return TypedResults.NoContent();
         }).RequireAuthorization(AuthPolicies.SignedIn).ExcludeFromDescription();
     }
