@@ -1,7 +1,7 @@
 using Exemplar.Web.Infrastructure.Files;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Exemplar.Web.Infrastructure.Requests;
 using Exemplar.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Exemplar.Web.Features.Applications;
 

@@ -35,8 +35,9 @@ internal sealed class ReceiptReservationConfiguration : IEntityTypeConfiguration
 /// <summary>Draws an application's receipt number (<see cref="ReceiptReservation"/>) in a transaction of its own.</summary>
 public sealed class ReceiptDesk(IConfiguration configuration)
 {
-    private readonly string connectionString = configuration.GetConnectionString("Default")
-        ?? throw new InvalidOperationException("未配置数据库连接。");
+    /// <summary>The app's own pool (same settings as the context's), not a second one with a session reset per use.</summary>
+    private readonly string connectionString = Infrastructure.Data.DatabaseSetup.WithPoolSettings(
+        configuration.GetConnectionString("Default") ?? throw new InvalidOperationException("未配置数据库连接。"));
 
     /// <summary>
     /// The application's reserved number, drawn now if it has none. Runs on a pooled connection of its own, outside the
