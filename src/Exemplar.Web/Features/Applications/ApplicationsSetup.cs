@@ -20,7 +20,7 @@ public static class ApplicationsSetup
         s.AddScoped<LockReportHandler>();
         s.AddScoped<AcceptDeclarationHandler>();
         s.AddScoped<SubmitApplicationHandler>();
-        s.AddSingleton<ReceiptDesk>();
+        s.AddScoped<ReceiptDesk>();
         s.AddScoped<ReturnApplicationHandler>();
         s.AddScoped<WithdrawApplicationHandler>();
         s.AddScoped<ApplicationListQuery>();

@@ -33,12 +33,8 @@ internal sealed class ReceiptReservationConfiguration : IEntityTypeConfiguration
 }
 
 /// <summary>Draws an application's receipt number (<see cref="ReceiptReservation"/>) in a transaction of its own.</summary>
-public sealed class ReceiptDesk(IConfiguration configuration)
+public sealed class ReceiptDesk(Infrastructure.Data.ExemplarDbContext db)
 {
-    /// <summary>The app's own pool (same settings as the context's), not a second one with a session reset per use.</summary>
-    private readonly string connectionString = Infrastructure.Data.DatabaseSetup.WithPoolSettings(
-        configuration.GetConnectionString("Default") ?? throw new InvalidOperationException("未配置数据库连接。"));
-
     /// <summary>
     /// The application's reserved number, drawn now if it has none. Runs on a pooled connection of its own, outside the
     /// caller's transaction (see the <c>receipt_draw</c> function), so the call's counter row is locked only for this
@@ -47,7 +43,8 @@ public sealed class ReceiptDesk(IConfiguration configuration)
     /// </summary>
     public async Task<int> DrawAsync(Guid callId, Guid applicationId, DateTimeOffset at, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        // The context's connection string, so the draw shares the app's pool (as FileStore.Stage does), not the context.
+        await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand("SELECT receipt_draw($1, $2, $3)", connection);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = callId });

@@ -295,7 +295,8 @@ public sealed class ApplicationRulesTests(ExemplarFactory app) : IClassFixture<E
         var draws = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(async () =>
         {
             var application = i % 2 == 0 ? panlong : wuhua;
-            return (application, number: await app.Services.GetRequiredService<ReceiptDesk>().DrawAsync(call, application, at, default));
+            using var scope = app.Services.CreateScope();
+            return (application, number: await scope.ServiceProvider.GetRequiredService<ReceiptDesk>().DrawAsync(call, application, at, default));
         })));
         var byApplication = draws.GroupBy(d => d.application).ToDictionary(g => g.Key, g => g.Select(d => d.number).Distinct().ToList());
         Assert.Single(byApplication[panlong]);

@@ -48,6 +48,8 @@ public sealed class BenchNoOpUploadTests(ExemplarFactory app) : IClassFixture<Ex
     public async Task Turned_on_the_stored_upload_keeps_an_inspected_files_bytes_and_refuses_what_inspection_refuses()
     {
         using var enabled = app.WithWebHostBuilder(b => b.UseSetting(BenchNoOpUpload.Setting, "true"));
+        using var anonymous = enabled.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/v1/bench/stored-upload", new ByteArrayContent(Pdf()))).StatusCode);
         using var client = enabled.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync("km.applicant", DemoDirectory.Password)).StatusCode);
 
