@@ -17,24 +17,29 @@ public sealed record CheckReads(ApplyVerdict Standing, IReadOnlyList<string> Ref
 /// while the transaction does its other work (storing a file, reading the draft's materials). At read committed every
 /// statement sees what was committed when it started, on either connection, so reading them beside the transaction sees
 /// what reading them inside it would; only the draft's own uncommitted rows (its materials) must be read inside, and are.
+/// A version with a locked report submits the locked data, so its ledger is not read (<see cref="Records"/> is null).
 /// </summary>
 public sealed class ReadsAside : IAsyncDisposable
 {
-    private readonly AsyncServiceScope ledgerScope;
+    private readonly AsyncServiceScope? ledgerScope;
     private readonly AsyncServiceScope checkScope;
 
     private ReadsAside(IServiceScopeFactory scopes, ApplicationFile f, DateOnly today, CancellationToken ct)
     {
         Today = today;
-        ledgerScope = scopes.CreateAsyncScope();
-        Records = ledgerScope.ServiceProvider.GetRequiredService<LedgerMetricsQuery>().RecordsAsync(f.Carrier, f.Current.ProfileYear, ct);
+        if (f.Current.LockedJson is null)
+        {
+            var scope = scopes.CreateAsyncScope();
+            ledgerScope = scope;
+            Records = scope.ServiceProvider.GetRequiredService<LedgerMetricsQuery>().RecordsAsync(f.Carrier, f.Current.ProfileYear, ct);
+        }
         checkScope = scopes.CreateAsyncScope();
         Check = ReadCheckAsync(checkScope.ServiceProvider, f, today, ct);
     }
 
     /// <summary>The Beijing date the reads were made for; the check uses the same.</summary>
     public DateOnly Today { get; }
-    public Task<CarrierRecords> Records { get; }
+    public Task<CarrierRecords>? Records { get; }
     public Task<CheckReads> Check { get; }
 
     public static ReadsAside Start(IServiceScopeFactory scopes, ApplicationFile f, TimeProvider clock, CancellationToken ct) =>
@@ -53,11 +58,11 @@ public sealed class ReadsAside : IAsyncDisposable
     /// <summary>Waits for the reads (their outcome matters only to a caller that awaited them) before their contexts go.</summary>
     public async ValueTask DisposeAsync()
     {
-        try { await Records; }
+        try { if (Records is not null) await Records; }
         catch (Exception) { /* observed by the caller when it used them; otherwise unused */ }
         try { await Check; }
         catch (Exception) { /* likewise */ }
-        await ledgerScope.DisposeAsync();
+        if (ledgerScope is { } scope) await scope.DisposeAsync();
         await checkScope.DisposeAsync();
     }
 }

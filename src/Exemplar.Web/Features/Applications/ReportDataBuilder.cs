@@ -14,13 +14,19 @@ namespace Exemplar.Web.Features.Applications;
 /// <summary>
 /// Reads everything a stamped report shows for one application version, as of now: the carrier and its operator, the
 /// typed details and narrative, the profile with the engine's result, and the records behind the official tables.
+/// A caller that has just worked out the profile and result (the submission's check) passes them instead of their being read again.
 /// </summary>
 public sealed class ReportDataBuilder(ExemplarDbContext db, ApplicationProfile profiles, JurisdictionTreeCache trees)
 {
-    public async Task<ReportData> BuildAsync(PolicyVersion policy, Call call, Carrier carrier, ApplicationVersion version, CancellationToken ct)
+    public async Task<ReportData> BuildAsync(PolicyVersion policy, Call call, Carrier carrier, ApplicationVersion version, CancellationToken ct,
+        LiveEligibility? built = null)
     {
-        var (profile, facts, _) = await profiles.BuildAsync(policy, call, carrier, version, ct);
-        var evaluation = ApplicationEligibility.Evaluate(policy, profile);
+        if (built is null)
+        {
+            var (profile, profileFacts, _) = await profiles.BuildAsync(policy, call, carrier, version, ct);
+            built = new LiveEligibility(profileFacts, ApplicationEligibility.Evaluate(policy, profile));
+        }
+        var (facts, evaluation) = (built.Facts, built.Evaluation);
         var org = await db.Set<Organization>().AsNoTracking().SingleAsync(o => o.Id == carrier.OrganizationId, ct);
         var tree = await trees.GetAsync(ct);
         var year = version.ProfileYear;

@@ -7,15 +7,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplar.Web.Features.Applications;
 
-/// <summary>What stands between a draft and its submission: errors block, warnings are shown and kept on the record.</summary>
-public sealed record SubmissionReport(IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, PolicyEvaluation Evaluation,
-    IReadOnlyList<ApplicationMaterial> Materials, bool MaterialsComplete);
+/// <summary>
+/// What stands between a draft and its submission: errors block, warnings are shown and kept on the record. The verdict
+/// and warnings are those of the eligibility result the submission freezes; <see cref="Live"/> is that result with its
+/// profile when it was worked out now (no locked report), for the package to take instead of working it out again.
+/// </summary>
+public sealed record SubmissionReport(IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, Verdict Verdict,
+    IReadOnlyList<ApplicationMaterial> Materials, bool MaterialsComplete, LiveEligibility? Live);
+
+/// <summary>The profile's facts and the engine's result worked out for a draft as it stands.</summary>
+public sealed record LiveEligibility(IReadOnlyList<ProfileFact> Facts, PolicyEvaluation Evaluation);
 
 /// <summary>
 /// Errors: the deadline passed (Asia/Shanghai; a correction has its own deadline), the carrier may not apply, a required
 /// material is missing, the stamped report was not generated from the locked data (or uploaded before the lock), the
 /// declaration is not uploaded or not accepted, the unit's details are incomplete. Warnings: the engine does not find the
-/// programme's quantitative conditions met, or data is missing — the authority decides, the applicant is told.
+/// programme's quantitative conditions met, or data is missing — the authority decides, the applicant is told. A locked
+/// report is what is submitted, so its result is the one checked (the stamped paper and the record then say the same) and
+/// the ledger is not read again; the draft's own result is worked out now otherwise.
 /// </summary>
 public sealed class SubmissionCheck(ExemplarDbContext db, ApplicationProfile profiles, ApplicationAdmission admission, TimeProvider clock)
 {
@@ -72,15 +81,25 @@ public sealed class SubmissionCheck(ExemplarDbContext db, ApplicationProfile pro
         foreach (var messages in details.Validate(today).Result().Errors.Values)
             errors.AddRange(messages.Select(m => "申报单位信息：" + m));
 
-        var (profile, _, _) = await profiles.BuildAsync(f.Policy, f.Call, f.Carrier, f.Current, ct, materials, aside?.Records);
-        var evaluation = ApplicationEligibility.Evaluate(f.Policy, profile);
-        foreach (var r in evaluation.AllResults().Where(r => r.IsQuantitative && r.Children.Count == 0 && r.Group is null))
+        PolicyEvaluationDto evaluation;
+        LiveEligibility? live = null;
+        if (f.Current.LockedJson is { } lockedJson)
         {
-            if (r.State == ResultState.NotMet) warnings.Add($"{r.Citation}：{r.Requirement}——不符合（{r.Actual ?? "—"}{(r.Shortfall is null ? "" : "，" + r.Shortfall)}）。");
-            else if (r.State == ResultState.MissingData) warnings.Add($"{r.Citation}：{r.Requirement}——缺少数据。");
+            var head = ApplicationJson.ReadRecord<LockedHead>(lockedJson);
+            if (head.Call.ReferenceDate != f.Call.ReferenceDate || head.Call.PolicyHash != f.Call.PolicyHash)
+                errors.Add("锁定的申请报告所依据的批次信息（资格核对基准日或政策版本）已变化，请解除锁定后重新生成申请报告。");
+            evaluation = head.Eligibility;
         }
-        foreach (var g in evaluation.AllResults().Where(r => r.Group is not null && r.State != ResultState.Met))
-            warnings.Add($"{g.Citation}：{g.Requirement}——{Domain.Policies.EvaluationJson.StateText(g.State)}（计入{g.Group!.Counting.Count}项，需{g.Group.K}项）。");
-        return new SubmissionReport(errors, warnings, evaluation, materials, complete);
+        else
+        {
+            var (profile, facts, _) = await profiles.BuildAsync(f.Policy, f.Call, f.Carrier, f.Current, ct, materials, aside?.Records);
+            live = new LiveEligibility(facts, ApplicationEligibility.Evaluate(f.Policy, profile));
+            evaluation = EvaluationJson.ToDto(live.Evaluation);
+        }
+        warnings.AddRange(SubmissionWarnings.Of(evaluation));
+        return new SubmissionReport(errors, warnings, evaluation.Verdict, materials, complete, live);
     }
+
+    /// <summary>The part of a locked <see cref="ReportData"/> the check reads; the rest of the document is skipped.</summary>
+    private sealed record LockedHead(PackageCall Call, PolicyEvaluationDto Eligibility);
 }

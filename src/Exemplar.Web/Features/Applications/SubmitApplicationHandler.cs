@@ -77,7 +77,7 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
                 var a = f.Application;
                 var v = f.Current;
                 var now = clock.GetUtcNow();
-                var reportJson = v.LockedJson ?? ApplicationJson.Write(await reports.BuildAsync(f.Policy, f.Call, f.Carrier, v, ct));
+                var reportJson = v.LockedJson ?? ApplicationJson.Write(await reports.BuildAsync(f.Policy, f.Call, f.Carrier, v, ct, report.Live));
                 var reportHash = ApplicationJson.Sha256(reportJson);
                 if (v.LockedJson is not null && reportHash != v.LockedHash)
                     throw new InvalidOperationException($"申报 {a.Id} 版本 {v.Number} 的锁定数据与其哈希不符。");
@@ -91,7 +91,7 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
                     await db.Set<ApplicationReturn>().FirstOrDefaultAsync(r => r.ApplicationId == a.Id && r.FromVersion == v.Number - 1, ct) is { } ret)
                     ret.ResubmittedAt = now;
                 a.Status = ApplicationStatus.Submitted;
-                a.SubmittedVerdict = report.Evaluation.Verdict;
+                a.SubmittedVerdict = report.Verdict;
                 a.MaterialsComplete = report.MaterialsComplete;
                 a.FirstSubmittedAt ??= now;
                 a.LastSubmittedAt = now;
