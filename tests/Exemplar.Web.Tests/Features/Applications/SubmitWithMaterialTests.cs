@@ -137,6 +137,33 @@ public sealed class SubmitWithMaterialTests(ExemplarFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task Evidence_sent_with_the_submission_is_named_in_the_frozen_report_of_a_draft_without_a_locked_report()
+    {
+        // A Kunming call whose officer asks for no generated report this year: the package is made from the draft at submission.
+        var call = await data.CallAsync("kunming-base-2022", "km.city", "EV", title: "佐证随提交测试批次");
+        await data.WithAsync(async (_, db) =>
+        {
+            foreach (var slot in await db.Set<CallMaterialSlot>().Where(x => x.CallId == call && x.Generated).ToListAsync()) slot.Generated = false;
+            db.Actor.Operation = "测试.不生成申请报告";
+            return await db.SaveChangesAsync();
+        });
+        var (id, slots) = await DraftAsync("昆明五华创新创业园", emptied: 1, call);
+        // 第六条第（二）项 独立法人资格 is attested, its evidence the slot whose file comes with the submission.
+        var (_, org, _) = await data.CarrierAsync("昆明五华创新创业园");
+        var saved = await data.WithAsync(async (s, _) => await s.GetRequiredService<SaveProfileHandler>().HandleAsync(new SaveProfileCommand(id, org,
+            await data.VersionTokenAsync(id), new Dictionary<string, string?> { ["a.attestations.independentLegalPerson"] = "true", ["e.attestations.independentLegalPerson"] = slots[0].ToString() }), default));
+        Assert.True(saved.Ok, string.Join(" ", saved.Errors.SelectMany(e => e.Value)));
+
+        using var client = await app.SignedInAsync("km.applicant");
+        var response = await client.SendAsync(Post(id, slots[0], Megabyte("evidence"), "营业执照.pdf"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var snapshot = await data.WithAsync((_, db) => db.Set<ApplicationVersion>().Where(v => v.ApplicationId == id && v.Number == 1).Select(v => v.SnapshotJson!).SingleAsync());
+        var fact = JsonDocument.Parse(snapshot).RootElement.GetProperty("report").GetProperty("facts").EnumerateArray()
+            .Single(x => x.GetProperty("key").GetString() == "attestations.independentLegalPerson");
+        Assert.Contains("营业执照.pdf", fact.GetProperty("value").GetString());
+    }
+
+    [Fact]
     public async Task A_refused_file_or_a_refused_submission_keeps_neither()
     {
         using var client = await app.SignedInAsync("km.applicant2");
