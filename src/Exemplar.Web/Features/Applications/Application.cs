@@ -167,8 +167,8 @@ internal sealed class ApplicationConfiguration :
         b.Property(x => x.NarrativesJson).HasColumnType("jsonb");
         b.Property(x => x.WarningsJson).HasColumnType("jsonb");
         // Hashed texts are kept byte for byte (jsonb would reorder them).
-        b.Property(x => x.LockedJson).HasColumnType("text");
-        b.Property(x => x.SnapshotJson).HasColumnType("text");
+        b.Property(x => x.LockedJson).HasColumnType("text").UseCompressionMethod("lz4");
+        b.Property(x => x.SnapshotJson).HasColumnType("text").UseCompressionMethod("lz4");
         b.Property(x => x.LockedHash).HasMaxLength(64);
         b.Property(x => x.PackageHash).HasMaxLength(64);
         b.Property(x => x.DeclarationAcceptedByName).HasMaxLength(100);

@@ -55,6 +55,9 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredF
         b.ToTable("stored_file_contents");
         b.HasKey(x => x.FileId);
         b.Property(x => x.WrittenAt).HasDefaultValueSql("now()");
+        // lz4 rather than PostgreSQL's default pglz: several times less CPU per stored megabyte, and a document that does not
+        // compress (most PDFs, images, DOCX) is not run through the slower compressor to the end first.
+        b.Property(x => x.Content).UseCompressionMethod("lz4");
         // The bytes are never changed once stored (init-only): compare by reference, so EF does not copy every tracked
         // file into a snapshot of its original value.
         b.Property(x => x.Content).Metadata.SetValueComparer(new ValueComparer<byte[]>(

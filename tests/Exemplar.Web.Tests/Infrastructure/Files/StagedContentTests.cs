@@ -54,6 +54,41 @@ public sealed class StagedContentTests(ExemplarFactory app) : IClassFixture<Exem
     }
 
     [Fact]
+    public async Task A_compressible_megabyte_is_kept_lz4_compressed_and_reads_back_byte_for_byte()
+    {
+        var head = Pdf("compressible");
+        var content = new byte[1024 * 1024];
+        head.CopyTo(content, 0);
+        for (var i = head.Length; i < content.Length; i++) content[i] = (byte)(i % 50 == 0 ? '\n' : ' ');
+        var id = await WithAsync(async (db, store, inspector) =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var stored = store.Track(Inspected(inspector, content), "测试", null);
+            await using var bytes = store.Stage(stored.Id, content, CancellationToken.None);
+            await db.SaveChangesAsync();
+            await bytes.Written;
+            await tx.CommitAsync();
+            bytes.Kept();
+            return stored.Id;
+        });
+        var (method, length, size) = await WithAsync(async (db, _, _) =>
+        {
+            await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                "SELECT pg_column_compression(content), octet_length(content), pg_column_size(content) FROM stored_file_contents WHERE file_id = $1", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = id });
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            return (reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2));
+        });
+        Assert.Equal("lz4", method);
+        Assert.Equal(1024 * 1024, length);
+        Assert.True(size < 64 * 1024, $"压缩后 {size} 字节");
+        Assert.Equal(content, await WithAsync((db, store, _) => store.ContentAsync(id, CancellationToken.None)));
+    }
+
+    [Fact]
     public async Task Bytes_whose_record_did_not_commit_are_deleted_when_let_go()
     {
         var content = Pdf("let go");

@@ -718,7 +718,8 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
 
                     b.Property<string>("LockedJson")
                         .HasColumnType("text")
-                        .HasColumnName("locked_json");
+                        .HasColumnName("locked_json")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("NarrativesJson")
                         .IsRequired()
@@ -740,7 +741,8 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
 
                     b.Property<string>("SnapshotJson")
                         .HasColumnType("text")
-                        .HasColumnName("snapshot_json");
+                        .HasColumnName("snapshot_json")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<int>("State")
                         .HasColumnType("integer")
@@ -4654,7 +4656,8 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("bytea")
-                        .HasColumnName("content");
+                        .HasColumnName("content")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<DateTimeOffset>("WrittenAt")
                         .ValueGeneratedOnAdd()
