@@ -34,21 +34,24 @@ public sealed class StagedContentTests(ExemplarFactory app) : IClassFixture<Exem
     private static InspectedFile Inspected(UploadInspector inspector, byte[] content) =>
         inspector.Inspect("证明.pdf", content, UploadKinds.Documents, "材料").File!;
 
+    /// <summary>The file's record saved and its bytes written beside it, both committed: the submission's way.</summary>
+    private Task<Guid> KeptAsync(byte[] content) => WithAsync(async (db, store, inspector) =>
+    {
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var stored = store.Track(Inspected(inspector, content), "测试", null);
+        await using var bytes = store.Stage(stored.Id, content, CancellationToken.None);
+        await db.SaveChangesAsync();
+        await bytes.Written;
+        await tx.CommitAsync();
+        bytes.Kept();
+        return stored.Id;
+    });
+
     [Fact]
     public async Task Bytes_written_beside_a_committed_record_are_kept_with_it()
     {
         var content = Pdf("kept");
-        var id = await WithAsync(async (db, store, inspector) =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var stored = store.Track(Inspected(inspector, content), "测试", null);
-            await using var bytes = store.Stage(stored.Id, content, CancellationToken.None);
-            await db.SaveChangesAsync();
-            await bytes.Written;
-            await tx.CommitAsync();
-            bytes.Kept();
-            return stored.Id;
-        });
+        var id = await KeptAsync(content);
         Assert.Equal((true, true), await StateAsync(id));
         Assert.Equal(content, await WithAsync((db, store, _) => store.ContentAsync(id, CancellationToken.None)));
     }
@@ -60,17 +63,7 @@ public sealed class StagedContentTests(ExemplarFactory app) : IClassFixture<Exem
         var content = new byte[1024 * 1024];
         head.CopyTo(content, 0);
         for (var i = head.Length; i < content.Length; i++) content[i] = (byte)(i % 50 == 0 ? '\n' : ' ');
-        var id = await WithAsync(async (db, store, inspector) =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var stored = store.Track(Inspected(inspector, content), "测试", null);
-            await using var bytes = store.Stage(stored.Id, content, CancellationToken.None);
-            await db.SaveChangesAsync();
-            await bytes.Written;
-            await tx.CommitAsync();
-            bytes.Kept();
-            return stored.Id;
-        });
+        var id = await KeptAsync(content);
         var (method, length, size) = await WithAsync(async (db, _, _) =>
         {
             await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
