@@ -2,6 +2,7 @@ using Exemplar.Web.Infrastructure.Files;
 using Exemplar.Web.Infrastructure.Requests;
 using Exemplar.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Exemplar.Web.Features.Applications;
 
@@ -26,12 +27,13 @@ public static class BenchNoOpUpload
             using var body = await RequestBody.ReadUploadAsync(http);
             return TypedResults.NoContent();
         }).RequireAuthorization(AuthPolicies.SignedIn).ExcludeFromDescription();
-        api.MapPost("/bench/stored-upload", async Task<Results<NoContent, UnprocessableEntity<string>>> (
+        api.MapPost("/bench/stored-upload", async Task<Results<NoContent, UnprocessableEntity<ProblemDetails>>> (
             HttpContext http, UploadInspector inspector, FileStore files, CancellationToken ct) =>
         {
             using var body = await RequestBody.ReadUploadAsync(http);
             var verdict = inspector.Inspect("floor.pdf", body.Memory, UploadKinds.Documents, "材料");
-            if (!verdict.Accepted) return TypedResults.UnprocessableEntity(verdict.Refusal!);
+            if (!verdict.Accepted)
+                return TypedResults.UnprocessableEntity(new ProblemDetails { Status = 422, Title = "材料未上传", Detail = verdict.Refusal });
             await using var staged = files.Stage(Guid.NewGuid(), body.Memory, ct);
             await staged.Written;
             // Kept without a record, like the bytes of a process that died mid-submission: the retention job purges them

@@ -34,6 +34,8 @@ public sealed class ApplicationJourneyTests(BrowserFixture browser) : IClassFixt
         await data.CompleteAsync(id);
 
         await page.GotoAsync($"/Applications/{id}/Submit");
+        // The report was locked: the check and the submission go by the locked data, and the page says so.
+        await Assertions.Expect(page.Locator("#locked-basis")).ToContainTextAsync("锁定的申请报告数据，提交的也是这份数据");
         await BrowserFixture.ScreenshotAsync(page, "application-submit");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认提交" }).ClickAsync();
         await Assertions.Expect(page.Locator("#receipt-number")).ToHaveTextAsync("KM-2026-0001");

@@ -61,7 +61,9 @@ public sealed class BenchNoOpUploadTests(ExemplarFactory app) : IClassFixture<Ex
         var zeros = new byte[1024 * 1024];
         var refused = await client.PostAsync("/api/v1/bench/stored-upload", new ByteArrayContent(zeros));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains("按文件内容判断", System.Text.Json.JsonSerializer.Deserialize<string>(await refused.Content.ReadAsStringAsync()));
+        var problem = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("材料未上传", problem.GetProperty("title").GetString());
+        Assert.Contains("按文件内容判断", problem.GetProperty("detail").GetString());
         Assert.Equal(0, await StoredCopiesAsync(zeros));
     }
 
