@@ -6,13 +6,24 @@ namespace Exemplar.Web.Features.Applications;
 
 /// <summary>The last check before submission: what blocks it, what will be kept as a warning; then submit.</summary>
 [ApplicationScope(ApplicantOnly = true)]
-public sealed class SubmitModel(SubmissionCheck check, SubmitApplicationHandler handler) : ApplicationPageModel
+public sealed class SubmitModel(SubmissionCheck check, ApplicationProfile profiles, SubmitApplicationHandler handler) : ApplicationPageModel
 {
     public SubmissionReport? Report { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>For a locked report: the facts that today's ledger gives otherwise (submission goes by the locked ones).</summary>
+    public IReadOnlyList<DriftedFact>? Drift { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    private async Task LoadAsync(CancellationToken ct)
     {
-        if (Record.IsDraft) Report = await check.RunAsync(Record, ct);
+        if (!Record.IsDraft) return;
+        Report = await check.RunAsync(Record, ct);
+        if (Record.Current.LockedJson is { } locked)
+        {
+            var (_, facts, _) = await profiles.BuildAsync(Record.Policy, Record.Call, Record.Carrier, Record.Current, ct, Report.Materials);
+            Drift = LockedDrift.Of(locked, facts);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -23,7 +34,7 @@ public sealed class SubmitModel(SubmissionCheck check, SubmitApplicationHandler 
         if (!outcome.Result.Ok)
         {
             foreach (var m in outcome.Result.Errors.SelectMany(e => e.Value)) ModelState.AddModelError("", m);
-            if (Record.IsDraft) Report = await check.RunAsync(Record, ct);
+            await LoadAsync(ct);
             return Page();
         }
         TempData["Flash"] = $"已提交，受理编号 {outcome.ReceiptNumber}。";

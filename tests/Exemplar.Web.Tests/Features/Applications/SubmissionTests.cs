@@ -40,6 +40,12 @@ public sealed class SubmissionTests(ExemplarFactory app) : IClassFixture<Exempla
         var locked = await data.WithAsync((_, db) => db.Set<ApplicationVersion>().Where(v => v.ApplicationId == id && v.Number == 1).Select(v => v.LockedJson!).SingleAsync());
         var lockedStaff = Condition(JsonDocument.Parse(locked).RootElement.GetProperty("eligibility"), "service-staff");
         Assert.Equal("met", lockedStaff.GetProperty("state").GetString());
+        using (var operatorClient = await app.SignedInAsync("km.applicant"))
+        {
+            // Materials uploaded after the lock (the stamped report, the declaration) are not a change of the locked data.
+            var before = await operatorClient.GetDocumentAsync($"/Applications/{id}/Submit");
+            Assert.Equal("按当前台账计算的申报数据与锁定时一致。", before.QuerySelector("#locked-drift")!.TextContent.Trim());
+        }
 
         // After the lock every service staff member is recorded as part-time: 第六条第（五）项 (不少于10名专职人员) now fails on the ledger.
         var (carrier, _, _) = await data.CarrierAsync(name);
@@ -62,6 +68,17 @@ public sealed class SubmissionTests(ExemplarFactory app) : IClassFixture<Exempla
             var page = System.Net.WebUtility.HtmlDecode(await operatorClient.GetStringAsync($"/Applications/{id}/Submit"));
             Assert.Contains("锁定的申请报告数据，提交的也是这份数据", page);
             Assert.DoesNotContain("创业创新专职服务人员不少于10人——不符合", page);
+            // …and tells what the ledger now says otherwise: the full-time staff, at least 10 when locked (met), none now.
+            foreach (var url in new[] { $"/Applications/{id}/Submit", $"/Applications/{id}/Profile" })
+            {
+                var doc = await operatorClient.GetDocumentAsync(url);
+                var rows = doc.QuerySelectorAll("#locked-drift tbody tr")
+                    .ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray());
+                Assert.True(rows.TryGetValue("专职服务人员数", out var staff), url + " 未列出专职服务人员数：" + string.Join("、", rows.Keys));
+                Assert.True(int.Parse(staff[0].Replace(" 人", ""), System.Globalization.CultureInfo.InvariantCulture) >= 10, staff[0]);
+                Assert.Equal("0 人", staff[1]);
+                Assert.Contains("提交时仍按锁定时的数据", doc.QuerySelector("#locked-drift")!.TextContent);
+            }
         }
         var outcome = await data.SubmitAsync(id);
         Assert.True(outcome.Result.Ok, string.Join(" ", outcome.Result.Errors.SelectMany(e => e.Value)));
