@@ -3,6 +3,7 @@ using Exemplar.Domain.Workflow;
 using Exemplar.Web.Features.Account;
 using Exemplar.Web.Features.Notifications;
 using Exemplar.Web.Infrastructure;
+using Exemplar.Web.Infrastructure.Auditing;
 using Exemplar.Web.Infrastructure.Data;
 using Exemplar.Web.Infrastructure.Files;
 using Exemplar.Web.Infrastructure.Forms;
@@ -42,13 +43,14 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
             return new SubmitOutcome(busy.Result(), null, null, []);
         }
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var outcome = await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             StagedContent? bytes = null;
             try
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await AuditedCommit.PromiseFlushAsync(db.Database, ct);
                 var f = await loader.LoadAsync(c.ApplicationId, tracked: true, ct);
                 if (f is null || !DraftGuard.Owns(f, c.OrganizationId)) return new SubmitOutcome(SaveResult.NotFound, null, null, []);
                 // The check's reads that do not depend on this transaction's writes run beside the rest of the work.
@@ -150,5 +152,9 @@ public sealed class SubmitApplicationHandler(ExemplarDbContext db, ApplicationLo
                 if (bytes is not null) await bytes.DisposeAsync();
             }
         });
+        // Committed without waiting for the log's flush (the audit chain's head is not held through it): nobody hears of
+        // the receipt before it is on disk. Outside the retried work, so a failed flush does not run the submission again.
+        if (outcome.Result.Ok) await AuditedCommit.FlushAsync(db.Database, CancellationToken.None);
+        return outcome;
     }
 }

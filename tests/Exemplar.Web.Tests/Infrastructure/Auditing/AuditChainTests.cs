@@ -3,6 +3,7 @@ using Exemplar.Web.Infrastructure.Auditing;
 using Exemplar.Web.Infrastructure.Data;
 using Exemplar.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -131,6 +132,64 @@ public sealed class AuditChainTests : IAsyncLifetime
         });
         var report = await VerifyAsync();
         Assert.True(report.Intact, string.Join("\n", report.Problems));
+    }
+
+    [Theory]
+    [InlineData(true, "off")]
+    [InlineData(false, "on")]
+    public async Task A_commit_whose_committer_waits_for_the_flush_itself_is_sealed_without_waiting_for_it_and_the_rest_as_before(bool promised, string commitMode)
+    {
+        using var _ = _app.CreateClient();
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExemplarDbContext>();
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            if (promised) await AuditedCommit.PromiseFlushAsync(db.Database, default);
+            await InsertRowAsync((NpgsqlConnection)db.Database.GetDbConnection(), "测试.刷盘", (NpgsqlTransaction)tx.GetDbTransaction());
+            // The seal runs now instead of at COMMIT; what it leaves is what the COMMIT goes by.
+            await db.Database.ExecuteSqlRawAsync("SET CONSTRAINTS ALL IMMEDIATE");
+            await using (var mode = new NpgsqlCommand("SELECT current_setting('synchronous_commit')", (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)tx.GetDbTransaction()))
+                Assert.Equal(commitMode, (string?)await mode.ExecuteScalarAsync());
+            await tx.CommitAsync();
+        }
+        if (promised) await AuditedCommit.FlushAsync(db.Database, default);
+        // The next transaction commits synchronously again.
+        Assert.Equal("on", await db.Database.SqlQueryRaw<string>("SELECT current_setting('synchronous_commit') AS \"Value\"").SingleAsync());
+        var row = await db.Set<AuditEntry>().SingleAsync(a => a.Operation == "测试.刷盘");
+        Assert.True(row.Id > 0 && row.Hash.Length == 64, "not sealed");
+        Assert.True((await VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task Concurrent_commits_that_wait_for_the_flush_themselves_still_form_one_unbroken_chain()
+    {
+        using var _ = _app.CreateClient();
+        await Parallel.ForEachAsync(Enumerable.Range(1, 40), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            using var scope = _app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<ExemplarDbContext>();
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                await AuditedCommit.PromiseFlushAsync(db.Database, ct);
+                var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+                await InsertRowAsync(conn, $"测试.并发{i}.1", (NpgsqlTransaction)tx.GetDbTransaction());
+                await InsertRowAsync(conn, $"测试.并发{i}.2", (NpgsqlTransaction)tx.GetDbTransaction());
+                await tx.CommitAsync(ct);
+            }
+            await AuditedCommit.FlushAsync(db.Database, ct);
+        });
+        var report = await VerifyAsync();
+        Assert.True(report.Intact, string.Join("\n", report.Problems));
+        using var check = _app.Services.CreateScope();
+        var rows = await check.ServiceProvider.GetRequiredService<ExemplarDbContext>().Set<AuditEntry>()
+            .Where(a => a.Operation.StartsWith("测试.并发")).OrderBy(a => a.Id).Select(a => a.Operation).ToListAsync();
+        Assert.Equal(80, rows.Count);
+        // Each transaction's two rows sealed next to each other, in insertion order.
+        for (var k = 0; k < rows.Count; k += 2)
+        {
+            Assert.EndsWith(".1", rows[k]);
+            Assert.Equal(rows[k][..^2] + ".2", rows[k + 1]);
+        }
     }
 
     private static async Task InsertRowAsync(NpgsqlConnection conn, string operation, NpgsqlTransaction? tx = null)
