@@ -10,8 +10,8 @@ namespace Exemplar.Web.Infrastructure.Data.Migrations
     /// for the flush itself (transaction setting <c>exemplar.audit_flush_after_commit</c>, see
     /// <see cref="Auditing.AuditedCommit"/>): its seal switches the commit to <c>synchronous_commit = off</c>, so the
     /// lock goes with the commit record, and the committer then waits for a flush past it before it answers. Every other
-    /// audited commit seals and flushes as before. In the deadline-rush burst with two app instances, 22 commits were seen
-    /// waiting at once on the head's lock while one of them waited for its flush. No model change.
+    /// audited commit seals and flushes as before. Held through the flush, the lock let audited commits through one flush at
+    /// a time, so none could share one and a slow flush held up every submission behind it. No model change.
     /// </summary>
     [DbContext(typeof(ExemplarDbContext))]
     [Migration("20261202070000_AuditSealReleasedBeforeFlush")]
