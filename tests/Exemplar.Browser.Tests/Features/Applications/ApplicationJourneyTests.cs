@@ -36,6 +36,8 @@ public sealed class ApplicationJourneyTests(BrowserFixture browser) : IClassFixt
         await page.GotoAsync($"/Applications/{id}/Submit");
         // The report was locked: the check and the submission go by the locked data, and the page says so.
         await Assertions.Expect(page.Locator("#locked-basis")).ToContainTextAsync("锁定的申请报告数据，提交的也是这份数据");
+        // Nothing in the ledger moved since the lock; the stamped materials uploaded after it are no change of the data.
+        await Assertions.Expect(page.Locator("#locked-drift")).ToHaveTextAsync("按当前台账计算的申报数据与锁定时一致。");
         await BrowserFixture.ScreenshotAsync(page, "application-submit");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认提交" }).ClickAsync();
         await Assertions.Expect(page.Locator("#receipt-number")).ToHaveTextAsync("KM-2026-0001");
