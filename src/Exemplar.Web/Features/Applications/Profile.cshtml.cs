@@ -12,6 +12,8 @@ public sealed class ProfileModel(ApplicationProfile profiles, SaveProfileHandler
     public IReadOnlyList<ProfileFact> Facts { get; private set; } = [];
     public PolicyEvaluation Evaluation { get; private set; } = null!;
     public IReadOnlyDictionary<string, string?> Links { get; private set; } = new Dictionary<string, string?>();
+    /// <summary>For a locked report: the facts that today's ledger gives otherwise (submission goes by the locked ones).</summary>
+    public IReadOnlyList<DriftedFact>? Drift { get; private set; }
     public bool Editable => MayEdit(ReturnItems.Profile) && Record.Current.LockedAt is null;
     [BindProperty] public uint Version { get; set; }
     public IReadOnlyDictionary<string, string?> Posted { get; private set; } = new Dictionary<string, string?>();
@@ -22,6 +24,7 @@ public sealed class ProfileModel(ApplicationProfile profiles, SaveProfileHandler
         Facts = facts;
         Evaluation = ApplicationEligibility.Evaluate(Record.Policy, profile);
         Links = EligibilityLinks.For(Record.Policy, facts);
+        Drift = Record.Current.LockedJson is { } locked ? LockedDrift.Of(locked, facts) : null;
         Version = Record.Current.Version;
     }
 
