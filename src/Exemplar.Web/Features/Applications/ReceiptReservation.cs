@@ -50,6 +50,7 @@ public sealed class ReceiptDesk(Infrastructure.Data.ExemplarDbContext db)
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = callId });
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = applicationId });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = at.ToUniversalTime() });
-        return (int)(await command.ExecuteScalarAsync(ct))!;
+        try { return (int)(await command.ExecuteScalarAsync(ct))!; }
+        catch (Exception) { Infrastructure.Data.PreparedStatementRecovery.Recover(connection); throw; }
     }
 }

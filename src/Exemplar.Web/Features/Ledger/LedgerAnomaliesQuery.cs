@@ -103,6 +103,11 @@ public sealed class LedgerAnomaliesQuery(ExemplarDbContext db)
                 result.Add(anomaly!);
             }
         }
+        catch (Exception)
+        {
+            Infrastructure.Data.PreparedStatementRecovery.MarkFailed(connection);
+            throw;
+        }
         finally
         {
             await db.Database.CloseConnectionAsync();

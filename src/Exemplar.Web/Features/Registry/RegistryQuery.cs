@@ -143,6 +143,11 @@ public sealed class RegistryQuery(ExemplarDbContext db, JurisdictionTreeCache tr
             var text = (string)(await cmd.ExecuteScalarAsync(ct))!;
             return JsonDocument.Parse(text);
         }
+        catch (Exception)
+        {
+            Infrastructure.Data.PreparedStatementRecovery.MarkFailed(connection);
+            throw;
+        }
         finally
         {
             await db.Database.CloseConnectionAsync();

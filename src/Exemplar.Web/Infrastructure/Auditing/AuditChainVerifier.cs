@@ -23,6 +23,16 @@ public sealed class AuditChainVerifier(ExemplarDbContext db)
 
     public async Task<AuditChainReport> VerifyAsync(CancellationToken ct = default)
     {
+        try { return await ReadChainAsync(ct); }
+        catch (Exception)
+        {
+            Data.PreparedStatementRecovery.MarkFailed(db.Database.GetDbConnection());
+            throw;
+        }
+    }
+
+    private async Task<AuditChainReport> ReadChainAsync(CancellationToken ct)
+    {
         var problems = new List<AuditChainProblem>();
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);

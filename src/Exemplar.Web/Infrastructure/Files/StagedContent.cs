@@ -40,7 +40,8 @@ public sealed class StagedContent : IAsyncDisposable
         await using var command = new NpgsqlCommand("INSERT INTO stored_file_contents (file_id, content) VALUES ($1, $2)", connection);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = FileId });
         command.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = content });
-        await command.ExecuteNonQueryAsync(ct);
+        try { await command.ExecuteNonQueryAsync(ct); }
+        catch (Exception) { Data.PreparedStatementRecovery.Recover(connection); throw; }
     }
 
     public async ValueTask DisposeAsync()
@@ -55,7 +56,8 @@ public sealed class StagedContent : IAsyncDisposable
             await using var command = new NpgsqlCommand(
                 "DELETE FROM stored_file_contents c WHERE c.file_id = $1 AND NOT EXISTS (SELECT 1 FROM stored_files f WHERE f.id = c.file_id)", connection);
             command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = FileId });
-            await command.ExecuteNonQueryAsync(CancellationToken.None);
+            try { await command.ExecuteNonQueryAsync(CancellationToken.None); }
+            catch (Exception) { Data.PreparedStatementRecovery.Recover(connection); throw; }
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {

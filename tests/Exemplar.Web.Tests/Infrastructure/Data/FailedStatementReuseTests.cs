@@ -1,25 +1,27 @@
 using Exemplar.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Exemplar.Web.Tests.Infrastructure.Data;
 
 /// <summary>
-/// A statement that fails inside a transaction (a unique key, a too-long value — the app turns these into messages) and
-/// is rolled back must leave the pooled connection able to run the same statement again, with the app's pool settings.
-/// With Npgsql's automatic preparation on (Max Auto Prepare 100, min usages 2) this failed: the insert failing at its
-/// second use — the one that prepares it — left the connection out of step, and the next insert got “Received unexpected
-/// backend message DataRow” (npgsql/npgsql#6391), a 500 to whichever request drew that connection.
+/// Statements are prepared automatically at their second use on a connection. One that fails at that use (a unique key, a
+/// too-long value, a division by zero — the app turns such failures into messages) must leave the pooled connection able to
+/// run it again and read its rows: without <see cref="PreparedStatementRecovery"/> the next use answers “Received unexpected
+/// backend message DataRow” (npgsql/npgsql#6391), a 500 to whichever request draws that connection.
 /// </summary>
-public sealed class FailedStatementReuseTests
+public sealed class FailedStatementReuseTests(ExemplarFactory app) : IClassFixture<ExemplarFactory>
 {
     [Fact]
-    public async Task A_statement_that_failed_and_was_rolled_back_runs_again_on_the_same_pooled_connection()
+    public async Task A_statement_that_failed_on_a_connection_of_its_own_runs_again_once_the_connection_is_recovered()
     {
         var cs = await TestDatabase.CreateEmptyAsync(nameof(FailedStatementReuseTests));
         try
         {
             // One connection in the pool, so every use below is the same server session.
             var settings = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithPoolSettings(cs)) { MaxPoolSize = 1 }.ConnectionString;
+            Assert.Equal(2, new NpgsqlConnectionStringBuilder(settings).AutoPrepareMinUsages);
             await TestDatabase.ExecuteAsync("CREATE TABLE t (id serial PRIMARY KEY, value varchar(5) NOT NULL UNIQUE)", cs);
             const string insert = "INSERT INTO t (value) VALUES (@v) RETURNING id";
             var outcomes = new List<string>();
@@ -39,6 +41,7 @@ public sealed class FailedStatementReuseTests
                 catch (PostgresException e)
                 {
                     await tx.RollbackAsync();
+                    PreparedStatementRecovery.Recover(conn);
                     outcomes.Add($"{value}: {e.SqlState}");
                 }
             }
@@ -49,5 +52,38 @@ public sealed class FailedStatementReuseTests
         {
             await TestDatabase.DropAsync(cs);
         }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_query_that_failed_on_the_apps_context_runs_again_on_the_same_connection(bool inTransaction)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExemplarDbContext>();
+        // Held open, so every use below is the same server session; the text is new to it, so its second use prepares it.
+        await db.Database.OpenConnectionAsync();
+        var sql = $"SELECT 10 / {{0}} AS \"Value\" /* {Guid.NewGuid():N} */";
+        var outcomes = new List<string>();
+        foreach (var divisor in new[] { 1, 0, 2, 0, 5 })
+        {
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var tx = inTransaction ? await db.Database.BeginTransactionAsync() : null;
+                try
+                {
+                    var value = await db.Database.SqlQueryRaw<int>(sql, divisor).SingleAsync();
+                    if (tx is not null) await tx.CommitAsync();
+                    outcomes.Add($"{divisor}: {value}");
+                }
+                catch (PostgresException e)
+                {
+                    if (tx is not null) await tx.RollbackAsync();
+                    outcomes.Add($"{divisor}: {e.SqlState}");
+                }
+            });
+        }
+        // 22012: division by zero. Every other use answers its quotient.
+        Assert.Equal(["1: 10", "0: 22012", "2: 5", "0: 22012", "5: 2"], outcomes);
     }
 }

@@ -7,14 +7,24 @@ namespace Exemplar.Web.Tests.Infrastructure.Data;
 public sealed class PoolSettingsTests
 {
     [Fact]
-    public void A_plain_connection_string_gets_no_session_reset_and_64_KB_buffers_but_no_automatic_preparation()
+    public void A_plain_connection_string_gets_no_session_reset_64_KB_buffers_and_statements_prepared_at_their_second_use()
     {
         var csb = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithPoolSettings("Host=db;Username=u;Database=d"));
-        Assert.Equal(0, csb.MaxAutoPrepare);
+        Assert.Equal(100, csb.MaxAutoPrepare);
+        Assert.Equal(2, csb.AutoPrepareMinUsages);
         Assert.True(csb.NoResetOnClose);
         Assert.Equal(65536, csb.WriteBufferSize);
         Assert.Equal(65536, csb.ReadBufferSize);
         Assert.Equal("db", csb.Host);
+    }
+
+    [Fact]
+    public void A_ledger_imports_own_connections_prepare_nothing_but_keep_the_other_settings()
+    {
+        var csb = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithoutPreparation(DatabaseSetup.WithPoolSettings("Host=db;Username=u;Database=d")));
+        Assert.Equal(0, csb.MaxAutoPrepare);
+        Assert.True(csb.NoResetOnClose);
+        Assert.Equal(65536, csb.WriteBufferSize);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class ImportHandler(ExemplarDbContext db, IOptions<LedgerOptions> 
         var o = options.Value;
         var issues = new ImportIssues();
         await using var upload = new UploadStream(c.Content, o.MaxImportBytes);
-        await using var progress = new ImportProgress(db.Database.GetConnectionString()!, job.Id, clock);
+        await using var progress = new ImportProgress(DatabaseSetup.WithoutPreparation(db.Database.GetConnectionString()!), job.Id, clock);
         ImportSource? source = null;
         try
         {
@@ -104,7 +104,7 @@ public sealed class ImportHandler(ExemplarDbContext db, IOptions<LedgerOptions> 
     private async Task FinishAsync(ImportJob job, string status, string message, ImportIssues issues, UploadStream upload, CancellationToken ct)
     {
         Complete(job, status, message, issues, upload, clock.GetUtcNow());
-        await using var conn = new NpgsqlConnection(db.Database.GetConnectionString());
+        await using var conn = new NpgsqlConnection(DatabaseSetup.WithoutPreparation(db.Database.GetConnectionString()!));
         await conn.OpenAsync(ct);
         await ImportJobWriter.FinishAsync(conn, null, job, ct);
     }
@@ -137,7 +137,7 @@ internal sealed record ImportContext(
                 $"{ImportCells.FlagMessage}：单元格含公式，已取其显示的值作为文本，公式不会被执行。");
     }
 
-    public string ConnectionString => Db.Database.GetConnectionString()!;
+    public string ConnectionString => DatabaseSetup.WithoutPreparation(Db.Database.GetConnectionString()!);
 
     /// <summary>The audit payload of an import: what was imported, from which file (by SHA-256), how many rows.</summary>
     public string AuditAfter(string summary) => JsonSerializer.Serialize(new SortedDictionary<string, object?>(StringComparer.Ordinal)
