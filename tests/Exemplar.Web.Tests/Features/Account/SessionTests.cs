@@ -123,4 +123,59 @@ public sealed class SessionTests(ExemplarFactory app) : IClassFixture<ExemplarFa
         }
         await AssertSignedOutAsync(busy);                                             // busy all along, but over 8 hours
     }
+
+    private async Task<(Guid Id, DateTimeOffset LastSeenAt)> NewestSessionAsync(string userName) =>
+        await DbAsync(db => db.Set<UserSession>().AsNoTracking()
+            .Where(x => db.Set<UserAccount>().Any(u => u.Id == x.UserId && u.UserName == userName))
+            .OrderByDescending(x => x.CreatedAt).Select(x => new ValueTuple<Guid, DateTimeOffset>(x.Id, x.LastSeenAt)).FirstAsync());
+
+    [Fact]
+    public async Task A_request_does_not_wait_while_another_request_of_its_session_records_the_last_use()
+    {
+        var (browser, _) = await SignedInWithCopyAsync("km.wuhua");
+        var (id, signedInAt) = await NewestSessionAsync("km.wuhua");
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        await using (var other = new Npgsql.NpgsqlConnection(app.ConnectionString))
+        {
+            // Another request of this session, recording its use and not yet committed.
+            await other.OpenAsync();
+            await using var tx = await other.BeginTransactionAsync();
+            await using (var lockRow = new Npgsql.NpgsqlCommand("SELECT 1 FROM user_sessions WHERE id = $1 FOR UPDATE", other, tx))
+            {
+                lockRow.Parameters.AddWithValue(id);
+                await lockRow.ExecuteScalarAsync();
+            }
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            var response = await browser.GetAsync("/Workbench", timeout.Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await tx.RollbackAsync();
+        }
+        Assert.Equal(signedInAt, (await NewestSessionAsync("km.wuhua")).LastSeenAt);   // left to the other request
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Workbench")).StatusCode);
+        Assert.Equal(app.Clock.GetUtcNow(), (await NewestSessionAsync("km.wuhua")).LastSeenAt);
+    }
+
+    [Fact]
+    public async Task Recording_the_last_use_does_not_wait_for_the_logs_flush()
+    {
+        var (browser, _) = await SignedInWithCopyAsync("lc.dongchangfu");
+        // What the touch's own transaction has for synchronous_commit when it updates the row, seen by a trigger.
+        await TestDatabase.ExecuteAsync("""
+            CREATE TABLE touch_commit_modes (mode text);
+            CREATE FUNCTION touch_commit_mode() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN INSERT INTO touch_commit_modes VALUES (current_setting('synchronous_commit')); RETURN NEW; END $$;
+            CREATE TRIGGER touch_commit_mode AFTER UPDATE OF last_seen_at ON user_sessions FOR EACH ROW EXECUTE FUNCTION touch_commit_mode();
+            """, app.ConnectionString);
+        try
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(2));
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Workbench")).StatusCode);
+            var modes = await DbAsync(db => db.Database.SqlQueryRaw<string>("SELECT mode AS \"Value\" FROM touch_commit_modes").ToListAsync());
+            Assert.Equal(["off"], modes);
+        }
+        finally
+        {
+            await TestDatabase.ExecuteAsync("DROP TRIGGER touch_commit_mode ON user_sessions; DROP FUNCTION touch_commit_mode(); DROP TABLE touch_commit_modes;", app.ConnectionString);
+        }
+    }
 }
