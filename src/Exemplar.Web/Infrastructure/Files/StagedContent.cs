@@ -5,7 +5,9 @@ namespace Exemplar.Web.Infrastructure.Files;
 
 /// <summary>
 /// A file's bytes written on a connection of their own and committed at once, while the caller's transaction saves the
-/// record that takes them up — so a megabyte's write runs beside the caller's other work instead of inside it. The
+/// record that takes them up — so a megabyte's write runs beside the caller's other work instead of inside it. Their
+/// commit does not wait for the log's flush: the caller's own durable commit (or flush) comes later in the log, so it is
+/// on disk only with the bytes, and whoever hears of the file hears of it after that — one flush to wait for, not two. The
 /// caller awaits <see cref="Written"/> before it commits (its record's key to the bytes is checked at commit), calls
 /// <see cref="Kept"/> once it has committed, and disposes this last: bytes not kept are deleted then unless a record
 /// took them up after all; whatever a crash leaves is purged a day later. Until disposed, the write may still be reading
@@ -27,7 +29,7 @@ public sealed class StagedContent : IAsyncDisposable
 
     public Guid FileId { get; }
 
-    /// <summary>Completes when the bytes are committed.</summary>
+    /// <summary>Completes when the bytes are committed (on disk with the caller's later durable commit or flush).</summary>
     public Task Written { get; }
 
     /// <summary>The caller's transaction, with the record that takes these bytes up, has committed.</summary>
@@ -37,10 +39,23 @@ public sealed class StagedContent : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand("INSERT INTO stored_file_contents (file_id, content) VALUES ($1, $2)", connection);
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = FileId });
-        command.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = content });
-        try { await command.ExecuteNonQueryAsync(ct); }
+        // One implicit transaction: the setting holds for the insert's commit only.
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("SELECT set_config('synchronous_commit', 'off', true)"),
+                new NpgsqlBatchCommand("INSERT INTO stored_file_contents (file_id, content) VALUES ($1, $2)")
+                {
+                    Parameters =
+                    {
+                        new NpgsqlParameter<Guid> { TypedValue = FileId },
+                        new NpgsqlParameter<ReadOnlyMemory<byte>> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = content },
+                    },
+                },
+            },
+        };
+        try { await batch.ExecuteNonQueryAsync(ct); }
         catch (Exception) { Data.PreparedStatementRecovery.Recover(connection); throw; }
     }
 

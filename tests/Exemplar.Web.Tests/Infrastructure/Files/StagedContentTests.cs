@@ -146,4 +146,33 @@ public sealed class StagedContentTests(ExemplarFactory app) : IClassFixture<Exem
         Assert.Equal((false, true), await StateAsync(orphanNew));
         Assert.Equal((true, true), await StateAsync(keptOld));
     }
+
+    [Fact]
+    public async Task The_bytes_commit_without_waiting_for_the_flush_and_the_record_that_takes_them_up_commits_durably()
+    {
+        // What each transaction has for synchronous_commit as it writes, seen by triggers: the bytes' own transaction, and
+        // the record's (which the bytes reach disk with, being earlier in the log).
+        await TestDatabase.ExecuteAsync("""
+            CREATE TABLE staged_commit_modes (tbl text, mode text);
+            CREATE FUNCTION staged_commit_mode() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN INSERT INTO staged_commit_modes VALUES (TG_TABLE_NAME, current_setting('synchronous_commit')); RETURN NEW; END $$;
+            CREATE TRIGGER staged_commit_mode AFTER INSERT ON stored_file_contents FOR EACH ROW EXECUTE FUNCTION staged_commit_mode();
+            CREATE TRIGGER staged_commit_mode AFTER INSERT ON stored_files FOR EACH ROW EXECUTE FUNCTION staged_commit_mode();
+            """, app.ConnectionString);
+        try
+        {
+            var id = await KeptAsync(Pdf("modes"));
+            Assert.Equal((true, true), await StateAsync(id));
+            var modes = await WithAsync((db, _, _) => db.Database
+                .SqlQueryRaw<string>("SELECT tbl || ':' || mode AS \"Value\" FROM staged_commit_modes ORDER BY tbl").ToListAsync());
+            Assert.Equal(["stored_file_contents:off", "stored_files:on"], modes);
+        }
+        finally
+        {
+            await TestDatabase.ExecuteAsync("""
+                DROP TRIGGER staged_commit_mode ON stored_file_contents; DROP TRIGGER staged_commit_mode ON stored_files;
+                DROP FUNCTION staged_commit_mode(); DROP TABLE staged_commit_modes;
+                """, app.ConnectionString);
+        }
+    }
 }
