@@ -33,12 +33,13 @@ public sealed class PreparedStatementRecovery : IDbCommandInterceptor, IDbTransa
     public static void Recover(NpgsqlConnection connection)
     {
         MarkFailed(connection);
-        Clean(connection, inTransaction: false);
+        Clean(connection);
     }
 
-    private static void Clean(DbConnection connection, bool inTransaction)
+    /// <summary>Drops a marked connection's prepared statements; called only where it is out of any transaction.</summary>
+    private static void Clean(DbConnection connection)
     {
-        if (inTransaction || !Failed.TryGetValue(connection, out _)) return;
+        if (!Failed.TryGetValue(connection, out _)) return;
         Failed.Remove(connection);
         if (connection is not NpgsqlConnection npgsql || npgsql.State != System.Data.ConnectionState.Open) return;
         // Npgsql has no asynchronous form of this; it runs only after a failure.
@@ -50,7 +51,8 @@ public sealed class PreparedStatementRecovery : IDbCommandInterceptor, IDbTransa
     {
         if (command.Connection is not { } connection) return;
         MarkFailed(connection);
-        Clean(connection, inTransaction: command.Transaction is not null);
+        // Inside a transaction the connection is cleaned at its rollback or close.
+        if (command.Transaction is null) Clean(connection);
     }
 
     public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => AfterFailure(command);
@@ -71,7 +73,7 @@ public sealed class PreparedStatementRecovery : IDbCommandInterceptor, IDbTransa
 
     private static void CleanContext(TransactionEndEventData eventData)
     {
-        if (eventData.Context is { } context) Clean(context.Database.GetDbConnection(), inTransaction: false);
+        if (eventData.Context is { } context) Clean(context.Database.GetDbConnection());
     }
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
@@ -85,13 +87,13 @@ public sealed class PreparedStatementRecovery : IDbCommandInterceptor, IDbTransa
 
     public InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {
-        Clean(connection, inTransaction: false);
+        Clean(connection);
         return result;
     }
 
     public ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {
-        Clean(connection, inTransaction: false);
+        Clean(connection);
         return ValueTask.FromResult(result);
     }
 }
