@@ -8,9 +8,12 @@ namespace Exemplar.Web.Infrastructure.Data;
 /// last file's bytes on a fourth (<see cref="Files.StagedContent"/>); a material's upload uses two. Unbounded, a burst of
 /// such units takes every connection of the pool as first connections, each unit then waiting for a second that none
 /// gives back: all of them stall until the pool's timeout (15 s) and start over — seen in the deadline-rush benchmark
-/// after a 2-second stall. So at most half the pool goes to them: <see cref="Units"/> = pool size ÷ (2 ×
-/// <see cref="MostPerUnit"/>) at once (12 with Npgsql's default of 100 connections), the others wait their turn in
-/// order of arrival, holding no connection.
+/// after a 2-second stall. So at most half the pool goes to them: pool size ÷ (2 × <see cref="MostPerUnit"/>) at once
+/// (12 with Npgsql's default of 100 connections). Nor more than two per processor: a unit's work is CPU on this host and on
+/// the database's, and more of them at once than the processors can run only adds contention: in the deadline-rush
+/// benchmark on 2 processors, with 12 at once per instance, four bursts in seven tipped into a state where PostgreSQL
+/// spent two to four times its usual CPU on each submission and the queue grew for seconds (bench/RESULTS.md). The
+/// others wait their turn in order of arrival, holding no connection.
 /// </summary>
 public sealed class ConnectionsBeside : IDisposable
 {
@@ -24,9 +27,9 @@ public sealed class ConnectionsBeside : IDisposable
 
     private readonly ConcurrencyLimiter limiter;
 
-    public ConnectionsBeside(int maxPoolSize)
+    public ConnectionsBeside(int maxPoolSize, int processors)
     {
-        Units = Math.Max(1, maxPoolSize / (2 * MostPerUnit));
+        Units = Math.Max(1, Math.Min(maxPoolSize / (2 * MostPerUnit), 2 * processors));
         limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = Units, QueueLimit = MostWaiting, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,

@@ -20,7 +20,7 @@ public static class DatabaseSetup
         // Retry-After within seconds (Infrastructure/Requests/KnownFailureHandler) instead of holding the request.
         // Built by the container (not handed to it) so that it is disposed with it.
         var maxPoolSize = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).MaxPoolSize;
-        builder.Services.AddSingleton(_ => new ConnectionsBeside(maxPoolSize));
+        builder.Services.AddSingleton(_ => new ConnectionsBeside(maxPoolSize, Environment.ProcessorCount));
         builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
         builder.Services.AddScoped<AuditChainVerifier>();
         builder.Services.AddHealthChecks()
