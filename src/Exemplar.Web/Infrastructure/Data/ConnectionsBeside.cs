@@ -11,9 +11,9 @@ namespace Exemplar.Web.Infrastructure.Data;
 /// after a 2-second stall. So at most half the pool goes to them: pool size ÷ (2 × <see cref="MostPerUnit"/>) at once
 /// (12 with Npgsql's default of 100 connections). Nor more than two per processor: a unit's work is CPU on this host and on
 /// the database's, and more of them at once than the processors can run only adds contention: in the deadline-rush
-/// benchmark on 2 processors, with 12 at once per instance, four bursts in seven tipped into a state where PostgreSQL
-/// spent two to four times its usual CPU on each submission and the queue grew for seconds (bench/RESULTS.md). The
-/// others wait their turn in order of arrival, holding no connection.
+/// benchmark on 2 processors, with 12 at once per instance, four bursts in seven tipped over — the queue grew for seconds,
+/// and in the two sampled by process PostgreSQL spent two to four times its usual CPU on each submission (bench/RESULTS.md).
+/// The others wait their turn in order of arrival, holding no connection.
 /// </summary>
 public sealed class ConnectionsBeside : IDisposable
 {
