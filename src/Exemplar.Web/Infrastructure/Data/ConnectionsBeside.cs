@@ -9,11 +9,10 @@ namespace Exemplar.Web.Infrastructure.Data;
 /// such units takes every connection of the pool as first connections, each unit then waiting for a second that none
 /// gives back: all of them stall until the pool's timeout (15 s) and start over — seen in the deadline-rush benchmark
 /// after a 2-second stall. So at most half the pool goes to them: pool size ÷ (2 × <see cref="MostPerUnit"/>) at once
-/// (12 with Npgsql's default of 100 connections). Nor more than two per processor: a unit's work is CPU on this host and on
-/// the database's, and more of them at once than the processors can run only adds contention: in the deadline-rush
-/// benchmark on 2 processors, with 12 at once per instance, four bursts in seven tipped over — the queue grew for seconds,
-/// and in the two sampled by process PostgreSQL spent two to four times its usual CPU on each submission (bench/RESULTS.md).
-/// The others wait their turn in order of arrival, holding no connection.
+/// (12 with Npgsql's default of 100 connections), and no more than two per processor, since a unit's work is CPU here
+/// and in the database and more of them at once than the processors can run only adds contention (in the deadline-rush
+/// benchmark on 2 processors with 11 at once, four bursts in seven tipped over; bench/RESULTS.md). The others wait their
+/// turn in order of arrival, holding no connection.
 /// </summary>
 public sealed class ConnectionsBeside : IDisposable
 {
